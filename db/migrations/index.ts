@@ -1,0 +1,10 @@
+import type { Compilable, Kysely } from 'kysely';
+import * as m0001 from './20261126-0001-initial';
+
+export interface Migration {
+  name: string;
+  up(db: Kysely<any>): Compilable[];
+}
+
+// A static registry: Workers cannot list a folder. Append, never reorder.
+export const migrations: Migration[] = [{ name: '20261126-0001-initial', ...m0001 }];

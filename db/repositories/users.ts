@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../schema';
+
+export interface User {
+  id: string;
+  communeId: string | null;
+  username: string;
+  displayName: string;
+  role: Role;
+  villageId: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+type UserRow = Database['users'];
+const toUser = (r: UserRow): User => ({
+  id: r.id, communeId: r.commune_id, username: r.username, displayName: r.display_name, role: r.role,
+  villageId: r.village_id, disabled: r.disabled === 1, createdAt: r.created_at,
+});
+
+export async function findUserByUsername(db: Kysely<Database>, username: string): Promise<(User & { passwordHash: string }) | null> {
+  const r = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  return r ? { ...toUser(r), passwordHash: r.password_hash } : null;
+}
+
+export async function findUser(db: Kysely<Database>, id: string): Promise<User | null> {
+  const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toUser(r) : null;
+}
+
+export async function listUsers(db: Kysely<Database>, communeId: string): Promise<User[]> {
+  return (await db.selectFrom('users').selectAll().where('commune_id', '=', communeId).orderBy('username').execute()).map(toUser);
+}
+
+export function insertUser(db: Kysely<Database>, u: User & { passwordHash: string }) {
+  return db.insertInto('users').values({
+    id: u.id, commune_id: u.communeId, username: u.username, display_name: u.displayName, password_hash: u.passwordHash,
+    role: u.role, village_id: u.villageId, disabled: u.disabled ? 1 : 0, created_at: u.createdAt,
+  });
+}
+
+export function updatePassword(db: Kysely<Database>, id: string, passwordHash: string) {
+  return db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id);
+}

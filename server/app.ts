@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps, AppEnv } from './http/context';
+import { AppError, errorBody } from './http/errors';
+import { injectDeps, securityHeaders, loadSession, csrfProtection } from './http/middleware';
+import { ErrorPage } from '../web/views/layout';
+import { healthRoutes } from './routes/health';
+
+/** The one place where middleware and routes are assembled, for every runtime. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', injectDeps(deps));
+  app.use('*', securityHeaders);
+  app.use('*', loadSession);
+  app.use('*', csrfProtection);
+
+  app.route('/', healthRoutes);
+
+  app.notFound((c) => {
+    throw new AppError('NOT_FOUND');
+  });
+
+  app.onError((err, c) => {
+    let appError: AppError;
+    if (err instanceof AppError) appError = err;
+    else if (err instanceof HTTPException && err.status === 413) appError = new AppError('PAYLOAD_TOO_LARGE');
+    else if (err instanceof HTTPException && err.status < 500) appError = new AppError('BAD_REQUEST');
+    else {
+      // 5xx reveal nothing internal; the log keeps the cause with the request id.
+      console.error(`[${c.get('requestId')}]`, err);
+      appError = new AppError('INTERNAL');
+    }
+    const lang = c.get('lang') ?? 'vi';
+    const requestId = c.get('requestId') ?? '-';
+    const wantsHtml = !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
+    if (wantsHtml) {
+      return c.html(ErrorPage({ lang, status: appError.status, message: appError.text[lang], requestId }), appError.status as 400);
+    }
+    return c.json(errorBody(appError, lang, requestId), appError.status as 400);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

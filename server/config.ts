@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+// Settings are read once here and passed in; nothing else reads the environment.
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DANBAN_DB: z.string().min(1).default('./data/danban.sqlite'),
+  DANBAN_BLOBS: z.string().min(1).optional(),
+  DANBAN_COMMUNE: z.string().min(1).optional(),
+  DANBAN_ADMIN_PASSWORD: z.string().min(8, 'DANBAN_ADMIN_PASSWORD must have at least 8 characters').optional(),
+  DANBAN_DEMO: z.enum(['0', '1']).default('0'),
+  DANBAN_SECRET: z.string().min(32, 'DANBAN_SECRET must have at least 32 characters').optional(),
+  DANBAN_PUBLIC_URL: z.string().url().optional(),
+  DANBAN_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  DANBAN_FIXTURES: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  dbPath: string;
+  blobDir: string;
+  communeName: string;
+  adminPassword?: string;
+  demo: boolean;
+  secret?: string;
+  /** Used in printed QR codes; requests fall back to their own origin. */
+  publicUrl?: string;
+  synchronous: 'FULL' | 'NORMAL';
+  fixturesDir: string;
+  /** Session cookies get Secure when the public URL is https. */
+  secureCookies: boolean;
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Cấu hình không hợp lệ / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const demo = e.DANBAN_DEMO === '1';
+  return {
+    port: e.PORT,
+    dbPath: e.DANBAN_DB,
+    blobDir: e.DANBAN_BLOBS ?? (e.DANBAN_DB === ':memory:' ? '' : e.DANBAN_DB.replace(/[^/\\]*$/, '') + 'blobs'),
+    communeName: e.DANBAN_COMMUNE ?? (demo ? 'Xã Việt Khê (demo)' : 'Xã Việt Khê'),
+    adminPassword: e.DANBAN_ADMIN_PASSWORD,
+    demo,
+    secret: e.DANBAN_SECRET,
+    publicUrl: e.DANBAN_PUBLIC_URL?.replace(/\/$/, ''),
+    synchronous: e.DANBAN_SYNCHRONOUS,
+    fixturesDir: e.DANBAN_FIXTURES ?? '../shared/fixtures',
+    secureCookies: (e.DANBAN_PUBLIC_URL ?? '').startsWith('https:'),
+  };
+}

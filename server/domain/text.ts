@@ -1,0 +1,30 @@
+// Vietnamese text rules: everything stored is NFC and trimmed; search and
+// slugs compare folded text (lower case, no diacritics, đ → d).
+
+/** NFC, trimmed, inner runs of white space collapsed to one space. */
+export function cleanText(s: string): string {
+  return s.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** "Nguyễn Văn Đạt" → "nguyen van dat": for diacritic-blind search. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function slugify(s: string): string {
+  return fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'x';
+}
+
+export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Sorts by a text key with Vietnamese collation (a, ă, â, b, … đ after d). */
+export function sortVi<T>(items: T[], key: (t: T) => string): T[] {
+  return [...items].sort((a, b) => viCollator.compare(key(a), key(b)));
+}

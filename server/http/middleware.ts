@@ -1,0 +1,102 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppEnv, AppDeps } from './context';
+import { AppError, type Lang } from './errors';
+import { sha256Hex } from '../runtime/crypto';
+import { findSession } from '../../db/repositories/sessions';
+import type { Role } from '../../db/schema';
+import { base32 } from '../runtime/ids';
+
+export const SESSION_COOKIE = 'danban_session';
+export const LANG_COOKIE = 'lang';
+
+export function injectDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('deps', deps);
+    c.set('requestId', base32(deps.random(8), 12));
+    const q = c.req.query('lang');
+    const lang: Lang = q === 'en' || q === 'vi' ? q : getCookie(c, LANG_COOKIE) === 'en' ? 'en' : 'vi';
+    c.set('lang', lang);
+    c.set('session', null);
+    await next();
+  };
+}
+
+// A strict policy: no inline script or style anywhere, so an injected string
+// can never run. Referrer is off so a ballot URL never leaks its serial.
+export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  const h = c.res.headers;
+  h.set(
+    'Content-Security-Policy',
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+      "connect-src 'self'; media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  );
+  h.set('X-Content-Type-Options', 'nosniff');
+  h.set('Referrer-Policy', 'no-referrer');
+  h.set('X-Frame-Options', 'DENY');
+  h.set('Cross-Origin-Opener-Policy', 'same-origin');
+  h.set('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()');
+  if (c.get('deps').config.secureCookies) h.set('Strict-Transport-Security', 'max-age=31536000');
+  if (!h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
+};
+
+export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token && token.length < 200) {
+    const deps = c.get('deps');
+    const row = await findSession(deps.db, await sha256Hex(token));
+    if (row && row.expiresAt > deps.clock().toISOString()) {
+      c.set('session', {
+        actor: { id: row.userId, username: row.username, role: row.role, communeId: row.communeId, villageId: row.villageId },
+        csrfToken: row.csrfToken,
+        displayName: row.displayName,
+      });
+    }
+  }
+  await next();
+};
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * CSRF: a cross-site page can only send form-encoded bodies without a CORS
+ * preflight, so unsafe requests with a form type and a session must carry the
+ * session's token (`_csrf` field or X-CSRF-Token header). A request that
+ * carries none of the headers every current browser sends (Origin,
+ * Sec-Fetch-Site) comes from a script, not from a victim's browser.
+ * Any request whose Origin is another site is refused outright.
+ */
+export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const method = c.req.method;
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
+  const origin = c.req.header('origin');
+  const site = c.req.header('sec-fetch-site');
+  const self = new URL(c.req.url).origin;
+  if ((origin && origin !== 'null' && origin !== self && site !== 'same-origin') || site === 'cross-site') {
+    throw new AppError('CSRF_FAILED');
+  }
+  const session = c.get('session');
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  const browser = origin !== undefined || site !== undefined;
+  if (session && browser && FORM_TYPES.some((t) => type.startsWith(t))) {
+    let token = c.req.header('x-csrf-token');
+    if (!token && !type.startsWith('text/plain')) {
+      const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const v = (body as Record<string, unknown>)['_csrf'];
+      token = typeof v === 'string' ? v : undefined;
+    }
+    if (token !== session.csrfToken) throw new AppError('CSRF_FAILED');
+  }
+  return next();
+};
+
+/** Requires a session with one of the roles; 401 without a session, 403 with the wrong role. */
+export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const s = c.get('session');
+    if (!s) throw new AppError('UNAUTHORIZED');
+    if (!roles.includes(s.actor.role)) throw new AppError('FORBIDDEN');
+    await next();
+  };
+}

@@ -1,0 +1,157 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, type Compilable } from 'kysely';
+import type { Database } from '../../db/schema';
+import { migrations } from '../../db/migrations';
+import { toConstraintViolation, type Atomic, type StatementResult } from './types';
+
+export interface NodeDatabase {
+  db: Kysely<Database>;
+  atomic: Atomic;
+  raw: BetterSqlite3.Database;
+  /** Commits whatever is pending; resolves when it is on disk. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the SQLite file with group commit.
+ *
+ * better-sqlite3 is synchronous: one fsync per request would stall every
+ * other request behind it. Instead each atomic write runs in a SAVEPOINT of a
+ * transaction that stays open for one turn of the event loop; a single COMMIT
+ * (WAL, synchronous=FULL: one fsync) then makes the whole group durable, and
+ * only then are the callers answered. A constraint violation rolls back its
+ * own savepoint only. A crash before the COMMIT loses only writes that were
+ * never acknowledged.
+ *
+ * Reads run on the same connection and may see writes of the open group
+ * before they are durable; they are never acknowledged to their writers
+ * before the commit, and a crash takes them back for everyone.
+ */
+export function openNodeDatabase(path: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): NodeDatabase {
+  const raw = new BetterSqlite3(path);
+  if (path !== ':memory:') raw.pragma('journal_mode = WAL');
+  raw.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+
+  let open = false;
+  let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let scheduled = false;
+  const statementCache = new Map<string, BetterSqlite3.Statement>();
+
+  function prepare(sqlText: string): BetterSqlite3.Statement {
+    let stmt = statementCache.get(sqlText);
+    if (!stmt) {
+      stmt = raw.prepare(sqlText);
+      if (statementCache.size > 500) statementCache.clear();
+      statementCache.set(sqlText, stmt);
+    }
+    return stmt;
+  }
+
+  function commitGroup(): void {
+    scheduled = false;
+    const group = waiters;
+    waiters = [];
+    if (!open) {
+      for (const w of group) w.resolve();
+      return;
+    }
+    try {
+      raw.exec('COMMIT');
+      open = false;
+      for (const w of group) w.resolve();
+    } catch (err) {
+      open = false;
+      try {
+        raw.exec('ROLLBACK');
+      } catch {
+        /* already rolled back by SQLite */
+      }
+      for (const w of group) w.reject(err);
+    }
+  }
+
+  function awaitCommit(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      waiters.push({ resolve, reject });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(commitGroup);
+      }
+    });
+  }
+
+  const atomic: Atomic = async (statements: Compilable[]) => {
+    const compiled = statements.map((s) => s.compile());
+    if (!open) {
+      raw.exec('BEGIN IMMEDIATE');
+      open = true;
+    }
+    raw.exec('SAVEPOINT atomic_write');
+    const results: StatementResult[] = [];
+    try {
+      for (const q of compiled) {
+        const stmt = prepare(q.sql);
+        const params = q.parameters.map(bindable);
+        if (stmt.reader) {
+          const rows = stmt.all(...params) as Record<string, unknown>[];
+          results.push({ rows, changes: rows.length });
+        } else {
+          const info = stmt.run(...params);
+          results.push({ rows: [], changes: info.changes });
+        }
+      }
+      raw.exec('RELEASE atomic_write');
+    } catch (err) {
+      raw.exec('ROLLBACK TO atomic_write');
+      raw.exec('RELEASE atomic_write');
+      // Even a refused write waits for the group: its caller may have seen
+      // nothing yet, but the answer order stays that of the commits.
+      await awaitCommit();
+      throw toConstraintViolation(err) ?? err;
+    }
+    await awaitCommit();
+    return results;
+  };
+
+  return {
+    db,
+    atomic,
+    raw,
+    flush: () => awaitCommit(),
+    async close() {
+      if (open) commitGroup();
+      await db.destroy();
+    },
+  };
+}
+
+function bindable(v: unknown): unknown {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v instanceof Date) return v.toISOString();
+  return v;
+}
+
+/** Applies the migrations that have not run yet, each in its own transaction. */
+export function migrateNode(raw: BetterSqlite3.Database, db: Kysely<any>): string[] {
+  raw.exec('create table if not exists schema_migrations (name text primary key, applied_at text not null)');
+  const done = new Set((raw.prepare('select name from schema_migrations').all() as { name: string }[]).map((r) => r.name));
+  const applied: string[] = [];
+  for (const m of migrations) {
+    if (done.has(m.name)) continue;
+    const run = raw.transaction(() => {
+      for (const q of m.up(db)) {
+        const c = q.compile();
+        raw.prepare(c.sql).run(...c.parameters.map(bindable));
+      }
+      raw.prepare('insert into schema_migrations (name, applied_at) values (?, ?)').run(m.name, new Date().toISOString());
+    });
+    run();
+    applied.push(m.name);
+  }
+  return applied;
+}

@@ -1,0 +1,66 @@
+import type { Compilable, Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+/** What one statement of an atomic write returned. */
+export interface StatementResult {
+  rows: Record<string, unknown>[];
+  changes: number;
+}
+
+/**
+ * Runs statements as one all-or-nothing write: a better-sqlite3 savepoint
+ * inside a group commit on Node, a D1 batch on Workers. There are no
+ * interactive transactions (D1 has none): invariants live in constraints, and
+ * a constraint violation in any statement undoes them all and throws
+ * ConstraintViolation. Resolves only once the write is durable.
+ */
+export type Atomic = (statements: Compilable[]) => Promise<StatementResult[]>;
+
+export interface BlobStore {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<{ bytes: Uint8Array; contentType: string } | null>;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
+export interface RateLimiter {
+  /** Counts one hit; true while the key is within `limit` hits per `windowMs`. */
+  hit(key: string, limit: number, windowMs: number): Promise<boolean>;
+  reset(key: string): Promise<void>;
+}
+
+export interface Runtime {
+  name: 'node' | 'worker' | 'test';
+  db: Kysely<Database>;
+  atomic: Atomic;
+  blobs: BlobStore;
+  passwords: PasswordHasher;
+  rateLimiter: RateLimiter;
+  clock: () => Date;
+  random: (bytes: number) => Uint8Array;
+  /** A new opaque id (random in production, sequential in tests). */
+  newId: () => string;
+}
+
+export type ConstraintKind = 'unique' | 'primary_key' | 'check' | 'foreign_key' | 'not_null' | 'other';
+
+export class ConstraintViolation extends Error {
+  constructor(readonly kind: ConstraintKind, readonly detail: string) {
+    super(`constraint violation (${kind}): ${detail}`);
+    this.name = 'ConstraintViolation';
+  }
+}
+
+/** Maps SQLite's messages (same text on better-sqlite3 and D1) to a ConstraintViolation. */
+export function toConstraintViolation(err: unknown): ConstraintViolation | null {
+  const message = err instanceof Error ? err.message : String(err);
+  const m = /(UNIQUE|PRIMARY KEY|CHECK|FOREIGN KEY|NOT NULL) constraint failed:?\s*(.*)/i.exec(message);
+  if (!m) return null;
+  const kind = ({ UNIQUE: 'unique', 'PRIMARY KEY': 'primary_key', CHECK: 'check', 'FOREIGN KEY': 'foreign_key', 'NOT NULL': 'not_null' } as const)[
+    m[1]!.toUpperCase() as 'UNIQUE'
+  ] ?? 'other';
+  return new ConstraintViolation(kind, m[2] ?? '');
+}

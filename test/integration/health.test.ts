@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTestApp, type TestEnv } from '../support/app';
+
+let t: TestEnv;
+afterEach(() => t?.close());
+
+describe('health and errors', () => {
+  it('answers GET /healthz with ok once migrated', async () => {
+    t = await makeTestApp();
+    const res = await t.app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('answers an unknown API route with the JSON error shape in Vietnamese', async () => {
+    t = await makeTestApp();
+    const res = await t.app.request('/api/v1/nothing-here');
+    expect(res.status).toBe(404);
+    const body = await res.json();
+    expect(body.error.code).toBe('NOT_FOUND');
+    expect(body.error.message).toBe('Không tìm thấy.');
+    expect(body.error.requestId).toMatch(/^[0-9A-Z]{12}$/);
+  });
+
+  it('sends a strict Content-Security-Policy and no referrer on every response', async () => {
+    t = await makeTestApp();
+    const res = await t.app.request('/healthz');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+});

@@ -1,0 +1,29 @@
+export type Lang = 'vi' | 'en';
+
+/** A string in Vietnamese first, with its English. */
+export interface Text {
+  vi: string;
+  en: string;
+}
+
+export const tr = (lang: Lang, text: Text): string => text[lang];
+
+export const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+const TZ = 'Asia/Ho_Chi_Minh';
+const dateFmt = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' });
+const timeFmt = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false });
+const numberFmt = new Intl.NumberFormat('vi-VN');
+
+/** dd/mm/yyyy in Vietnam time. */
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? dateFmt.format(new Date(iso)) : '';
+}
+/** dd/mm/yyyy hh:mm in Vietnam time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? `${dateFmt.format(new Date(iso))} ${timeFmt.format(new Date(iso))}` : '';
+}
+/** 1.599 — Vietnamese digit grouping. */
+export function formatNumber(n: number): string {
+  return numberFmt.format(n);
+}
