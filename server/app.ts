@@ -5,6 +5,18 @@ import { AppError, errorBody } from './http/errors';
 import { injectDeps, securityHeaders, loadSession, csrfProtection } from './http/middleware';
 import { ErrorPage } from '../web/views/layout';
 import { healthRoutes } from './routes/health';
+import { staticRoutes } from './routes/static';
+import { authRoutes } from './routes/auth';
+import { registerRoutes } from './routes/register';
+import { campaignRoutes } from './routes/campaigns';
+import { ballotRoutes } from './routes/ballots';
+import { tallyRoutes } from './routes/tallies';
+import { resultRoutes } from './routes/results';
+import { printRoutes } from './routes/print';
+import { authPages } from './routes/pages/auth-pages';
+import { registerPages } from './routes/pages/register-pages';
+import { portalPages } from './routes/pages/portal';
+import { campaignPages } from './routes/pages/campaign-pages';
 
 /** The one place where middleware and routes are assembled, for every runtime. */
 export function createApp(deps: AppDeps) {
@@ -15,7 +27,12 @@ export function createApp(deps: AppDeps) {
   app.use('*', loadSession);
   app.use('*', csrfProtection);
 
-  app.route('/', healthRoutes);
+  for (const routes of [
+    healthRoutes, staticRoutes, authRoutes, registerRoutes, campaignRoutes, ballotRoutes, tallyRoutes, resultRoutes,
+    printRoutes, authPages, registerPages, portalPages, campaignPages,
+  ]) {
+    app.route('/', routes);
+  }
 
   app.notFound((c) => {
     throw new AppError('NOT_FOUND');

@@ -1,0 +1,45 @@
+import type { AppDeps } from '../http/context';
+import { findUserByUsername } from '../../db/repositories/users';
+import { insertSession, deleteSession } from '../../db/repositories/sessions';
+import { sha256Hex } from '../runtime/crypto';
+import { base32 } from '../runtime/ids';
+import { AppError } from '../http/errors';
+import type { User } from '../../db/repositories/users';
+
+export const SESSION_HOURS = 12;
+const LOGIN_LIMIT = 10; // failed tries per username and per client per window
+const LOGIN_WINDOW_MS = 15 * 60_000;
+
+// A hash to compare against when the user does not exist, so a wrong
+// username takes as long as a wrong password.
+let dummyHash: Promise<string> | null = null;
+
+/** Checks the password and opens a session; returns the cookie token. */
+export async function signIn(deps: AppDeps, input: { username: string; password: string; client: string }): Promise<{ token: string; user: User }> {
+  const username = input.username.normalize('NFC').trim().toLowerCase();
+  const okUser = await deps.rateLimiter.hit(`login:user:${username}`, LOGIN_LIMIT, LOGIN_WINDOW_MS);
+  const okClient = await deps.rateLimiter.hit(`login:client:${input.client}`, LOGIN_LIMIT * 5, LOGIN_WINDOW_MS);
+  if (!okUser || !okClient) throw new AppError('RATE_LIMITED');
+
+  const user = await findUserByUsername(deps.db, username);
+  dummyHash ??= deps.passwords.hash('not a password');
+  const valid = user && !user.disabled ? await deps.passwords.verify(input.password, user.passwordHash) : (await deps.passwords.verify(input.password, await dummyHash), false);
+  if (!user || !valid) {
+    throw new AppError('UNAUTHORIZED', { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' });
+  }
+  await deps.rateLimiter.reset(`login:user:${username}`);
+  const token = base32(deps.random(32), 48);
+  const now = deps.clock();
+  await deps.atomic([
+    insertSession(deps.db, {
+      tokenHash: await sha256Hex(token), userId: user.id, csrfToken: base32(deps.random(20), 32),
+      createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+    }),
+  ]);
+  const { passwordHash: _p, ...safe } = user;
+  return { token, user: safe };
+}
+
+export async function signOut(deps: AppDeps, token: string | undefined): Promise<void> {
+  if (token) await deps.atomic([deleteSession(deps.db, await sha256Hex(token))]);
+}
