@@ -41,3 +41,8 @@ export async function findSession(db: Kysely<Database>, tokenHash: string): Prom
   const { disabled: _d, ...row } = r;
   return row;
 }
+
+/** Ends every session of a user: after a password reset or when the account is disabled. */
+export function deleteSessionsOfUser(db: Kysely<Database>, userId: string) {
+  return db.deleteFrom('sessions').where('user_id', '=', userId);
+}

@@ -42,3 +42,41 @@ export function insertUser(db: Kysely<Database>, u: User & { passwordHash: strin
 export function updatePassword(db: Kysely<Database>, id: string, passwordHash: string) {
   return db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id);
 }
+
+/** A user of one commune, or null: another commune's user is as good as missing. */
+export async function findUserInCommune(db: Kysely<Database>, id: string, communeId: string): Promise<User | null> {
+  const r = await db.selectFrom('users').selectAll().where('id', '=', id).where('commune_id', '=', communeId).executeTakeFirst();
+  return r ? toUser(r) : null;
+}
+
+export interface UserPatch {
+  displayName?: string;
+  disabled?: boolean;
+  passwordHash?: string;
+  villageId?: string | null;
+}
+
+/** Changes the fields given; the commune filter keeps the write inside the caller's commune. */
+export function updateUser(db: Kysely<Database>, id: string, communeId: string, patch: UserPatch) {
+  return db
+    .updateTable('users')
+    .set({
+      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+      ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
+      ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
+      ...(patch.villageId !== undefined ? { village_id: patch.villageId } : {}),
+    })
+    .where('id', '=', id)
+    .where('commune_id', '=', communeId);
+}
+
+/** The commune a village belongs to (null when there is no such village): a village head's village must be in their own commune. */
+export async function villageCommune(db: Kysely<Database>, villageId: string): Promise<string | null> {
+  const r = await db.selectFrom('villages').select('commune_id').where('id', '=', villageId).executeTakeFirst();
+  return r?.commune_id ?? null;
+}
+
+/** The villages a user account can be tied to, for the account form's select. */
+export async function villageChoices(db: Kysely<Database>, communeId: string): Promise<{ id: string; code: string; name: string }[]> {
+  return db.selectFrom('villages').select(['id', 'code', 'name']).where('commune_id', '=', communeId).execute();
+}

@@ -1,0 +1,11 @@
+import type { AppDeps } from '../http/context';
+import { AppError } from '../http/errors';
+import type { Actor } from '../domain/actor';
+import { listCommunes, type Commune } from '../../db/repositories/communes';
+import { sortVi } from '../domain/text';
+
+/** Every commune of the deployment: only a province administrator sees across communes. */
+export async function listAllCommunes(deps: AppDeps, actor: Actor): Promise<Commune[]> {
+  if (actor.role !== 'province_admin') throw new AppError('FORBIDDEN');
+  return sortVi(await listCommunes(deps.db), (c) => c.name);
+}

@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { listAudit } from '../../db/repositories/audit';
+import { verifyChain, type AuditEntry, type ChainProblem } from '../domain/audit-chain';
+import { sha256Hex } from '../runtime/crypto';
+
+export interface AuditReport {
+  ok: boolean;
+  /** how many entries the commune's chain holds */
+  entries: number;
+  problems: ChainProblem[];
+  /** the newest entries, newest first (only when asked for) */
+  latest: AuditEntry[];
+}
+
+/**
+ * Re-computes a commune's audit chain (the check the inspection board runs).
+ * An edited, deleted or reordered entry shows as a problem at its seq; the
+ * chain alone cannot show that its newest entries were cut off.
+ */
+export async function verifyAudit(db: Kysely<Database>, communeId: string, opts: { latest?: number } = {}): Promise<AuditReport> {
+  const entries = await listAudit(db, communeId);
+  const problems = await verifyChain(entries, sha256Hex);
+  const latest = opts.latest ? entries.slice(-opts.latest).reverse() : [];
+  return { ok: problems.length === 0, entries: entries.length, problems, latest };
+}
