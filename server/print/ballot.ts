@@ -1,0 +1,279 @@
+// Household opinion ballots (phiếu lấy ý kiến hộ gia đình), NĐ 59/2023 Đ4 k5:
+// title, content, the choices with how to mark them, "ý kiến khác", the return
+// deadline, and authentication: the UBND xã's hanging seal top left for
+// commune-wide content, the Trưởng thôn's signature bottom right for village
+// content. One ballot per household (Đ19: "Mỗi hộ gia đình được phát 01 phiếu").
+import { formatDate } from '../../web/i18n';
+import {
+  GREY,
+  authorityHeader,
+  checkBox,
+  communeAuthority,
+  cutLine,
+  dottedLine,
+  drawLines,
+  drawQr,
+  fitText,
+  lineHeight,
+  nationalMotto,
+  stampPlace,
+  textLine,
+  upper,
+  wrap,
+} from './draw';
+import { renderPdf, type Doc, type PdfOutput, type PrintFonts } from './pdf-output';
+import { groupSerial } from './serial-format';
+
+export interface HouseholdBallot {
+  serial: string;
+  householdCode: string;
+  /** Name of the household's representative; printed only on non-secret ballots. */
+  representative: string;
+}
+
+export interface HouseholdBallotBatch {
+  /** Public origin, e.g. "https://danban.vietkhe.vn"; the QR holds `<origin>/b/<serial>`. */
+  origin: string;
+  /** A5: two ballots per A4 portrait sheet, cut in half. A4: one ballot per page. */
+  format: 'A5' | 'A4';
+  /** "xã Việt Khê" */
+  communeName: string;
+  /** "Thôn Đông Sơn" */
+  villageName: string;
+  /** commune: UBND seal top left; village: Trưởng thôn signs bottom right. */
+  scope: 'commune' | 'village';
+  campaignTitle: string;
+  /** The content being decided; newlines separate paragraphs. */
+  content: string;
+  /** ISO date of the return deadline. */
+  deadline: string;
+  /** Whether the household may also answer online by scanning the QR. */
+  onlineAllowed: boolean;
+  /** Iterated once, lazily: a caller may stream households from the database. */
+  ballots: Iterable<HouseholdBallot>;
+  createdAt?: Date;
+}
+
+const A4 = { w: 595.28, h: 841.89 };
+
+interface Frame {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Sizes per format; an A4 ballot is read at arm's length by older villagers, so larger. */
+interface Scale {
+  motto: number;
+  title: number;
+  about: number;
+  contentMax: number;
+  contentMin: number;
+  choice: number;
+  note: number;
+  qr: number;
+  box: number;
+}
+
+const SCALES: Record<HouseholdBallotBatch['format'], Scale> = {
+  A5: { motto: 8.5, title: 15, about: 10, contentMax: 11, contentMin: 8, choice: 11, note: 8.5, qr: 84, box: 14 },
+  A4: { motto: 10, title: 19, about: 12.5, contentMax: 14, contentMin: 9, choice: 13.5, note: 10.5, qr: 120, box: 18 },
+};
+
+export const CHOICES = ['Đồng ý', 'Không đồng ý', 'Ý kiến khác'] as const;
+const INSTRUCTION = 'Đánh dấu X vào một ô.';
+const INVALID_NOTE = 'Phiếu không đánh dấu ô nào hoặc đánh dấu từ hai ô trở lên là phiếu không hợp lệ.';
+
+interface Layout {
+  frame: Frame;
+  scale: Scale;
+  main: { x: number; w: number };
+  side: { x: number; w: number };
+  contentTop: number;
+  contentBottom: number;
+  content: { size: number; lines: string[]; rest: string[] };
+}
+
+/** Everything shared by the batch, worked out once: sizes, wrapping and the content fit. */
+function layoutFor(doc: Doc, batch: HouseholdBallotBatch, frame: Frame): Layout {
+  const scale = SCALES[batch.format];
+  const pad = batch.format === 'A5' ? 26 : 42;
+  const inner = { x: frame.x + pad, y: frame.y + pad * 0.85, w: frame.w - 2 * pad, h: frame.h - 1.7 * pad };
+  const sideW = scale.qr + 16;
+  const main = { x: inner.x, w: inner.w - sideW - 12 };
+  const side = { x: inner.x + inner.w - sideW, w: sideW };
+  const contentTop = headerBottom(doc, batch, inner, scale) + lineHeight(scale.about) + 2;
+  // Bottom-up: choices, instruction, other opinion lines, deadline and signature.
+  const footer =
+    scale.box + 10 + lineHeight(scale.note) * 2 + 8 + lineHeight(scale.note) * 3 + 10 + lineHeight(scale.note) * 4.5;
+  const contentBottom = inner.y + inner.h - footer;
+  const content = fitText(doc, batch.content, main.w, contentBottom - contentTop, {
+    max: scale.contentMax,
+    min: scale.contentMin,
+  });
+  return { frame: inner, scale, main, side, contentTop, contentBottom, content };
+}
+
+/** Draws (or only measures, when draw is false) the header and title; returns the y below "Về việc". */
+function headerBottom(doc: Doc, batch: HouseholdBallotBatch, f: Frame, s: Scale, draw = false): number {
+  const leftW = f.w * 0.38;
+  const authority = [communeAuthority(batch.communeName)];
+  if (batch.scope === 'village') authority.push(upper(batch.villageName));
+  let y = f.y;
+  if (draw) {
+    authorityHeader(doc, authority, f.x, y, leftW, s.motto + 0.5);
+    nationalMotto(doc, f.x + leftW, y, f.w - leftW, s.motto);
+  }
+  y += Math.max(authority.length, 2) * lineHeight(s.motto + 0.5) + s.motto * 1.6;
+  if (draw) textLine(doc, 'PHIẾU LẤY Ý KIẾN HỘ GIA ĐÌNH', f.x, y, { size: s.title, weight: 'bold', align: 'center', width: f.w });
+  y += lineHeight(s.title);
+  const about = wrap(doc, `Về việc: ${batch.campaignTitle}`, f.w * 0.85, 'bold', s.about).slice(0, 2);
+  if (draw) drawLines(doc, about, f.x + f.w * 0.075, y, f.w * 0.85, { size: s.about, weight: 'bold', align: 'center' });
+  return y + about.length * lineHeight(s.about);
+}
+
+function drawBallot(doc: Doc, batch: HouseholdBallotBatch, layout: Layout, ballot: HouseholdBallot): void {
+  const { frame: f, scale: s, main, side } = layout;
+  if (batch.scope === 'commune') {
+    // NĐ 59 Đ4 k5: "đóng dấu treo ở phía trên bên trái" for commune-wide content.
+    stampPlace(doc, f.x + f.w * 0.19, f.y + s.motto * 2.2, s.qr * 0.45, 'Dấu UBND xã');
+  }
+  headerBottom(doc, batch, f, s, true);
+
+  let y = layout.contentTop;
+  textLine(doc, 'Nội dung lấy ý kiến:', main.x, y - lineHeight(s.note) - 1, { size: s.note, weight: 'bold' });
+  const c = layout.content;
+  drawLines(doc, c.lines, main.x, y, main.w, { size: c.size });
+  if (c.rest.length > 0) {
+    textLine(doc, '(Xem tiếp ở mặt sau)', main.x, layout.contentBottom - lineHeight(s.note), {
+      size: s.note,
+      weight: 'bold',
+      align: 'right',
+      width: main.w,
+    });
+  }
+
+  y = layout.contentBottom + 6;
+  const slot = main.w / CHOICES.length;
+  CHOICES.forEach((choice, i) => {
+    const x = main.x + i * slot;
+    checkBox(doc, x, y, s.box);
+    textLine(doc, choice, x + s.box + 6, y + (s.box - s.choice * 1.2) / 2, { size: s.choice, weight: 'bold' });
+  });
+  y += s.box + 8;
+  textLine(doc, INSTRUCTION, main.x, y, { size: s.note, weight: 'bold' });
+  y += lineHeight(s.note);
+  y = drawLines(doc, wrap(doc, INVALID_NOTE, main.w, 'regular', s.note), main.x, y, main.w, { size: s.note, color: GREY }) + 6;
+
+  textLine(doc, 'Ý kiến khác (nếu có):', main.x, y, { size: s.note, weight: 'bold' });
+  const otherX = main.x + doc.widthOfString('Ý kiến khác (nếu có):') + 4;
+  dottedLine(doc, otherX, main.x + main.w, y + s.note * 1.05);
+  y += lineHeight(s.note) + 4;
+  dottedLine(doc, main.x, main.x + main.w, y + s.note * 1.05);
+  y += lineHeight(s.note) + 4;
+  dottedLine(doc, main.x, main.x + main.w, y + s.note * 1.05);
+  y += lineHeight(s.note) + 10;
+
+  const bottomW = f.w * 0.6;
+  textLine(doc, `Hạn nộp phiếu: ${formatDate(batch.deadline)}`, main.x, y, { size: s.note + 1, weight: 'bold' });
+  y += lineHeight(s.note + 1);
+  textLine(doc, `Hộ: ${ballot.householdCode}${batch.scope === 'commune' ? ` - ${batch.villageName}` : ''}`, main.x, y, {
+    size: s.note,
+  });
+  y += lineHeight(s.note);
+  const rep = wrap(doc, `Đại diện hộ: ${ballot.representative}`, bottomW, 'regular', s.note)[0] ?? '';
+  textLine(doc, rep, main.x, y, { size: s.note });
+
+  // Side column: the serial as a QR for scanning (online answer, or the counters'
+  // check of a returned paper ballot) and as text for typing.
+  let sy = layout.contentTop - lineHeight(s.note);
+  const qrX = side.x + (side.w - s.qr) / 2;
+  drawQr(doc, `${batch.origin}/b/${ballot.serial}`, qrX, sy, s.qr);
+  sy += s.qr + 4;
+  textLine(doc, 'Mã phiếu', side.x, sy, { size: s.note - 1, align: 'center', width: side.w, color: GREY });
+  sy += lineHeight(s.note - 1);
+  textLine(doc, groupSerial(ballot.serial), side.x, sy, { size: s.note + 1.5, weight: 'bold', align: 'center', width: side.w });
+  sy += lineHeight(s.note + 1.5);
+  if (batch.onlineAllowed) {
+    for (const line of wrap(doc, 'Có thể quét mã để trả lời trực tuyến', side.w, 'regular', s.note - 1)) {
+      textLine(doc, line, side.x, sy, { size: s.note - 1, align: 'center', width: side.w, color: GREY });
+      sy += lineHeight(s.note - 1);
+    }
+  }
+
+  if (batch.scope === 'village') {
+    // NĐ 59 Đ4 k5: the Trưởng thôn "ký trực tiếp vào góc bên phải phía dưới".
+    const signW = f.w * 0.32;
+    const signX = f.x + f.w - signW;
+    const signY = f.y + f.h - lineHeight(s.note) * 4.2;
+    textLine(doc, 'TRƯỞNG THÔN', signX, signY, { size: s.note + 0.5, weight: 'bold', align: 'center', width: signW });
+    textLine(doc, '(Ký, ghi rõ họ tên)', signX, signY + lineHeight(s.note + 0.5), {
+      size: s.note - 1,
+      align: 'center',
+      width: signW,
+      color: GREY,
+    });
+  }
+}
+
+/** The back of a ballot whose content did not fit its front (duplex, long-edge flip keeps halves in place). */
+function drawContinuation(doc: Doc, batch: HouseholdBallotBatch, layout: Layout): void {
+  const { frame: f, scale: s } = layout;
+  textLine(doc, `PHIẾU LẤY Ý KIẾN HỘ GIA ĐÌNH (tiếp theo)`, f.x, f.y, { size: s.about + 1, weight: 'bold', align: 'center', width: f.w });
+  textLine(doc, `Về việc: ${batch.campaignTitle}`, f.x, f.y + lineHeight(s.about + 1), { size: s.note, align: 'center', width: f.w });
+  const top = f.y + lineHeight(s.about + 1) + lineHeight(s.note) + 8;
+  const rest = fitText(doc, layout.content.rest.join('\n'), f.w, f.y + f.h - top, { max: layout.content.size, min: 6 });
+  drawLines(doc, rest.lines, f.x, top, f.w, { size: rest.size });
+}
+
+/**
+ * One ballot per household. A5 puts two ballots on each A4 portrait sheet with
+ * a dashed cut line between them (the usual office practice: print, cut in half).
+ */
+export function renderHouseholdBallots(batch: HouseholdBallotBatch, fonts: PrintFonts): PdfOutput {
+  const perSheet = batch.format === 'A5' ? 2 : 1;
+  const frameH = A4.h / perSheet;
+  return renderPdf(fonts, { title: `Phiếu lấy ý kiến - ${batch.campaignTitle}`, size: 'A4', createdAt: batch.createdAt }, function* (doc) {
+    doc.addPage();
+    const layout = layoutFor(doc, batch, { x: 0, y: 0, w: A4.w, h: frameH });
+    const overflow = layout.content.rest.length > 0;
+    let sheet: HouseholdBallot[] = [];
+    const flush = function* (): Generator<void> {
+      if (doc.page === undefined || sheet.length === 0) return;
+      sheet.forEach((ballot, i) => {
+        const shifted = { ...layout, ...shift(layout, i * frameH) };
+        drawBallot(doc, batch, shifted, ballot);
+      });
+      if (perSheet === 2) cutLine(doc, [10, frameH], [A4.w - 10, frameH]);
+      if (overflow) {
+        doc.addPage();
+        sheet.forEach((_b, i) => drawContinuation(doc, batch, { ...layout, ...shift(layout, i * frameH) }));
+        if (perSheet === 2 && sheet.length === 2) cutLine(doc, [10, frameH], [A4.w - 10, frameH]);
+      }
+      sheet = [];
+      yield;
+    };
+    let first = true;
+    for (const ballot of batch.ballots) {
+      sheet.push(ballot);
+      if (sheet.length === perSheet) {
+        if (!first) doc.addPage();
+        first = false;
+        yield* flush();
+      }
+    }
+    if (sheet.length > 0) {
+      if (!first) doc.addPage();
+      yield* flush();
+    }
+  });
+}
+
+function shift(layout: Layout, dy: number): Pick<Layout, 'frame' | 'contentTop' | 'contentBottom'> {
+  return {
+    frame: { ...layout.frame, y: layout.frame.y + dy },
+    contentTop: layout.contentTop + dy,
+    contentBottom: layout.contentBottom + dy,
+  };
+}
