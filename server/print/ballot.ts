@@ -8,6 +8,7 @@ import {
   GREY,
   authorityHeader,
   checkBox,
+  setFont,
   communeAuthority,
   cutLine,
   dottedLine,
@@ -106,12 +107,16 @@ function layoutFor(doc: Doc, batch: HouseholdBallotBatch, frame: Frame): Layout 
   const contentTop = headerBottom(doc, batch, inner, scale) + lineHeight(scale.about) + 2;
   // Bottom-up: choices, instruction, other opinion lines, deadline and signature.
   const footer =
-    scale.box + 10 + lineHeight(scale.note) * 2 + 8 + lineHeight(scale.note) * 3 + 10 + lineHeight(scale.note) * 4.5;
+    8 + scale.box + 8 + lineHeight(scale.note) * 3 + 6 + (lineHeight(scale.note) + 5) * 3 + lineHeight(scale.note + 1) + 2 * lineHeight(scale.note);
   const contentBottom = inner.y + inner.h - footer;
   const content = fitText(doc, batch.content, main.w, contentBottom - contentTop, {
     max: scale.contentMax,
     min: scale.contentMin,
   });
+  if (content.rest.length > 0) {
+    // Leave the last line for "(Xem tiếp ở mặt sau)".
+    content.rest.unshift(...content.lines.splice(-1, 1));
+  }
   return { frame: inner, scale, main, side, contentTop, contentBottom, content };
 }
 
@@ -145,35 +150,41 @@ function drawBallot(doc: Doc, batch: HouseholdBallotBatch, layout: Layout, ballo
   textLine(doc, 'Nội dung lấy ý kiến:', main.x, y - lineHeight(s.note) - 1, { size: s.note, weight: 'bold' });
   const c = layout.content;
   drawLines(doc, c.lines, main.x, y, main.w, { size: c.size });
+  y = Math.min(layout.contentBottom, y + c.lines.length * lineHeight(c.size));
   if (c.rest.length > 0) {
-    textLine(doc, '(Xem tiếp ở mặt sau)', main.x, layout.contentBottom - lineHeight(s.note), {
-      size: s.note,
-      weight: 'bold',
-      align: 'right',
-      width: main.w,
-    });
+    textLine(doc, '(Xem tiếp ở mặt sau)', main.x, y, { size: s.note, weight: 'bold', align: 'right', width: main.w });
+    y += lineHeight(s.note);
   }
-
-  y = layout.contentBottom + 6;
-  const slot = main.w / CHOICES.length;
+  // Short content pulls the choices up; the spare room becomes writing lines for other opinions.
+  y += 8;
+  setFont(doc, 'bold', s.choice);
+  const widths = CHOICES.map((choice) => s.box + 6 + doc.widthOfString(choice));
+  const gap = (main.w - widths.reduce((a, b) => a + b, 0)) / (CHOICES.length - 1);
+  let x = main.x;
   CHOICES.forEach((choice, i) => {
-    const x = main.x + i * slot;
     checkBox(doc, x, y, s.box);
     textLine(doc, choice, x + s.box + 6, y + (s.box - s.choice * 1.2) / 2, { size: s.choice, weight: 'bold' });
+    x += (widths[i] ?? 0) + gap;
   });
   y += s.box + 8;
   textLine(doc, INSTRUCTION, main.x, y, { size: s.note, weight: 'bold' });
   y += lineHeight(s.note);
   y = drawLines(doc, wrap(doc, INVALID_NOTE, main.w, 'regular', s.note), main.x, y, main.w, { size: s.note, color: GREY }) + 6;
 
+  const bottomTop = f.y + f.h - lineHeight(s.note + 1) - 2 * lineHeight(s.note);
   textLine(doc, 'Ý kiến khác (nếu có):', main.x, y, { size: s.note, weight: 'bold' });
-  const otherX = main.x + doc.widthOfString('Ý kiến khác (nếu có):') + 4;
-  dottedLine(doc, otherX, main.x + main.w, y + s.note * 1.05);
-  y += lineHeight(s.note) + 4;
-  dottedLine(doc, main.x, main.x + main.w, y + s.note * 1.05);
-  y += lineHeight(s.note) + 4;
-  dottedLine(doc, main.x, main.x + main.w, y + s.note * 1.05);
-  y += lineHeight(s.note) + 10;
+  let lineX = main.x + doc.widthOfString('Ý kiến khác (nếu có):') + 4;
+  const step = lineHeight(s.note) + 5;
+  const signW = f.w * 0.32;
+  const signX = f.x + f.w - signW;
+  const signTop = bottomTop - lineHeight(s.note) * 1.2;
+  for (let n = 0; n < 12 && (n < 3 || y + step * 2 < bottomTop); n++) {
+    const clear = batch.scope === 'village' && y + step > signTop ? signX - 10 : main.x + main.w;
+    dottedLine(doc, lineX, clear, y + s.note * 1.05);
+    lineX = main.x;
+    y += step;
+  }
+  y = bottomTop;
 
   const bottomW = f.w * 0.6;
   textLine(doc, `Hạn nộp phiếu: ${formatDate(batch.deadline)}`, main.x, y, { size: s.note + 1, weight: 'bold' });
@@ -204,9 +215,7 @@ function drawBallot(doc: Doc, batch: HouseholdBallotBatch, layout: Layout, ballo
 
   if (batch.scope === 'village') {
     // NĐ 59 Đ4 k5: the Trưởng thôn "ký trực tiếp vào góc bên phải phía dưới".
-    const signW = f.w * 0.32;
-    const signX = f.x + f.w - signW;
-    const signY = f.y + f.h - lineHeight(s.note) * 4.2;
+    const signY = signTop;
     textLine(doc, 'TRƯỞNG THÔN', signX, signY, { size: s.note + 0.5, weight: 'bold', align: 'center', width: signW });
     textLine(doc, '(Ký, ghi rõ họ tên)', signX, signY + lineHeight(s.note + 0.5), {
       size: s.note - 1,

@@ -53,13 +53,13 @@ class SinkDocument extends PDFDocument {
     (this as unknown as { _offset: number })._offset += length;
   }
 
-  get pending(): number {
+  get writtenBytes(): number {
     return this.pendingBytes ?? 0;
   }
 
   /** The bytes written since the last call, as one array; PDF syntax strings are Latin-1 by construction. */
-  take(): Uint8Array {
-    const out = new Uint8Array(this.pending);
+  takeWritten(): Uint8Array {
+    const out = new Uint8Array(this.writtenBytes);
     let at = 0;
     for (const part of this.parts ?? []) {
       if (typeof part === 'string') {
@@ -97,10 +97,10 @@ function* pdfChunks(fonts: PrintFonts, setup: DocumentSetup, write: SheetWriter)
   doc.registerFont(FONT.regular, fonts.regular as Buffer);
   doc.registerFont(FONT.bold, fonts.bold as Buffer);
   for (const _sheet of write(doc)) {
-    if (doc.pending >= CHUNK_BYTES) yield doc.take();
+    if (doc.writtenBytes >= CHUNK_BYTES) yield doc.takeWritten();
   }
   doc.end();
-  yield doc.take();
+  yield doc.takeWritten();
 }
 
 /** A PDF being produced: iterate it, stream it, pipe it to a sink, or collect it. */
