@@ -1,0 +1,264 @@
+// The admin commands behind `npm run danban -- <command>`, as functions so
+// tests can run them on a temporary database file.
+import { existsSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { loadConfig, type Config } from './config';
+import { createNodeRuntime } from './runtime/node';
+import { bootstrap } from './services/bootstrap';
+import { createUser, normalizeUsername } from './services/create-user';
+import { updateUser } from './services/update-user';
+import { createCommune } from './services/create-commune';
+import { verifyAudit } from './services/verify-audit';
+import { createUserSchema } from './routes/auth';
+import { AppError } from './http/errors';
+import type { Actor } from './domain/actor';
+import { slugify } from './domain/text';
+import { listCommunes } from '../db/repositories/communes';
+import { findUserByUsername } from '../db/repositories/users';
+import { migrations } from '../db/migrations';
+import type { Database } from '../db/schema';
+
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+  /** asks for a secret on the terminal; absent when there is none */
+  prompt?(question: string): Promise<string>;
+}
+
+/** The CLI acts with the province's authority, and its audit entries say so. */
+const CLI_ACTOR: Actor = { id: 'cli', username: 'cli', role: 'province_admin', communeId: null, villageId: null };
+
+export const USAGE = [
+  'Cách dùng / usage: npm run danban -- <lệnh / command>',
+  '  create-admin --username U [--password P] [--commune "Tên xã"]   tạo hoặc đặt lại tài khoản quản trị / create or reset an admin',
+  '      (mật khẩu lấy từ --password, biến DANBAN_NEW_PASSWORD hoặc hỏi khi chạy / password from the flag, DANBAN_NEW_PASSWORD or a prompt)',
+  '  verify-audit                     kiểm tra chuỗi nhật ký / verify the audit chains (exit 1 when broken)',
+  '  backup FILE [--force]            sao lưu khi máy chủ đang chạy / online backup, safe while the server runs',
+  '  restore FILE [--force]           khôi phục từ bản sao lưu / restore from a backup (refused while the database is in use, unless --force)',
+];
+
+/** `--name value` flags and the rest as positional arguments. */
+export function parseArgs(args: string[]): { positional: string[]; flags: Record<string, string | true> } {
+  const positional: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      if (inline !== undefined) flags[name] = inline;
+      else if (args[i + 1] !== undefined && !args[i + 1]!.startsWith('--')) flags[name] = args[++i]!;
+      else flags[name] = true;
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+class CliError extends Error {}
+
+function describeAppError(err: AppError): string {
+  const details = err.details.map((d) => `  ${d.path}: ${d.message.vi} / ${d.message.en}`);
+  return [`${err.text.vi} / ${err.text.en}`, ...details].join('\n');
+}
+
+export async function runCli(argv: string[], env: Record<string, string | undefined>, io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  const { positional, flags } = parseArgs(rest);
+  try {
+    const config = loadConfig(env);
+    switch (command) {
+      case 'create-admin':
+        await createAdmin(config, {
+          username: typeof flags.username === 'string' ? flags.username : '',
+          password: typeof flags.password === 'string' ? flags.password : env.DANBAN_NEW_PASSWORD,
+          commune: typeof flags.commune === 'string' ? flags.commune : undefined,
+        }, io);
+        return 0;
+      case 'verify-audit':
+        return (await verifyAuditCommand(config, io)) ? 0 : 1;
+      case 'backup':
+        await backupDatabase(config, positional[0] ?? '', { force: flags.force === true }, io);
+        return 0;
+      case 'restore':
+        await restoreDatabase(config, positional[0] ?? '', { force: flags.force === true }, io);
+        return 0;
+      case 'help': case '--help': case undefined:
+        USAGE.forEach((l) => io.out(l));
+        return command ? 0 : 2;
+      default:
+        io.err(`Lệnh không rõ / unknown command: ${command}`);
+        USAGE.forEach((l) => io.err(l));
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof AppError) io.err(describeAppError(err));
+    else if (err instanceof CliError) io.err(err.message);
+    else io.err(err instanceof Error ? err.message : String(err));
+    return 1;
+  }
+}
+
+/**
+ * Creates an admin account, or resets the password of an existing admin (and
+ * re-enables it): the way back in when the only admin forgot their password.
+ * An existing account of another role is never promoted silently.
+ */
+export async function createAdmin(config: Config, input: { username: string; password?: string; commune?: string }, io: CliIO): Promise<void> {
+  let password = input.password;
+  if (password === undefined) {
+    if (!io.prompt) throw new CliError('Thiếu mật khẩu: dùng --password hoặc DANBAN_NEW_PASSWORD / missing password: use --password or DANBAN_NEW_PASSWORD');
+    password = await io.prompt('Mật khẩu mới / new password: ');
+  }
+  const parsed = createUserSchema.pick({ username: true, password: true }).safeParse({ username: input.username, password });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message.replace('|', ' / ')}`);
+    throw new CliError(['Dữ liệu chưa hợp lệ / invalid input:', ...lines].join('\n'));
+  }
+  const username = normalizeUsername(parsed.data.username);
+
+  const runtime = createNodeRuntime({ dbPath: config.dbPath, blobDir: config.blobDir || undefined, synchronous: config.synchronous });
+  try {
+    // No demo data and no DANBAN_ADMIN_PASSWORD reset from a maintenance command.
+    const { deps } = await bootstrap(runtime, { ...config, demo: false, adminPassword: undefined });
+    const communes = await listCommunes(deps.db);
+    let commune = input.commune ? communes.find((c) => c.slug === slugify(input.commune!)) : communes[0];
+    if (!commune) {
+      commune = await createCommune(deps, CLI_ACTOR, { name: input.commune! });
+      io.out(`Đã tạo xã / commune created: ${commune.name}`);
+    }
+    const existing = await findUserByUsername(deps.db, username);
+    if (existing) {
+      if (existing.role !== 'admin') throw new CliError(`Tài khoản "${username}" đã có với vai trò ${existing.role}; không đổi thành quản trị / "${username}" exists with role ${existing.role}; not promoted to admin`);
+      if (input.commune && existing.communeId !== commune.id) throw new CliError(`Tài khoản "${username}" thuộc xã khác / "${username}" belongs to another commune`);
+      await updateUser(deps, CLI_ACTOR, existing.id, { password: parsed.data.password, disabled: false });
+      io.out(`Đã đặt lại mật khẩu cho "${username}" / password reset for "${username}"`);
+    } else {
+      await createUser(deps, CLI_ACTOR, { username, password: parsed.data.password, role: 'admin', communeId: commune.id });
+      io.out(`Đã tạo tài khoản quản trị "${username}" của ${commune.name} / admin "${username}" created for ${commune.name}`);
+    }
+  } finally {
+    await runtime.database.close();
+  }
+}
+
+function openExisting(path: string, options: { readonly?: boolean } = {}): BetterSqlite3.Database {
+  if (path === ':memory:' || !existsSync(path)) throw new CliError(`Không có tệp cơ sở dữ liệu / no database file: ${path}`);
+  return new BetterSqlite3(path, { readonly: options.readonly ?? true, fileMustExist: true });
+}
+
+/** Verifies every commune's audit chain; prints each, and the broken seq numbers. Reads only. */
+export async function verifyAuditCommand(config: Config, io: CliIO): Promise<boolean> {
+  const raw = openExisting(config.dbPath);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  try {
+    let intact = true;
+    // '' is the province's own chain (accounts without a commune).
+    const chains = [...(await listCommunes(db)).map((c) => ({ id: c.id, name: c.name })), { id: '', name: 'Cấp tỉnh / province' }];
+    for (const chain of chains) {
+      const report = await verifyAudit(db, chain.id);
+      if (chain.id === '' && report.entries === 0) continue;
+      if (report.ok) io.out(`${chain.name}: ${report.entries} mục, nguyên vẹn / entries, intact`);
+      else {
+        intact = false;
+        const seqs = [...new Set(report.problems.map((p) => p.seq))];
+        io.out(`${chain.name}: BỊ SỬA ĐỔI / BROKEN tại seq ${seqs.join(', ')}`);
+        for (const p of report.problems) io.out(`  seq ${p.seq}: ${p.problem}`);
+      }
+    }
+    return intact;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** The migrations a file has run, or an error when it is not a Dân Bàn database. */
+function checkDanbanFile(path: string): string[] {
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = openExisting(path);
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`Không mở được / cannot open ${path}: ${(err as Error).message}`);
+  }
+  try {
+    const check = raw.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new CliError(`Tệp bị hỏng / the file is damaged: ${String(check)}`);
+    const names = (raw.prepare('select name from schema_migrations').all() as { name: string }[]).map((r) => r.name);
+    if (!names.includes(migrations[0]!.name)) throw new Error('no initial migration');
+    return names;
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`Không phải cơ sở dữ liệu Dân Bàn / not a Dân Bàn database: ${path}`);
+  } finally {
+    raw.close();
+  }
+}
+
+/**
+ * An online backup through SQLite's backup API: a consistent copy even while
+ * the server writes (WAL lets readers and the one writer go on).
+ */
+export async function backupDatabase(config: Config, file: string, opts: { force: boolean }, io: CliIO): Promise<void> {
+  if (!file) throw new CliError('Cần tên tệp sao lưu / give the backup file name');
+  if (existsSync(file) && !opts.force) throw new CliError(`Tệp đã có, dùng --force để ghi đè / ${file} exists; use --force to overwrite`);
+  const raw = openExisting(config.dbPath);
+  try {
+    const { totalPages } = await raw.backup(file);
+    io.out(`Đã sao lưu / backup written: ${file} (${totalPages} pages)`);
+  } finally {
+    raw.close();
+  }
+  checkDanbanFile(file);
+}
+
+/** True when another connection has the database open (the server keeps one while it runs). */
+function inUse(path: string): boolean {
+  if (!existsSync(path)) return false;
+  const probe = new BetterSqlite3(path, { timeout: 0 });
+  try {
+    // In WAL mode an exclusive lock is refused while any other connection is open.
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE');
+    probe.exec('COMMIT');
+    return false;
+  } catch {
+    return true;
+  } finally {
+    probe.close();
+  }
+}
+
+/**
+ * Replaces the database with a backup, page by page through the backup API
+ * (so a stale -wal file cannot mix old pages in). The current database is
+ * kept beside it first, and a backup made by a newer version is refused.
+ */
+export async function restoreDatabase(config: Config, file: string, opts: { force: boolean }, io: CliIO): Promise<void> {
+  if (!file) throw new CliError('Cần tên tệp sao lưu / give the backup file name');
+  const applied = checkDanbanFile(file);
+  const known = new Set(migrations.map((m) => m.name));
+  const unknown = applied.filter((n) => !known.has(n));
+  if (unknown.length) throw new CliError(`Bản sao lưu từ phiên bản mới hơn / the backup comes from a newer version (${unknown.join(', ')})`);
+  const target = config.dbPath;
+  if (target === ':memory:') throw new CliError('DANBAN_DB phải là một tệp / DANBAN_DB must be a file');
+  if (inUse(target) && !opts.force) {
+    throw new CliError('Cơ sở dữ liệu đang được dùng (máy chủ đang chạy?); dừng máy chủ hoặc dùng --force / the database is in use (is the server running?); stop it or use --force');
+  }
+  const source = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    if (existsSync(target)) {
+      const kept = `${target}.before-restore`;
+      const current = new BetterSqlite3(target, { readonly: true, fileMustExist: true });
+      try {
+        await current.backup(kept);
+      } finally {
+        current.close();
+      }
+      io.out(`Đã giữ bản hiện tại / kept the current database as ${kept}`);
+    }
+    await source.backup(target);
+  } finally {
+    source.close();
+  }
+  io.out(`Đã khôi phục / restored ${target} from ${file}`);
+}
