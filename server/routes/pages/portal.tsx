@@ -1,4 +1,98 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../../http/context';
+import { z } from 'zod';
+import { setCookie } from 'hono/cookie';
+import type { AppContext, AppEnv } from '../../http/context';
+import { currentActor } from '../../http/context';
+import { requireRole, LANG_COOKIE } from '../../http/middleware';
+import { parseInput } from '../../http/validation';
+import { loadStaffHome } from '../../services/staff-home';
+import { Layout, safeBack, staffSectionsFor, ROLE_LABEL } from '../../../web/views/layout';
+import type { Lang, Text } from '../../../web/i18n';
 
-export const portalPages = new Hono<AppEnv>();
+const langQuery = z.object({
+  to: z.enum(['vi', 'en'], { message: 'Ngôn ngữ phải là "vi" hoặc "en".|The language must be "vi" or "en".' }),
+  back: z.string().max(2000).optional(),
+});
+
+/**
+ * Where to return after switching language: a path on this site only (an open
+ * redirect would let a forged link bounce a villager to a look-alike ballot
+ * site), without its own ?lang= so the new cookie wins.
+ */
+export function returnPath(back: string | undefined): string {
+  const path = safeBack(back);
+  const url = new URL(path, 'http://same.site');
+  if (url.origin !== 'http://same.site') return '/';
+  url.searchParams.delete('lang');
+  return url.pathname + url.search + url.hash;
+}
+
+/** The request's own path and query, for the language switch and the menu. */
+export function pagePath(c: AppContext): string {
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
+}
+
+const T = {
+  title: { vi: 'Tổng quan', en: 'Overview' },
+  hello: { vi: 'Xin chào', en: 'Hello' },
+  intro: {
+    vi: 'Chọn một mục để bắt đầu. Mỗi thao tác thay đổi dữ liệu đều được ghi vào nhật ký.',
+    en: 'Choose a section to begin. Every change is written to the audit log.',
+  },
+  sections: { vi: 'Các mục', en: 'Sections' },
+} satisfies Record<string, Text>;
+
+function StaffHomePage(props: { lang: Lang; role: string; name: string }) {
+  const { lang } = props;
+  const sections = staffSectionsFor(props.role).filter((s) => s.href !== '/staff');
+  return (
+    <>
+      <h1>{T.title[lang]}</h1>
+      <p class="lead">
+        {T.hello[lang]}, <strong>{props.name}</strong>
+        {ROLE_LABEL[props.role] ? ` (${ROLE_LABEL[props.role]![lang]})` : ''}.
+      </p>
+      <p>{T.intro[lang]}</p>
+      <h2 class="visually-hidden">{T.sections[lang]}</h2>
+      <ul class="cards">
+        {sections.map((s) => (
+          <li>
+            <a class="card" href={s.href}>
+              <span class="card-title">{s.label[lang]}</span>
+              <span class="card-text">{s.description[lang]}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export const portalPages = new Hono<AppEnv>()
+  // Works without JavaScript: a plain link sets the cookie and comes back.
+  .get('/lang', (c) => {
+    const q = parseInput(langQuery, c.req.query());
+    setCookie(c, LANG_COOKIE, q.to, {
+      path: '/', sameSite: 'Lax', httpOnly: true, secure: c.get('deps').config.secureCookies, maxAge: 365 * 24 * 3600,
+    });
+    return c.redirect(returnPath(q.back), 303);
+  })
+  .get('/staff', requireRole('admin', 'staff', 'inspector', 'village_head', 'province_admin'), async (c) => {
+    const actor = currentActor(c);
+    const session = c.get('session')!;
+    const home = await loadStaffHome(c.get('deps'), actor);
+    const lang = c.get('lang');
+    return c.html(
+      <Layout
+        lang={lang}
+        title={T.title[lang]}
+        user={{ username: actor.username, role: actor.role, displayName: session.displayName }}
+        csrfToken={session.csrfToken}
+        path={pagePath(c)}
+        commune={home.communeName ?? undefined}
+      >
+        <StaffHomePage lang={lang} role={actor.role} name={session.displayName || actor.username} />
+      </Layout>,
+    );
+  });
