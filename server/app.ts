@@ -52,7 +52,12 @@ export function createApp(deps: AppDeps) {
     const requestId = c.get('requestId') ?? '-';
     const wantsHtml = !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
     if (wantsHtml) {
-      return c.html(ErrorPage({ lang, status: appError.status, message: appError.text[lang], requestId }), appError.status as 400);
+      const url = new URL(c.req.url);
+      // A staff page opened without a session goes to the sign-in form, then back.
+      if (appError.status === 401 && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+        return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+      }
+      return c.html(ErrorPage({ lang, status: appError.status, message: appError.text[lang], requestId, path: url.pathname + url.search }), appError.status as 400);
     }
     return c.json(errorBody(appError, lang, requestId), appError.status as 400);
   });
