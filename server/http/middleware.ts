@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv, AppDeps } from './context';
 import { AppError, type Lang } from './errors';
 import { sha256Hex } from '../runtime/crypto';
@@ -17,6 +17,10 @@ export function injectDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const q = c.req.query('lang');
     const lang: Lang = q === 'en' || q === 'vi' ? q : getCookie(c, LANG_COOKIE) === 'en' ? 'en' : 'vi';
     c.set('lang', lang);
+    // A page's own ?lang= link (the language switch of a view given no path) sticks, like /lang does.
+    if ((q === 'en' || q === 'vi') && getCookie(c, LANG_COOKIE) !== q) {
+      setCookie(c, LANG_COOKIE, q, { path: '/', sameSite: 'Lax', httpOnly: true, secure: deps.config.secureCookies, maxAge: 365 * 24 * 3600 });
+    }
     c.set('session', null);
     await next();
   };
