@@ -27,7 +27,7 @@ export interface CampaignsTable {
   id: string; commune_id: string; slug: string; title: string; description: string;
   kind: 'decision' | 'election' | 'consultation' | 'satisfaction';
   category: 'k1' | 'k2' | 'k3' | 'k4' | 'k5' | 'k6' | null; scope: 'village' | 'commune'; secret: number;
-  status: 'draft' | 'open' | 'closed' | 'published'; channels: string; survey: string; seats: number | null;
+  status: 'draft' | 'open' | 'closed' | 'published'; channels: string; advisory_online: number; survey: string; seats: number | null;
   online_approval: string | null; opens_at: string | null; closes_at: string | null; opened_at: string | null;
   closed_at: string | null; published_at: string | null; created_by: string | null; created_at: string; updated_at: string;
 }

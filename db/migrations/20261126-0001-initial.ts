@@ -117,6 +117,8 @@ export function up(db: Kysely<any>): Compilable[] {
       .addColumn('status', 'text', (c) =>
         c.notNull().defaultTo('draft').check(sql`status in ('draft','open','closed','published')`))
       .addColumn('channels', 'text', (c) => c.notNull())
+      // k1–k5 may collect online answers only as advice, counted apart (Đ17 k2)
+      .addColumn('advisory_online', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('survey', 'text', (c) => c.notNull())
       .addColumn('seats', 'integer')
       .addColumn('online_approval', 'text')
@@ -188,6 +190,55 @@ export function up(db: Kysely<any>): Compilable[] {
       submitted_at text
     ) without rowid`),
     s.createIndex('ballots_campaign').on('ballots').columns(['campaign_id', 'village_id']),
+
+    // The rules a read-then-write would race on, enforced by the database:
+    // an online answer only while the campaign is open, paper ballots while
+    // it is open or closed, never on a revoked serial, and a used serial can
+    // never be revoked (a reprint would otherwise give the household a second
+    // vote). Messages start with DANBAN: so the app maps them to its codes.
+    raw(sql`create trigger serial_uses_guard before insert on serial_uses
+      begin
+        select raise(abort, 'DANBAN:serial_revoked')
+          where (select revoked from serials where serial_hash = new.serial_hash) = 1;
+        select raise(abort, 'DANBAN:campaign_not_open')
+          where new.channel = 'online' and (select status from campaigns where id = new.campaign_id) <> 'open';
+        select raise(abort, 'DANBAN:campaign_not_counting')
+          where new.channel = 'paper' and (select status from campaigns where id = new.campaign_id) not in ('open', 'closed');
+      end`),
+    raw(sql`create trigger serials_revoke_guard before update of revoked on serials
+      when new.revoked = 1 and exists (select 1 from serial_uses where serial_hash = new.serial_hash)
+      begin
+        select raise(abort, 'DANBAN:serial_used');
+      end`),
+    raw(sql`create trigger ballots_guard before insert on ballots
+      when new.channel in ('online', 'anonymous', 'kiosk')
+        and (select status from campaigns where id = new.campaign_id) <> 'open'
+      begin
+        select raise(abort, 'DANBAN:campaign_not_open');
+      end`),
+
+    // A campaign's villages and candidates change only while it is a draft:
+    // the frozen denominators and the printed ballots depend on them.
+    raw(sql`create trigger campaign_villages_insert_draft_only before insert on campaign_villages
+      when (select status from campaigns where id = new.campaign_id) <> 'draft'
+      begin
+        select raise(abort, 'DANBAN:campaign_not_draft');
+      end`),
+    raw(sql`create trigger campaign_villages_delete_draft_only before delete on campaign_villages
+      when (select status from campaigns where id = old.campaign_id) <> 'draft'
+      begin
+        select raise(abort, 'DANBAN:campaign_not_draft');
+      end`),
+    raw(sql`create trigger candidates_insert_draft_only before insert on candidates
+      when (select status from campaigns where id = new.campaign_id) <> 'draft'
+      begin
+        select raise(abort, 'DANBAN:campaign_not_draft');
+      end`),
+    raw(sql`create trigger candidates_delete_draft_only before delete on candidates
+      when (select status from campaigns where id = old.campaign_id) <> 'draft'
+      begin
+        select raise(abort, 'DANBAN:campaign_not_draft');
+      end`),
 
     // Anonymous surveys: duplicate suppression by a random per-device cookie
     // or a dossier code from the one-stop receipt, never by person.

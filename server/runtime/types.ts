@@ -45,7 +45,7 @@ export interface Runtime {
   newId: () => string;
 }
 
-export type ConstraintKind = 'unique' | 'primary_key' | 'check' | 'foreign_key' | 'not_null' | 'other';
+export type ConstraintKind = 'unique' | 'primary_key' | 'check' | 'foreign_key' | 'not_null' | 'rule' | 'other';
 
 export class ConstraintViolation extends Error {
   constructor(readonly kind: ConstraintKind, readonly detail: string) {
@@ -57,6 +57,9 @@ export class ConstraintViolation extends Error {
 /** Maps SQLite's messages (same text on better-sqlite3 and D1) to a ConstraintViolation. */
 export function toConstraintViolation(err: unknown): ConstraintViolation | null {
   const message = err instanceof Error ? err.message : String(err);
+  // a trigger's RAISE(ABORT, 'DANBAN:…'): a rule of the schema, by name
+  const rule = /DANBAN:([a-z_]+)/.exec(message);
+  if (rule) return new ConstraintViolation('rule', rule[1]!);
   const m = /(UNIQUE|PRIMARY KEY|CHECK|FOREIGN KEY|NOT NULL) constraint failed:?\s*(.*)/i.exec(message);
   if (!m) return null;
   const kind = ({ UNIQUE: 'unique', 'PRIMARY KEY': 'primary_key', CHECK: 'check', 'FOREIGN KEY': 'foreign_key', 'NOT NULL': 'not_null' } as const)[

@@ -1,0 +1,45 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+export interface BallotRow {
+  id: string;
+  campaignId: string;
+  villageId: string | null;
+  channel: 'online' | 'paper' | 'anonymous' | 'kiosk';
+  binding: boolean;
+  answers: Record<string, unknown>;
+  /** null for secret campaigns */
+  serialHash: string | null;
+  /** null for secret campaigns */
+  submittedAt: string | null;
+}
+
+export function insertBallot(db: Kysely<Database>, b: BallotRow) {
+  return db.insertInto('ballots').values({
+    id: b.id, campaign_id: b.campaignId, village_id: b.villageId, channel: b.channel, binding: b.binding ? 1 : 0,
+    answers: JSON.stringify(b.answers), serial_hash: b.serialHash, submitted_at: b.submittedAt,
+  });
+}
+
+export function insertAnonymousToken(db: Kysely<Database>, campaignId: string, tokenHash: string) {
+  return db.insertInto('anonymous_tokens').values({ campaign_id: campaignId, token_hash: tokenHash });
+}
+
+/** Ballots of a campaign, for tallying: answers with their village and whether they bind. */
+export async function listBallots(db: Kysely<Database>, campaignId: string) {
+  const rows = await db
+    .selectFrom('ballots')
+    .select(['id', 'village_id as villageId', 'channel', 'binding', 'answers'])
+    .where('campaign_id', '=', campaignId)
+    .execute();
+  return rows.map((r) => ({ id: r.id, villageId: r.villageId, channel: r.channel, binding: r.binding === 1, answers: JSON.parse(r.answers) as Record<string, unknown> }));
+}
+
+export async function countBallots(db: Kysely<Database>, campaignId: string) {
+  return db
+    .selectFrom('ballots')
+    .select(['village_id as villageId', 'channel', sql<number>`count(*)`.as('n')])
+    .where('campaign_id', '=', campaignId)
+    .groupBy(['village_id', 'channel'])
+    .execute();
+}

@@ -1,0 +1,115 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+export interface SerialRow {
+  serialHash: string;
+  campaignId: string;
+  householdId: string;
+  villageId: string;
+  reprint: number;
+  revoked: boolean;
+}
+
+export interface HouseholdInScope {
+  householdId: string;
+  code: string;
+  villageId: string;
+  representative: string;
+  head: string;
+}
+
+/** Active households of the campaign's villages, by household code. */
+export async function householdsInScope(db: Kysely<Database>, campaignId: string, villageId?: string): Promise<HouseholdInScope[]> {
+  let q = db
+    .selectFrom('households as h')
+    .innerJoin('campaign_villages as cv', 'cv.village_id', 'h.village_id')
+    .select(['h.id as householdId', 'h.code', 'h.village_id as villageId', 'h.representative', 'h.head'])
+    .where('cv.campaign_id', '=', campaignId)
+    .where('h.status', '=', 'active');
+  if (villageId) q = q.where('h.village_id', '=', villageId);
+  return q.orderBy('h.code').execute();
+}
+
+export function insertSerialIfAbsent(db: Kysely<Database>, s: Omit<SerialRow, 'revoked'>) {
+  return db
+    .insertInto('serials')
+    .values({ serial_hash: s.serialHash, campaign_id: s.campaignId, household_id: s.householdId, village_id: s.villageId, reprint: s.reprint, revoked: 0 })
+    .onConflict((oc) => oc.doNothing());
+}
+
+/** The current (unrevoked) serial of each household of the campaign. */
+export async function currentSerials(db: Kysely<Database>, campaignId: string, villageId?: string) {
+  let q = db
+    .selectFrom('serials as s')
+    .innerJoin('households as h', 'h.id', 's.household_id')
+    .select(['s.serial_hash as serialHash', 's.household_id as householdId', 's.village_id as villageId', 's.reprint', 'h.code as householdCode', 'h.representative', 'h.head'])
+    .where('s.campaign_id', '=', campaignId)
+    .where('s.revoked', '=', 0);
+  if (villageId) q = q.where('s.village_id', '=', villageId);
+  return q.orderBy('h.code').execute();
+}
+
+export async function countCurrentSerials(db: Kysely<Database>, campaignId: string): Promise<number> {
+  const r = await db
+    .selectFrom('serials')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('campaign_id', '=', campaignId)
+    .where('revoked', '=', 0)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function findSerial(db: Kysely<Database>, serialHash: string): Promise<SerialRow | null> {
+  const r = await db.selectFrom('serials').selectAll().where('serial_hash', '=', serialHash).executeTakeFirst();
+  return r
+    ? { serialHash: r.serial_hash, campaignId: r.campaign_id, householdId: r.household_id, villageId: r.village_id, reprint: r.reprint, revoked: r.revoked === 1 }
+    : null;
+}
+
+export function revokeSerial(db: Kysely<Database>, serialHash: string) {
+  return db.updateTable('serials').set({ revoked: 1 }).where('serial_hash', '=', serialHash).where('revoked', '=', 0);
+}
+
+export interface SerialUse {
+  serialHash: string;
+  campaignId: string;
+  villageId: string;
+  channel: 'online' | 'paper';
+  idempotencyHash: string | null;
+  receiptHash: string | null;
+  usedOn: string;
+  registeredBy: string | null;
+}
+
+export function insertSerialUse(db: Kysely<Database>, u: SerialUse) {
+  return db.insertInto('serial_uses').values({
+    serial_hash: u.serialHash, campaign_id: u.campaignId, village_id: u.villageId, channel: u.channel,
+    idempotency_hash: u.idempotencyHash, receipt_hash: u.receiptHash, used_on: u.usedOn, registered_by: u.registeredBy,
+  });
+}
+
+export async function findSerialUse(db: Kysely<Database>, serialHash: string): Promise<SerialUse | null> {
+  const r = await db.selectFrom('serial_uses').selectAll().where('serial_hash', '=', serialHash).executeTakeFirst();
+  return r
+    ? { serialHash: r.serial_hash, campaignId: r.campaign_id, villageId: r.village_id, channel: r.channel, idempotencyHash: r.idempotency_hash, receiptHash: r.receipt_hash, usedOn: r.used_on, registeredBy: r.registered_by }
+    : null;
+}
+
+export async function findUseByReceipt(db: Kysely<Database>, receiptHash: string) {
+  return db
+    .selectFrom('serial_uses as u')
+    .innerJoin('campaigns as c', 'c.id', 'u.campaign_id')
+    .select(['u.used_on as usedOn', 'u.channel', 'c.title', 'c.slug', 'c.id as campaignId', 'c.status'])
+    .where('u.receipt_hash', '=', receiptHash)
+    .executeTakeFirst();
+}
+
+/** Households that answered (online or paper registered), per village. */
+export async function usesPerVillage(db: Kysely<Database>, campaignId: string) {
+  return db
+    .selectFrom('serial_uses')
+    .select(['village_id as villageId', 'channel', sql<number>`count(*)`.as('n')])
+    .where('campaign_id', '=', campaignId)
+    .groupBy(['village_id', 'channel'])
+    .execute();
+}

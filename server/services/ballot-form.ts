@@ -1,0 +1,37 @@
+import type { AppDeps } from '../http/context';
+import { findCampaign, listCandidates } from '../../db/repositories/campaigns';
+import { findSerialUse } from '../../db/repositories/serials';
+import { surveyForVillage } from '../domain/campaign-forms';
+import { onlineIsBinding, type Campaign } from '../domain/campaign';
+import { resolveSerial } from './cast-ballot';
+
+export type BallotState = 'open' | 'used' | 'not_open' | 'closed' | 'paper_only';
+
+export interface BallotForm {
+  campaign: Campaign;
+  survey: Record<string, unknown>;
+  state: BallotState;
+  /** k1–k5 online answers are advice only (Đ17 k2) and the page says so */
+  advisory: boolean;
+  villageId: string;
+}
+
+/** What a household sees when it scans its ballot's QR code. */
+export async function ballotForm(deps: AppDeps, rawSerial: string, client: string): Promise<BallotForm> {
+  const s = await resolveSerial(deps, rawSerial, client);
+  const campaign = (await findCampaign(deps.db, s.campaignId))!;
+  const candidates = campaign.kind === 'election' ? await listCandidates(deps.db, campaign.id) : [];
+  const online = campaign.channels.includes('online') || campaign.advisoryOnline;
+  let state: BallotState = 'open';
+  if (await findSerialUse(deps.db, s.serialHash)) state = 'used';
+  else if (campaign.status === 'draft') state = 'not_open';
+  else if (campaign.status !== 'open') state = 'closed';
+  else if (!online) state = 'paper_only';
+  return {
+    campaign,
+    survey: surveyForVillage(campaign, candidates, s.villageId),
+    state,
+    advisory: online && !onlineIsBinding(campaign),
+    villageId: s.villageId,
+  };
+}

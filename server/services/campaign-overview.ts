@@ -1,0 +1,38 @@
+import type { AppDeps } from '../http/context';
+import type { Actor } from '../domain/actor';
+import { listCampaigns, listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
+import { usesPerVillage } from '../../db/repositories/serials';
+import { countBallots } from '../../db/repositories/ballots';
+import { campaignOf } from './transition-campaign';
+
+export async function listCommuneCampaigns(deps: AppDeps, actor: Actor) {
+  const rows = await listCampaigns(deps.db, actor.communeId ?? '');
+  return rows.map((c) => ({
+    id: c.id, slug: c.slug, title: c.title, kind: c.kind, category: c.category, status: c.status, channels: c.channels,
+    opensAt: c.opensAt, closesAt: c.closesAt, openedAt: c.openedAt, closedAt: c.closedAt, publishedAt: c.publishedAt,
+  }));
+}
+
+/** A campaign with its villages and live participation (households that answered, per village). */
+export async function campaignDetail(deps: AppDeps, actor: Actor, id: string) {
+  const c = await campaignOf(deps, actor, id);
+  const [villages, candidates, uses, ballots] = await Promise.all([
+    listCampaignVillages(deps.db, id), listCandidates(deps.db, id), usesPerVillage(deps.db, id), countBallots(deps.db, id),
+  ]);
+  const seen = (villageId: string, channel: string) =>
+    Number(uses.find((u) => u.villageId === villageId && u.channel === channel)?.n ?? 0);
+  const visible = actor.role === 'village_head' ? villages.filter((v) => v.villageId === actor.villageId) : villages;
+  return {
+    id: c.id, slug: c.slug, title: c.title, description: c.description, kind: c.kind, category: c.category, scope: c.scope,
+    secret: c.secret, status: c.status, channels: c.channels, advisoryOnline: c.advisoryOnline, survey: c.survey, seats: c.seats,
+    onlineApproval: c.onlineApproval, opensAt: c.opensAt, closesAt: c.closesAt, openedAt: c.openedAt, closedAt: c.closedAt,
+    publishedAt: c.publishedAt,
+    candidates: actor.role === 'village_head' ? candidates.filter((k) => k.villageId === actor.villageId) : candidates,
+    villages: visible.map((v) => ({
+      villageId: v.villageId, code: v.code, name: v.name, households: v.households,
+      online: seen(v.villageId, 'online'), paper: seen(v.villageId, 'paper'),
+      anonymous: ballots.filter((b) => b.villageId === v.villageId && b.channel !== 'online').reduce((s, b) => s + Number(b.n), 0),
+    })),
+    anonymousAnswers: ballots.filter((b) => b.channel === 'anonymous' || b.channel === 'kiosk').reduce((s, b) => s + Number(b.n), 0),
+  };
+}

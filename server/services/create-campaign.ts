@@ -1,0 +1,173 @@
+import type { AppDeps } from '../http/context';
+import type { Actor } from '../domain/actor';
+import { AppError, type ErrorDetail } from '../http/errors';
+import {
+  channelRule, isSecret, type Campaign, type CampaignKind, type Candidate, type Category, type Channel,
+} from '../domain/campaign';
+import { decisionQuestions, electionSurvey } from '../domain/campaign-forms';
+import { checkSupported } from '../domain/survey/supported';
+import { loadTemplate } from '../../surveys';
+import { cleanText, slugify } from '../domain/text';
+import { base32 } from '../runtime/ids';
+import { insertCampaign, insertCampaignVillages, insertCandidates, slugTaken, updateDraftCampaign, deleteCampaignVillages, deleteCandidates, findCampaign } from '../../db/repositories/campaigns';
+import { listVillageIds } from '../../db/repositories/campaign-scope';
+import { atomicWithAudit } from './audit';
+
+export interface CampaignInput {
+  title: string;
+  description?: string;
+  kind: CampaignKind;
+  category?: Category | null;
+  villageIds: string[];
+  channels: Channel[];
+  survey?: Record<string, unknown>;
+  template?: string;
+  seats?: number;
+  candidates?: { id: string; name: string; villageId: string; birthYear?: number | null }[];
+  opensAt?: string;
+  closesAt?: string;
+  secret?: boolean;
+  scope?: 'village' | 'commune';
+  advisoryOnline?: boolean;
+  onlineApproval?: { campaignId?: string; note?: string };
+}
+
+const DEFAULT_TEMPLATE: Record<CampaignKind, string | null> = {
+  decision: 'household-decision', election: null, consultation: 'consultation', satisfaction: 'sipas',
+};
+
+const detail = (path: string, vi: string, en: string): ErrorDetail => ({ path, message: { vi, en } });
+
+/** Checks the legal and structural rules of a campaign; returns the campaign fields to store. */
+async function buildCampaign(deps: AppDeps, actor: Actor, input: CampaignInput, base: Pick<Campaign, 'id' | 'slug' | 'createdAt' | 'createdBy'>): Promise<{ campaign: Campaign; candidates: Candidate[] }> {
+  const errors: ErrorDetail[] = [];
+  const communeId = actor.communeId!;
+  const kind = input.kind;
+  let category: Category | null = input.category ?? null;
+
+  if (kind === 'decision' && !category) errors.push(detail('category', 'Quyết định cần nêu nội dung thuộc khoản nào của Điều 15 (k1–k6).', 'A decision needs its Art. 15 category (k1–k6).'));
+  if (kind === 'election') {
+    category ??= 'k5';
+    if (category !== 'k4' && category !== 'k5') errors.push(detail('category', 'Bầu cử thuộc k4 (Trưởng thôn) hoặc k5 (Ban Thanh tra nhân dân, Ban Giám sát đầu tư).', 'An election is k4 (village head) or k5 (boards).'));
+  }
+  if ((kind === 'consultation' || kind === 'satisfaction') && category) {
+    errors.push(detail('category', 'Chỉ quyết định và bầu cử mới có khoản (k1–k6).', 'Only decisions and elections have a category.'));
+  }
+
+  const channels = [...new Set(input.channels)];
+  const rule = channelRule(kind, category);
+  const refused = channels.filter((ch) => !rule.allowed.includes(ch));
+  if (refused.length && (kind !== 'decision' || category)) {
+    errors.push(detail('channels', `Kênh không được phép: ${refused.join(', ')}. ${rule.why.vi}`, `Channel not allowed: ${refused.join(', ')}. ${rule.why.en}`));
+  }
+  const advisoryOnline = input.advisoryOnline === true;
+  if (advisoryOnline && !(kind === 'decision' && category && category !== 'k6')) {
+    errors.push(detail('advisoryOnline', 'Chỉ nội dung k1–k5 mới thu ý kiến trực tuyến để tham khảo.', 'Advisory online answers apply to k1–k5 decisions only.'));
+  }
+  if (input.onlineApproval && !(kind === 'decision' && category === 'k6' && channels.includes('online'))) {
+    errors.push(detail('onlineApproval', 'Chỉ biểu quyết trực tuyến nội dung k6 mới cần ghi nhận việc các hộ đồng ý hình thức trực tuyến.', 'onlineApproval applies to online k6 decisions only.'));
+  }
+
+  const villageIds = [...new Set(input.villageIds)];
+  const known = new Set(await listVillageIds(deps.db, communeId));
+  villageIds.forEach((v, i) => {
+    if (!known.has(v)) errors.push(detail(`villageIds.${i}`, `Không có thôn "${v}" trong xã.`, `No village "${v}" in this commune.`));
+  });
+
+  if (input.opensAt && input.closesAt && Date.parse(input.closesAt) <= Date.parse(input.opensAt)) {
+    errors.push(detail('closesAt', 'Ngày kết thúc phải sau ngày bắt đầu.', 'closesAt must be after opensAt.'));
+  }
+
+  let candidates: Candidate[] = [];
+  let seats: number | null = null;
+  let survey: Record<string, unknown> | null = null;
+  if (kind === 'election') {
+    seats = input.seats ?? 1;
+    candidates = (input.candidates ?? []).map((c) => ({ id: cleanText(c.id), name: cleanText(c.name), villageId: c.villageId, birthYear: c.birthYear ?? null }));
+    if (candidates.length === 0) errors.push(detail('candidates', 'Bầu cử cần danh sách người ứng cử.', 'An election needs candidates.'));
+    const ids = new Set<string>();
+    candidates.forEach((c, i) => {
+      if (ids.has(c.id)) errors.push(detail(`candidates.${i}.id`, `Mã người ứng cử "${c.id}" bị trùng.`, `Duplicate candidate id "${c.id}".`));
+      ids.add(c.id);
+      if (!villageIds.includes(c.villageId)) errors.push(detail(`candidates.${i}.villageId`, 'Người ứng cử phải thuộc một thôn của đợt bầu cử.', 'A candidate must belong to one of the campaign villages.'));
+    });
+    survey = electionSurvey(cleanText(input.title), candidates, seats);
+  } else {
+    if (input.seats !== undefined || input.candidates !== undefined) {
+      errors.push(detail(input.seats !== undefined ? 'seats' : 'candidates', 'Chỉ bầu cử mới có số ghế và người ứng cử.', 'Only elections have seats and candidates.'));
+    }
+    if (input.survey) survey = input.survey;
+    else {
+      const name = (input.template ?? DEFAULT_TEMPLATE[kind] ?? '').replace(/\.json$/, '');
+      survey = name ? loadTemplate(name) : null;
+      if (!survey) errors.push(detail('template', `Không có mẫu biểu "${input.template}".`, `No template "${input.template}".`));
+    }
+    if (survey) {
+      for (const p of checkSupported(survey)) {
+        errors.push(detail(
+          p.question ? `survey.${p.question}` : 'survey',
+          p.question ? `Câu "${p.question}" (${p.type}): ${p.message.vi}` : p.message.vi,
+          p.question ? `Question "${p.question}" (${p.type}): ${p.message.en}` : p.message.en,
+        ));
+      }
+      if (kind === 'decision' && decisionQuestions(survey).length === 0) {
+        errors.push(detail('survey', 'Phiếu quyết định cần một câu hỏi lựa chọn với các giá trị approve / reject / other (Đồng ý / Không đồng ý / Ý kiến khác).', 'A decision form needs a radiogroup with approve / reject / other.'));
+      }
+    }
+  }
+  if (errors.length) throw new AppError('VALIDATION_FAILED', undefined, errors);
+
+  const now = deps.clock().toISOString();
+  return {
+    campaign: {
+      id: base.id, communeId, slug: base.slug, title: cleanText(input.title), description: (input.description ?? '').normalize('NFC').trim(),
+      kind, category, scope: input.scope ?? (villageIds.length > 1 ? 'commune' : 'village'), secret: isSecret(kind, input.secret),
+      status: 'draft', channels, advisoryOnline, survey: survey!, seats, onlineApproval: input.onlineApproval ?? null,
+      opensAt: input.opensAt ?? null, closesAt: input.closesAt ?? null, openedAt: null, closedAt: null, publishedAt: null,
+      createdBy: base.createdBy, createdAt: base.createdAt, updatedAt: now,
+    },
+    candidates,
+  };
+}
+
+export async function createCampaign(deps: AppDeps, actor: Actor, input: CampaignInput): Promise<Campaign> {
+  let slug = '';
+  do slug = `${slugify(input.title).slice(0, 40)}-${base32(deps.random(4), 5).toLowerCase()}`;
+  while (await slugTaken(deps.db, slug));
+  const { campaign, candidates } = await buildCampaign(deps, actor, input, {
+    id: deps.newId(), slug, createdAt: deps.clock().toISOString(), createdBy: actor.id,
+  });
+  const villageIds = [...new Set(input.villageIds)];
+  await atomicWithAudit(
+    deps,
+    [
+      insertCampaign(deps.db, campaign),
+      insertCampaignVillages(deps.db, campaign.id, villageIds),
+      ...(candidates.length ? [insertCandidates(deps.db, campaign.id, candidates)] : []),
+    ],
+    [{ communeId: campaign.communeId, actor: actor.id, action: 'campaign.create', entity: 'campaign', entityId: campaign.id, data: { title: campaign.title, kind: campaign.kind, category: campaign.category, villageIds, channels: campaign.channels } }],
+  );
+  return campaign;
+}
+
+/** Rewrites a campaign while it is a draft; after opening it is frozen (409). */
+export async function updateCampaign(deps: AppDeps, actor: Actor, id: string, input: CampaignInput): Promise<Campaign> {
+  const existing = await findCampaign(deps.db, id);
+  if (!existing || existing.communeId !== actor.communeId) throw new AppError('NOT_FOUND');
+  if (existing.status !== 'draft') throw new AppError('INVALID_STATE', { vi: 'Chỉ sửa được đợt lấy ý kiến khi còn là bản nháp.', en: 'Only a draft campaign can be edited.' });
+  const { campaign, candidates } = await buildCampaign(deps, actor, input, existing);
+  const villageIds = [...new Set(input.villageIds)];
+  const [updated] = await atomicWithAudit(
+    deps,
+    [
+      updateDraftCampaign(deps.db, campaign),
+      deleteCampaignVillages(deps.db, id),
+      insertCampaignVillages(deps.db, id, villageIds),
+      deleteCandidates(deps.db, id),
+      ...(candidates.length ? [insertCandidates(deps.db, id, candidates)] : []),
+    ],
+    [{ communeId: campaign.communeId, actor: actor.id, action: 'campaign.update', entity: 'campaign', entityId: id, data: { title: campaign.title, villageIds, channels: campaign.channels } }],
+  );
+  if (updated!.changes === 0) throw new AppError('INVALID_STATE');
+  return campaign;
+}

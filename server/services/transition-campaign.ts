@@ -1,0 +1,50 @@
+import type { AppDeps } from '../http/context';
+import type { Actor } from '../domain/actor';
+import { AppError } from '../http/errors';
+import { CONSULTATION_MIN_DAYS, TRANSITIONS, type Campaign } from '../domain/campaign';
+import { findCampaign, freezeHouseholdCounts, setStatus } from '../../db/repositories/campaigns';
+import { atomicWithAudit } from './audit';
+
+const DAY = 86_400_000;
+
+/** Finds a campaign of the actor's commune, or 404 (never another commune's). */
+export async function campaignOf(deps: AppDeps, actor: Actor, id: string): Promise<Campaign> {
+  const c = await findCampaign(deps.db, id);
+  if (!c || (actor.role !== 'province_admin' && c.communeId !== actor.communeId)) throw new AppError('NOT_FOUND');
+  return c;
+}
+
+/**
+ * open / close. The schedule (opensAt, closesAt) is the plan; these
+ * transitions are the facts, so staff may open early or close early, except
+ * that a consultation stays open its 20 days (Đ28 Luật 10/2022/QH15).
+ * Opening freezes H, the household count of each village.
+ */
+export async function transitionCampaign(deps: AppDeps, actor: Actor, id: string, action: 'open' | 'close'): Promise<Campaign['status']> {
+  const c = await campaignOf(deps, actor, id);
+  const t = TRANSITIONS[action];
+  const now = deps.clock();
+  if (!t.from.includes(c.status)) {
+    throw new AppError('INVALID_STATE', {
+      vi: `Không thể ${action === 'open' ? 'mở' : 'đóng'} đợt lấy ý kiến đang ở trạng thái "${c.status}".`,
+      en: `Cannot ${action} a campaign that is ${c.status}.`,
+    });
+  }
+  if (action === 'close' && c.kind === 'consultation' && c.openedAt) {
+    const earliest = Date.parse(c.openedAt) + CONSULTATION_MIN_DAYS * DAY;
+    if (now.getTime() < earliest) {
+      throw new AppError('INVALID_STATE', {
+        vi: `Lấy ý kiến Nhân dân phải kéo dài ít nhất ${CONSULTATION_MIN_DAYS} ngày (Điều 28 Luật 10/2022/QH15); sớm nhất được đóng vào ${new Date(earliest).toISOString().slice(0, 10)}.`,
+        en: `A consultation stays open at least ${CONSULTATION_MIN_DAYS} days (Art. 28); it can close from ${new Date(earliest).toISOString().slice(0, 10)}.`,
+      });
+    }
+  }
+  const statements = action === 'open'
+    ? [freezeHouseholdCounts(deps.db, id), setStatus(deps.db, id, t.from, t.to, now.toISOString())]
+    : [setStatus(deps.db, id, t.from, t.to, now.toISOString())];
+  const results = await atomicWithAudit(deps, statements, [
+    { communeId: c.communeId, actor: actor.id, action: `campaign.${action}`, entity: 'campaign', entityId: id, data: { from: c.status, to: t.to } },
+  ]);
+  if (results[results.length - 1]!.changes === 0) throw new AppError('INVALID_STATE');
+  return t.to;
+}

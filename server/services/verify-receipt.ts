@@ -1,0 +1,21 @@
+import type { AppDeps } from '../http/context';
+import { findUseByReceipt } from '../../db/repositories/serials';
+import { receiptHash } from './serial-codes';
+
+/**
+ * Tells a household whether its ballot was recorded: the campaign and the
+ * day, never the answers (a receipt must not let anyone prove a vote).
+ */
+export async function verifyReceipt(deps: AppDeps, receipt: string, client: string) {
+  const cleaned = receipt.slice(0, 40);
+  if (!(await deps.rateLimiter.hit(`receipt:${client}`, 60, 10 * 60_000))) return { found: false as const, limited: true };
+  const use = await findUseByReceipt(deps.db, await receiptHash(deps.secret, cleaned));
+  if (!use) return { found: false as const, limited: false };
+  return {
+    found: true as const,
+    limited: false,
+    channel: use.channel,
+    recordedOn: use.usedOn.slice(0, 10),
+    campaign: { title: use.title, slug: use.slug, status: use.status },
+  };
+}
