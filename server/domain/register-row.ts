@@ -176,8 +176,18 @@ export function normalizeCode(v: CellValue | undefined): string {
   return cellText(v).replace(/\s+/g, '').toUpperCase();
 }
 
+/**
+ * The folded text a search looks in. Fields are kept apart by " | " so a
+ * phrase never matches across two of them ("nguyen van" must not join a head
+ * ending in Nguyễn to a representative starting with Văn).
+ */
 export function householdSearchText(h: Pick<HouseholdData, 'code' | 'head' | 'representative' | 'phone'>): string {
-  return fold(`${h.code} ${h.head} ${h.representative} ${h.phone}`);
+  return [h.code, h.head, h.representative, h.phone].map(fold).join(' | ');
+}
+
+/** A search phrase as it is looked for in householdSearchText. */
+export function searchPhrase(q: string): string {
+  return fold(q).replace(/\|/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
 }
 
 /** Fills what a row left out from the stored household (or the defaults for a new one). */
