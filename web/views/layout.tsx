@@ -67,10 +67,6 @@ const T = {
     vi: 'Dân Bàn: lấy ý kiến Nhân dân ở cơ sở theo Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15.',
     en: 'Dân Bàn: citizen consultation under the Law on Grassroots Democracy No. 10/2022/QH15.',
   },
-  privacy: {
-    vi: 'Ý kiến của bạn chỉ dùng cho đợt lấy ý kiến này; phiếu kín không gắn với tên hộ.',
-    en: 'Your answers serve this campaign only; secret ballots are never linked to a household.',
-  },
 } satisfies Record<string, Text>;
 
 /** Only a same-site path may be a return address (no //host, no scheme). */
@@ -95,11 +91,12 @@ function isCurrent(href: string, path: string | undefined): boolean {
   return href === '/staff' ? p === '/staff' || p === '/staff/' : p === href || p.startsWith(href + '/');
 }
 
+/** One link to the other language, labelled in that language (short enough for a 360 px header). */
 function LangSwitch(props: { lang: Lang; path?: string }) {
+  const to: Lang = props.lang === 'vi' ? 'en' : 'vi';
   return (
     <nav class="lang-switch" aria-label={`${T.langNav.vi} / Language`}>
-      <a href={langHref('vi', props.path)} lang="vi" hreflang="vi" aria-current={props.lang === 'vi' ? 'true' : undefined}>Tiếng Việt</a>
-      <a href={langHref('en', props.path)} lang="en" hreflang="en" aria-current={props.lang === 'en' ? 'true' : undefined}>English</a>
+      <a href={langHref(to, props.path)} lang={to} hreflang={to}>{to === 'en' ? 'English' : 'Tiếng Việt'}</a>
     </nav>
   );
 }
@@ -146,11 +143,13 @@ export function Layout(props: LayoutProps) {
         <a class="skip-link" href="#main">{T.skip[lang]}</a>
         <header class="site-header">
           <div class="wrap header-bar">
-            <a class="brand" href={user ? '/staff' : '/'}>
-              <img src={assetUrl('icon.svg')} alt="" width="32" height="32" />
-              Dân Bàn
-            </a>
-            {props.commune ? <span class="commune">{props.commune}</span> : null}
+            <div class="brand-block">
+              <a class="brand" href={user ? '/staff' : '/'}>
+                <img src={assetUrl('icon.svg')} alt="" width="32" height="32" />
+                Dân Bàn
+              </a>
+              {props.commune ? <span class="commune">{props.commune}</span> : null}
+            </div>
             <LangSwitch lang={lang} path={props.path} />
           </div>
           {user ? (
@@ -174,7 +173,6 @@ export function Layout(props: LayoutProps) {
         <footer class="site-footer">
           <div class="wrap">
             <p>{T.footer[lang]}</p>
-            <p>{T.privacy[lang]}</p>
           </div>
         </footer>
       </body>
@@ -227,6 +225,12 @@ const ERROR_T = {
   error: { vi: 'Lỗi', en: 'Error' },
 } satisfies Record<string, Text>;
 
+/** "Không tìm thấy." under the title "Không tìm thấy trang" says nothing new. */
+function redundant(message: string, title: string): boolean {
+  const m = message.trim().replace(/[.!]$/, '').toLocaleLowerCase('vi');
+  return m === '' || title.toLocaleLowerCase('vi').startsWith(m);
+}
+
 export function ErrorPage(props: { lang: Lang; status: number; message: string; requestId: string; path?: string }) {
   const { lang, status } = props;
   const text = ERROR_TEXT[status >= 500 ? '5xx' : String(status)] ?? ERROR_TEXT['400']!;
@@ -235,7 +239,7 @@ export function ErrorPage(props: { lang: Lang; status: number; message: string; 
       <div class="error-page">
         <p class="error-code" aria-hidden="true">{status}</p>
         <h1>{text.title[lang]}</h1>
-        <p class="lead error-message">{props.message}</p>
+        {redundant(props.message, text.title[lang]) ? null : <p class="lead error-message">{props.message}</p>}
         <p>{text.advice[lang]}</p>
         <div class="actions">
           {status === 401 ? (
