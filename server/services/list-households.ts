@@ -47,7 +47,7 @@ export async function listHouseholds(deps: AppDeps, actor: Actor, filter: Househ
 export async function getHousehold(deps: AppDeps, actor: Actor, code: string): Promise<Household> {
   if (!actor.communeId) throw new AppError('FORBIDDEN');
   const h = await findHouseholdByCode(deps.db, actor.communeId, normalizeCode(code));
-  if (!h) throw new AppError('NOT_FOUND', { vi: `Không tìm thấy hộ có mã "${code}".`, en: `No household with code "${code}".` });
+  if (!h) throw new AppError('NOT_FOUND', { vi: 'Không tìm thấy hộ có mã này trong xã.', en: 'There is no household with this code in the commune.' });
   if (actor.role === 'village_head' && h.villageId !== actor.villageId) throw new AppError('FORBIDDEN');
   return h;
 }
