@@ -263,7 +263,7 @@ describe('bad uploads', () => {
     expect(r.json.error.message).toContain(words);
     expect(await householdRows()).toHaveLength(3);
   }
-  const send = (cookie: string, body: BodyInit, type: string, path = '/api/v1/households/import') =>
+  const send = (cookie: string, body: Uint8Array | string, type: string, path = '/api/v1/households/import') =>
     api(t, 'POST', path, { cookie, headers: { 'content-type': type }, body: body as string });
 
   it('refuses a JSON body with 415 and says which types it takes', async () => {
@@ -346,7 +346,7 @@ describe('bad uploads', () => {
     expect(r.json).toMatchObject({ created: 1, rejected: 0 });
 
     const xform = new FormData();
-    xform.append('file', new File([writeXlsx([{ name: 'A', rows: [['Mã hộ', 'Thôn', 'Chủ hộ'], ['DS-10', 'Đông Sơn', 'Võ Thị Giang']] }])], 'so-ho.xlsx'));
+    xform.append('file', new File([writeXlsx([{ name: 'A', rows: [['Mã hộ', 'Thôn', 'Chủ hộ'], ['DS-10', 'Đông Sơn', 'Võ Thị Giang']] }]) as Uint8Array<ArrayBuffer>], 'so-ho.xlsx'));
     const x = await api(t, 'POST', '/api/v1/households/import', { cookie: staff, body: xform });
     expect(x.json).toMatchObject({ created: 1, rejected: 0 });
 
