@@ -121,6 +121,16 @@ describe('the sign-in page', () => {
     expect(r.status).toBe(403);
   });
 
+  it('carries the return address through the form and skips the form when already signed in', async () => {
+    t = await makeTestApp();
+    await addUser(t, { username: 'canbo', role: 'staff' });
+    const page = await browser('GET', '/login?next=%2Fstaff%2Faudit');
+    expect(page.html).toContain('name="next" value="/staff/audit"');
+    const again = await browser('GET', '/login?next=%2Fstaff%2Faudit', { cookies: [await login(t, 'canbo')] });
+    expect(again.status).toBe(303);
+    expect(again.location).toBe('/staff/audit');
+  });
+
   it('refuses an oversized form body with 413, never 500', async () => {
     t = await makeTestApp();
     const { cookie, token } = await loginForm();

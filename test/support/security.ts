@@ -20,7 +20,8 @@ import { addUser, api, login, type TestEnv } from './app';
  *     403 or 404 (or, with `crossCommune: 'own-data'` for routes that list the
  *     caller's own commune, any status below 500), and the body contains none
  *     of this commune's data: its name, its village names, its usernames (as JSON
- *     strings) and every string in `leaks`;
+ *     strings; names the other commune also has are not counted) and every
+ *     string in `leaks` (except what the request itself sends, e.g. an id in the path);
  *  5. each allowed role of this commune → neither 401 nor 403 (the village
  *     head only when `villageId`, their own village, is given). These requests
  *     are real: a POST runs once per allowed role, so check the route's own
@@ -76,7 +77,9 @@ async function kitVillage(t: TestEnv, communeId: string, key: string): Promise<s
   const k = `${communeId}/${key}`;
   let id = s.villages.get(k);
   if (!id) {
-    id = await addVillage(t, { code: `KIT-${key}`, name: `Thôn Kiểm Thử ${key}`, communeId });
+    // Distinct names per commune, so one commune's kit village never looks like the other's leaking.
+    const name = communeId === t.communeId ? `Thôn Kiểm Thử ${key}` : `Thôn Ngoài Kiểm Thử ${key}`;
+    id = await addVillage(t, { code: `KIT-${key}`, name, communeId });
     s.villages.set(k, id);
   }
   return id;
@@ -105,12 +108,18 @@ async function send(t: TestEnv, route: RouteUnderTest, cookie?: string) {
 /** Strings of this commune that another commune must never see. */
 async function communeSecrets(t: TestEnv, extra: string[]): Promise<string[]> {
   const db = t.deps.db;
-  const commune = await db.selectFrom('communes').select('name').where('id', '=', t.communeId).executeTakeFirstOrThrow();
-  const villages = await db.selectFrom('villages').select('name').where('commune_id', '=', t.communeId).execute();
-  const users = await db.selectFrom('users').select('username').where('commune_id', '=', t.communeId).execute();
-  // Short strings would match by chance inside unrelated text; a username is
-  // looked for as a JSON string, since "admin" is also an English word.
-  return [commune.name, ...villages.map((v) => v.name), ...users.map((u) => JSON.stringify(u.username)), ...extra].filter((s) => s.length >= 4);
+  const strings = async (communeId: string) => {
+    const commune = await db.selectFrom('communes').select('name').where('id', '=', communeId).executeTakeFirstOrThrow();
+    const villages = await db.selectFrom('villages').select('name').where('commune_id', '=', communeId).execute();
+    const users = await db.selectFrom('users').select('username').where('commune_id', '=', communeId).execute();
+    // A username is looked for as a JSON string, since "admin" is also an English word.
+    return [commune.name, ...villages.map((v) => v.name), ...users.map((u) => JSON.stringify(u.username))];
+  };
+  // A name the other commune also has (a village both called "Thôn Mới") is its own data, not a leak.
+  const theirs = new Set(await strings(t.otherCommuneId));
+  const ours = (await strings(t.communeId)).filter((s) => !theirs.has(s));
+  // Short strings would match by chance inside unrelated text.
+  return [...ours, ...extra].filter((s) => s.length >= 4);
 }
 
 export async function expectRouteSecured(t: TestEnv, route: RouteUnderTest): Promise<void> {
@@ -129,9 +138,14 @@ export async function expectRouteSecured(t: TestEnv, route: RouteUnderTest): Pro
     expect(r.status, `${what} as the head of another village`).toBe(403);
   }
 
-  const secrets = await communeSecrets(t, route.leaks ?? []);
-  for (const role of route.allow.filter((r) => r !== 'province_admin')) {
-    const r = await send(t, route, await kitCookie(t, role, 'other'));
+  const outsiders = route.allow.filter((r) => r !== 'province_admin');
+  const outsiderCookies = new Map<Role, string>();
+  for (const role of outsiders) outsiderCookies.set(role, await kitCookie(t, role, 'other'));
+  // What the request itself carries (an id in the path, a name in the body) is not a leak when echoed back.
+  const sent = route.path + (typeof route.body === 'function' ? '' : JSON.stringify(route.body ?? null));
+  const secrets = (await communeSecrets(t, route.leaks ?? [])).filter((s) => !sent.includes(s));
+  for (const role of outsiders) {
+    const r = await send(t, route, outsiderCookies.get(role));
     if (route.crossCommune === 'own-data') expect(r.status, `${what} as ${role} of another commune`).toBeLessThan(500);
     else expect([403, 404], `${what} as ${role} of another commune answered ${r.status}`).toContain(r.status);
     for (const secret of secrets) expect(r.text, `${what} as ${role} of another commune leaks "${secret}"`).not.toContain(secret);
