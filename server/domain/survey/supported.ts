@@ -96,11 +96,11 @@ export function checkSupported(json: unknown): SurveyProblem[] {
   for (const el of elements) {
     const { json: q, type, name } = el;
     const label = type || '(none)';
+    if (type !== 'panel' && type !== 'html') questions++;
     if (!SUPPORTED.has(type)) {
       out.push(problem(name, label, `Kiểu câu hỏi "${label}" không được hỗ trợ; chỉ dùng ${SUPPORTED_TYPES.join(', ')}.`, `The question type "${label}" is not supported; use only ${SUPPORTED_TYPES.join(', ')}.`));
       continue;
     }
-    if (VALUE_TYPES.has(type)) questions++;
     if (VALUE_TYPES.has(type) || name !== '') {
       if (!NAME_PATTERN.test(name) || RESERVED_NAMES.has(name)) {
         out.push(problem(name, type, 'Tên câu hỏi không hợp lệ: chỉ dùng chữ không dấu, số và dấu gạch dưới (tối đa 60 ký tự).', 'The question name is not valid: use ASCII letters, digits and underscores (at most 60).'));

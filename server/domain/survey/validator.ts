@@ -401,7 +401,9 @@ export function compileValidator(json: unknown): AnswerValidator {
         f = q.check(value, values);
         if (!f) data[q.name] = value;
       }
-      if (!f && q.otherKey && data[q.name] !== undefined) {
+      const picked = data[q.name];
+      const otherPicked = picked === OTHER_VALUE || (Array.isArray(picked) && picked.includes(OTHER_VALUE));
+      if (!f && q.otherKey && otherPicked) {
         const note = values[q.otherKey];
         if (!isEmptyValue(note)) {
           if (typeof note !== 'string') f = notText;
