@@ -113,3 +113,22 @@ export async function usesPerVillage(db: Kysely<Database>, campaignId: string) {
     .groupBy(['village_id', 'channel'])
     .execute();
 }
+
+/**
+ * Everything the ballot path needs in one read: the serial, its campaign and
+ * whether it was already used (the hot path of online voting).
+ */
+export async function findSerialForBallot(db: Kysely<Database>, serialHash: string) {
+  return db
+    .selectFrom('serials as s')
+    .innerJoin('campaigns as c', 'c.id', 's.campaign_id')
+    .leftJoin('serial_uses as u', 'u.serial_hash', 's.serial_hash')
+    .select([
+      's.village_id as villageId', 's.household_id as householdId', 's.revoked',
+      'c.id as campaignId', 'c.kind', 'c.category', 'c.status', 'c.channels', 'c.advisory_online as advisoryOnline',
+      'c.secret', 'c.updated_at as updatedAt',
+      'u.serial_hash as usedHash', 'u.idempotency_hash as usedIdempotencyHash',
+    ])
+    .where('s.serial_hash', '=', serialHash)
+    .executeTakeFirst();
+}

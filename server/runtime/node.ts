@@ -47,6 +47,22 @@ export function memoryBlobStore(): BlobStore {
   };
 }
 
+/** Random bytes served from a 4 KiB pool: one system call per few hundred ids, not one per id. */
+export function pooledRandom(): (n: number) => Uint8Array {
+  let pool = randomBytes(4096);
+  let at = 0;
+  return (n) => {
+    if (n > 1024) return new Uint8Array(randomBytes(n));
+    if (at + n > pool.length) {
+      pool = randomBytes(4096);
+      at = 0;
+    }
+    const out = new Uint8Array(pool.subarray(at, at + n));
+    at += n;
+    return out;
+  };
+}
+
 export interface NodeRuntime extends Runtime {
   database: NodeDatabase;
 }
@@ -55,7 +71,7 @@ export function createNodeRuntime(opts: { dbPath: string; blobDir?: string; sync
   if (opts.dbPath !== ':memory:') mkdirSync(dirname(opts.dbPath), { recursive: true });
   const database = openNodeDatabase(opts.dbPath, { synchronous: opts.synchronous });
   migrateNode(database.raw, database.db);
-  const random = (n: number) => new Uint8Array(randomBytes(n));
+  const random = pooledRandom();
   const clock = () => new Date();
   return {
     name: 'node',

@@ -5,8 +5,8 @@ import { parseSerial } from '../domain/serial';
 import { onlineIsBinding, type Channel } from '../domain/campaign';
 import { surveyForVillage } from '../domain/campaign-forms';
 import { compileValidator } from '../domain/survey/validator';
-import { findSerial, findSerialUse, insertSerialUse } from '../../db/repositories/serials';
-import { findCampaign, findCampaignMeta, listCandidates } from '../../db/repositories/campaigns';
+import { findSerial, findSerialForBallot, findSerialUse, insertSerialUse } from '../../db/repositories/serials';
+import { findCampaign, listCandidates } from '../../db/repositories/campaigns';
 import { insertBallot } from '../../db/repositories/ballots';
 import { idempotencyHash, receiptFor, receiptHash, serialHash } from './serial-codes';
 import { ConstraintViolation } from '../runtime/types';
@@ -48,16 +48,17 @@ export interface ResolvedSerial {
 }
 
 /** Reads a typed or scanned serial; unknown, mistyped or revoked → 404, counted as a guess. */
+async function countGuess(deps: AppDeps, client: string): Promise<AppError> {
+  if (!(await deps.rateLimiter.hit(`serial-guess:${client}`, GUESS_LIMIT, GUESS_WINDOW_MS))) return new AppError('RATE_LIMITED');
+  return unknownSerial();
+}
+
 export async function resolveSerial(deps: AppDeps, raw: string, client: string): Promise<ResolvedSerial> {
-  const guess = async () => {
-    if (!(await deps.rateLimiter.hit(`serial-guess:${client}`, GUESS_LIMIT, GUESS_WINDOW_MS))) throw new AppError('RATE_LIMITED');
-    return unknownSerial();
-  };
   const parsed = parseSerial(raw.slice(0, 64));
-  if (!parsed.ok) throw await guess();
+  if (!parsed.ok) throw await countGuess(deps, client);
   const hash = await serialHash(deps.secret, parsed.serial);
   const row = await findSerial(deps.db, hash);
-  if (!row || row.revoked) throw await guess();
+  if (!row || row.revoked) throw await countGuess(deps, client);
   return { serial: parsed.serial, serialHash: hash, campaignId: row.campaignId, villageId: row.villageId, householdId: row.householdId };
 }
 
@@ -86,13 +87,15 @@ function vietnamDate(d: Date): string {
  * submissions on one serial store exactly one ballot.
  */
 export async function castBallot(deps: AppDeps, input: CastInput): Promise<CastResult> {
-  const s = await resolveSerial(deps, input.serial, input.client);
-  const campaign = await findCampaignMeta(deps.db, s.campaignId);
-  if (!campaign) throw unknownSerial();
+  const parsed = parseSerial(input.serial.slice(0, 64));
+  const hash = parsed.ok ? await serialHash(deps.secret, parsed.serial) : '';
+  const found = parsed.ok ? await findSerialForBallot(deps.db, hash) : undefined;
+  if (!found || found.revoked) throw await countGuess(deps, input.client);
+  const s = { serialHash: hash, villageId: found.villageId };
+  const campaign = found;
   const key = input.idempotencyKey?.slice(0, 200);
 
-  const used = await findSerialUse(deps.db, s.serialHash);
-  if (used) return replayOrRefuse(deps, s, used.idempotencyHash, key);
+  if (found.usedHash) return replayOrRefuse(deps, s, found.usedIdempotencyHash, key);
   if (campaign.status !== 'open') {
     throw new AppError('INVALID_STATE', { vi: 'Đợt lấy ý kiến này hiện không mở để nhận phiếu.', en: 'This campaign is not open for ballots.' });
   }
@@ -103,7 +106,7 @@ export async function castBallot(deps: AppDeps, input: CastInput): Promise<CastR
       en: 'This campaign does not take online ballots. Fill in the paper ballot and hand it in.',
     });
   }
-  const validate = await validatorFor(deps, campaign.id, campaign.updatedAt, s.villageId);
+  const validate = await validatorFor(deps, campaign.campaignId, campaign.updatedAt, s.villageId);
   const checked = validate(input.answers);
   if (!checked.ok) throw invalidAnswers(checked.errors);
 
@@ -114,7 +117,7 @@ export async function castBallot(deps: AppDeps, input: CastInput): Promise<CastR
   try {
     await deps.atomic([
       insertSerialUse(deps.db, {
-        serialHash: s.serialHash, campaignId: campaign.id, villageId: s.villageId, channel: 'online',
+        serialHash: s.serialHash, campaignId: campaign.campaignId, villageId: s.villageId, channel: 'online',
         idempotencyHash: key ? await idempotencyHash(deps.secret, s.serialHash, key) : null,
         receiptHash: await receiptHash(deps.secret, receipt),
         // secret campaigns keep only the day, so no time joins a use to an answer
@@ -123,7 +126,7 @@ export async function castBallot(deps: AppDeps, input: CastInput): Promise<CastR
       }),
       insertBallot(deps.db, {
         // random id in a WITHOUT ROWID table: storage order is not arrival order
-        id: base32(deps.random(15), 24), campaignId: campaign.id, villageId: s.villageId, channel: 'online',
+        id: base32(deps.random(15), 24), campaignId: campaign.campaignId, villageId: s.villageId, channel: 'online',
         binding: onlineIsBinding({ kind: campaign.kind, category: campaign.category }),
         answers: checked.data as Record<string, unknown>,
         serialHash: secret ? null : s.serialHash,
@@ -141,7 +144,7 @@ export async function castBallot(deps: AppDeps, input: CastInput): Promise<CastR
   return { receipt, replay: false };
 }
 
-async function replayOrRefuse(deps: AppDeps, s: ResolvedSerial, storedIdem: string | null, key: string | undefined): Promise<CastResult> {
+async function replayOrRefuse(deps: AppDeps, s: { serialHash: string }, storedIdem: string | null, key: string | undefined): Promise<CastResult> {
   if (key && storedIdem && storedIdem === (await idempotencyHash(deps.secret, s.serialHash, key))) {
     return { receipt: await receiptFor(deps.secret, s.serialHash, key), replay: true };
   }
