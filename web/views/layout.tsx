@@ -157,7 +157,7 @@ export function Layout(props: LayoutProps) {
               <span>
                 <span class="visually-hidden">{T.signedIn[lang]}: </span>
                 <strong>{user.displayName || user.username}</strong>
-                {ROLE_LABEL[user.role] ? ` · ${ROLE_LABEL[user.role]![lang]}` : ''}
+                {ROLE_LABEL[user.role] ? <span class="role">{ROLE_LABEL[user.role]![lang]}</span> : null}
               </span>
               <form method="post" action="/logout">
                 <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
