@@ -17,6 +17,7 @@ import { authPages } from './routes/pages/auth-pages';
 import { registerPages } from './routes/pages/register-pages';
 import { portalPages } from './routes/pages/portal';
 import { campaignPages } from './routes/pages/campaign-pages';
+import { ballotPages } from './routes/pages/ballot-pages';
 
 /** The one place where middleware and routes are assembled, for every runtime. */
 export function createApp(deps: AppDeps) {
@@ -29,7 +30,7 @@ export function createApp(deps: AppDeps) {
 
   for (const routes of [
     healthRoutes, staticRoutes, authRoutes, registerRoutes, campaignRoutes, ballotRoutes, tallyRoutes, resultRoutes,
-    printRoutes, authPages, registerPages, portalPages, campaignPages,
+    printRoutes, authPages, registerPages, portalPages, campaignPages, ballotPages,
   ]) {
     app.route('/', routes);
   }

@@ -72,6 +72,8 @@ export interface FieldProps {
   error?: string;
   required?: boolean;
   autocomplete?: string;
+  /** codes typed by hand (ballot serials, receipts): capitals, no spell check */
+  code?: boolean;
   inputmode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email' | 'search' | 'url' | 'none';
   min?: number | string;
   max?: number | string;
@@ -116,7 +118,9 @@ export function Field(props: FieldProps) {
           pattern={props.pattern}
           accept={props.accept}
           placeholder={props.placeholder}
-          class={props.short ? 'input-short' : undefined}
+          autocapitalize={props.code ? 'characters' : undefined}
+          spellcheck={props.code ? false : undefined}
+          class={props.code ? 'input-code' : props.short ? 'input-short' : undefined}
           {...aria}
         />
       )}

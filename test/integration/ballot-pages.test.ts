@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
+import { seedVillages, type SeededVillage } from '../support/register';
+import { createCampaign, openCampaign, issueSerials } from '../support/campaigns';
+import { kioskToken } from '../../server/routes/pages/ballot-pages';
+
+let t: TestEnv;
+let staff: string;
+let villages: SeededVillage[];
+
+beforeEach(async () => {
+  t = await makeTestApp();
+  villages = await seedVillages(t, [{ code: 'DS', name: 'Thôn Đông Sơn', households: 4 }]);
+  await addUser(t, { username: 'canbo', role: 'staff' });
+  staff = await login(t, 'canbo');
+});
+afterEach(() => t.close());
+
+async function openDecision(over: Record<string, unknown> = {}) {
+  const { id, slug } = await createCampaign(t, staff, {
+    title: 'Chọn ngày tổ chức hội làng', description: 'Hội làng năm nay tổ chức vào mùng 10 tháng Giêng.',
+    kind: 'decision', category: 'k6', villageIds: [villages[0]!.id], channels: ['online', 'paper'], ...over,
+  });
+  const serials = await issueSerials(t, staff, id);
+  await openCampaign(t, staff, id);
+  return { id, slug, serials };
+}
+
+function postForm(path: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}) {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+  return t.app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: body.toString() });
+}
+
+const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1];
+
+describe('the household ballot page', () => {
+  it('shows the form from the QR link, usable without JavaScript', async () => {
+    const { serials } = await openDecision();
+    const res = await t.app.request(`/b/${serials[0]!.serial}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Chọn ngày tổ chức hội làng');
+    expect(html).toContain('Đồng ý');
+    expect(html).toContain('Không đồng ý');
+    expect(html).toMatch(/<form[^>]+method="post"/);
+    expect(hidden(html, '_idem')).toBeTruthy();
+  });
+
+  it('records a posted form with a receipt, and a resent form gets the same receipt instead of a second ballot', async () => {
+    const { serials } = await openDecision();
+    const page = await (await t.app.request(`/b/${serials[0]!.serial}`)).text();
+    const idem = hidden(page, '_idem')!;
+    const first = await postForm(`/b/${serials[0]!.serial}`, { decision: 'approve', _idem: idem });
+    expect(first.status).toBe(201);
+    const receipt = /class="receipt-code"[^>]*>([0-9A-Z]{10})</.exec(await first.text())![1];
+    const resent = await postForm(`/b/${serials[0]!.serial}`, { decision: 'approve', _idem: idem });
+    expect(resent.status).toBe(201);
+    expect(await resent.text()).toContain(receipt);
+    expect(await t.deps.db.selectFrom('ballots').selectAll().execute()).toHaveLength(1);
+    const verify = await t.app.request(`/verify?code=${receipt}`);
+    expect(verify.status).toBe(200);
+    expect(await verify.text()).toContain('Phiếu đã được ghi nhận');
+  });
+
+  it('re-renders the form with the message beside the unanswered question', async () => {
+    const { serials } = await openDecision();
+    const res = await postForm(`/b/${serials[0]!.serial}`, { _idem: 'k1' });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toMatch(/class="[^"]*error[^"]*"/);
+  });
+
+  it('tells a household whose ballot was already used, instead of showing the form', async () => {
+    const { serials } = await openDecision();
+    await postForm(`/b/${serials[0]!.serial}`, { decision: 'approve', _idem: 'a' });
+    const res = await t.app.request(`/b/${serials[0]!.serial}`);
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('Phiếu này đã được sử dụng');
+  });
+
+  it('sends the household to the paper ballot when the category may not be decided online', async () => {
+    const { serials } = await openDecision({ category: 'k1', channels: ['paper', 'meeting'] });
+    const html = await (await t.app.request(`/b/${serials[0]!.serial}`)).text();
+    expect(html).toContain('phiếu giấy');
+    expect(html).toContain('Hội làng năm nay tổ chức vào mùng 10 tháng Giêng.');
+    expect(html).not.toMatch(/name="decision"/);
+  });
+
+  it('labels k1 online answers as advisory, without decision value', async () => {
+    const { serials } = await openDecision({ category: 'k1', channels: ['paper'], advisoryOnline: true });
+    const html = await (await t.app.request(`/b/${serials[0]!.serial}`)).text();
+    expect(html).toContain('chỉ để tham khảo, không có giá trị quyết định');
+  });
+
+  it('shows the campaign title escaped, never as markup', async () => {
+    const { serials } = await openDecision({ title: 'Họp <script>alert(1)</script> thôn' });
+    const html = await (await t.app.request(`/b/${serials[0]!.serial}`)).text();
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('typing the serial at /b', () => {
+  it('sends a well-formed code on to its ballot', async () => {
+    const { serials } = await openDecision();
+    const s = serials[0]!.serial;
+    const res = await postForm('/b', { serial: `${s.slice(0, 4).toLowerCase()} ${s.slice(4)}` });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/b/${s}`);
+  });
+
+  it('says a character is mistyped when the check character does not match', async () => {
+    const { serials } = await openDecision();
+    const s = serials[0]!.serial;
+    const res = await postForm('/b', { serial: (s[3] === 'A' ? 'B' : 'A').padStart(4, s.slice(0, 3)) + s.slice(4) });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('gõ nhầm');
+  });
+
+  it('answers an unknown code with a page to type it again', async () => {
+    await openDecision();
+    const res = await t.app.request('/b/0000000000' + '0');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Không tìm thấy phiếu');
+  });
+});
+
+describe('anonymous satisfaction survey at /s/<slug>', () => {
+  async function openSurvey() {
+    const { id, slug } = await createCampaign(t, staff, {
+      title: 'Đánh giá Bộ phận Một cửa', kind: 'satisfaction', villageIds: [villages[0]!.id], channels: ['online'], template: 'one-stop-rating',
+    });
+    await openCampaign(t, staff, id);
+    return { id, slug };
+  }
+
+  it('takes one answer per device and says so kindly on the second', async () => {
+    const { slug } = await openSurvey();
+    const page = await t.app.request(`/s/${slug}`);
+    expect(page.status).toBe(200);
+    const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+    const first = await postForm(`/s/${slug}`, { rating: 'satisfied' }, { cookie });
+    expect(first.status).toBe(201);
+    const second = await postForm(`/s/${slug}`, { rating: 'satisfied' }, { cookie });
+    expect(second.status).toBe(409);
+    expect(await second.text()).toContain('Thiết bị này đã gửi ý kiến');
+    const stored = await t.deps.db.selectFrom('ballots').selectAll().execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.village_id).toBeNull();
+  });
+
+  it('lets a kiosk tablet enabled by staff take answer after answer and reset itself', async () => {
+    const { id, slug } = await openSurvey();
+    const cookie = `danban_kiosk=${await kioskToken(t.deps.secret, id)}`;
+    for (let i = 0; i < 3; i++) {
+      const res = await postForm(`/s/${slug}?kiosk=1`, { rating: 'very_satisfied' }, { cookie });
+      expect(res.status).toBe(201);
+      expect(await res.text()).toContain('http-equiv="refresh"');
+    }
+    expect(await t.deps.db.selectFrom('ballots').selectAll().execute()).toHaveLength(3);
+  });
+
+  it('does not serve a decision campaign as an anonymous survey', async () => {
+    const { slug } = await openDecision();
+    expect((await t.app.request(`/s/${slug}`)).status).toBe(404);
+  });
+});
