@@ -1,0 +1,202 @@
+// Printable results notice, posted (niêm yết) for at least 30 days at the
+// cultural house and the commune office (Đ23 k2; law brief §7 item 5). Every
+// share is of ALL households of the village, the Đ21 denominator, so the bar
+// marks the approvals needed against the same scale.
+import { formatDate, formatNumber } from '../../web/i18n';
+import type { Candidate } from './election-ballot';
+import {
+  GREY,
+  MM,
+  authorityHeader,
+  drawLines,
+  drawQr,
+  lineHeight,
+  nationalMotto,
+  placeAndDate,
+  textLine,
+  upper,
+  wrap,
+} from './draw';
+import { renderPdf, type Doc, type PdfOutput, type PrintFonts } from './pdf-output';
+
+export interface VillageResult {
+  name: string;
+  households: number;
+  participated: number;
+  approvals: number;
+  /** Approvals needed under Đ21 (computed by the domain). */
+  required: number;
+  passed: boolean;
+}
+
+export interface ElectedCandidate extends Candidate {
+  votes: number;
+  /** Households of the electing village: the share's denominator. */
+  households: number;
+}
+
+export interface ResultsNoticeModel {
+  communeName: string;
+  campaignTitle: string;
+  /** "Điều 21 Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15; Điều 4 Nghị định số 59/2023/NĐ-CP" */
+  legalBasis: string;
+  /** "Thông qua khi có từ hai phần ba tổng số hộ gia đình trở lên tán thành" */
+  rule: string;
+  villages: VillageResult[];
+  /** For commune-wide content: "5/6 thôn tán thành (cần từ 4 thôn)". */
+  commune?: { passed: boolean; summary: string };
+  elected?: ElectedCandidate[];
+  /** ISO dates of the posting period (≥ 30 days). */
+  postedFrom: string;
+  postedUntil: string;
+  /** Public results page. */
+  url: string;
+  createdAt?: Date;
+}
+
+const PAGE = { w: 595.28, h: 841.89 };
+const LEFT = 20 * MM;
+const RIGHT = PAGE.w - 15 * MM;
+const WIDTH = RIGHT - LEFT;
+const TOP = 15 * MM;
+const BOTTOM = PAGE.h - 15 * MM;
+
+const percent = (part: number, whole: number): string =>
+  whole > 0 ? `${(Math.round((part / whole) * 1000) / 10).toLocaleString('vi-VN')}%` : '–';
+
+const GREEN = '#2e7d32';
+const RED = '#c62828';
+
+/** Approvals as a bar on the scale of all households, with a tick where the threshold lies. */
+function bar(doc: Doc, x: number, y: number, w: number, h: number, v: VillageResult): void {
+  const scale = (n: number): number => (v.households > 0 ? Math.min(1, n / v.households) * w : 0);
+  doc.rect(x, y, w, h).fillColor('#eeeeee').fill();
+  doc.rect(x, y, scale(v.participated), h).fillColor('#c8c8c8').fill();
+  doc.rect(x, y, scale(v.approvals), h).fillColor(v.passed ? GREEN : RED).fill();
+  const t = x + scale(v.required);
+  doc.moveTo(t, y - 3).lineTo(t, y + h + 3).lineWidth(1.2).strokeColor('black').stroke();
+}
+
+export function renderResultsNotice(m: ResultsNoticeModel, fonts: PrintFonts): PdfOutput {
+  return renderPdf(fonts, { title: `Thông báo kết quả - ${m.campaignTitle}`, size: 'A4', createdAt: m.createdAt }, function* (doc) {
+    doc.addPage();
+    let y = TOP;
+    const ensure = (h: number): void => {
+      if (y + h > BOTTOM) {
+        doc.addPage();
+        y = TOP;
+      }
+    };
+    const leftW = WIDTH * 0.4;
+    authorityHeader(doc, [`ỦY BAN NHÂN DÂN`, upper(m.communeName)], LEFT, y, leftW, 11);
+    const motto = nationalMotto(doc, LEFT + leftW, y, WIDTH - leftW, 11);
+    const place = m.communeName.replace(/^(xã|phường|đặc khu)\s+/i, '');
+    textLine(doc, placeAndDate(place, formatDate(m.postedFrom)), LEFT + leftW, motto + 4, { size: 11, align: 'center', width: WIDTH - leftW });
+    y = motto + 4 + lineHeight(11) + 16;
+
+    textLine(doc, 'THÔNG BÁO', LEFT, y, { size: 17, weight: 'bold', align: 'center', width: WIDTH });
+    y += lineHeight(17);
+    y = drawLines(doc, wrap(doc, `Kết quả lấy ý kiến về việc: ${m.campaignTitle}`, WIDTH * 0.9, 'bold', 12.5), LEFT + WIDTH * 0.05, y, WIDTH * 0.9, {
+      size: 12.5,
+      weight: 'bold',
+      align: 'center',
+    });
+    y += 6;
+    y = drawLines(doc, wrap(doc, `Căn cứ: ${m.legalBasis}.`, WIDTH, 'regular', 10.5), LEFT, y, WIDTH, { size: 10.5 });
+    y = drawLines(doc, wrap(doc, `Nguyên tắc: ${m.rule} (tính trên tổng số hộ gia đình của thôn).`, WIDTH, 'regular', 10.5), LEFT, y, WIDTH, {
+      size: 10.5,
+    });
+    y += 8;
+
+    // Per-village table.
+    const cols = [0.19, 0.09, 0.1, 0.1, 0.09, 0.25, 0.18].map((f) => f * WIDTH);
+    const heads = ['Thôn', 'Tổng số hộ', 'Số hộ tham gia', 'Số hộ đồng ý', 'Cần đạt', 'Tỷ lệ đồng ý / tổng số hộ', 'Kết quả'];
+    const headH = 2 * lineHeight(9) + 6;
+    const rowH = 26;
+    const drawHead = (): void => {
+      let x = LEFT;
+      doc.rect(LEFT, y, WIDTH, headH).fillColor('#f2f2f2').fill();
+      heads.forEach((h, i) => {
+        const lines = wrap(doc, h, (cols[i] ?? 0) - 6, 'bold', 9);
+        drawLines(doc, lines, x + 3, y + (headH - lines.length * lineHeight(9)) / 2, (cols[i] ?? 0) - 6, {
+          size: 9,
+          weight: 'bold',
+          align: 'center',
+        });
+        x += cols[i] ?? 0;
+      });
+      doc.rect(LEFT, y, WIDTH, headH).lineWidth(0.7).strokeColor('black').stroke();
+      y += headH;
+    };
+    ensure(headH + rowH);
+    drawHead();
+    for (const v of m.villages) {
+      if (y + rowH > BOTTOM) {
+        doc.addPage();
+        y = TOP;
+        drawHead();
+      }
+      const cells = [v.name, formatNumber(v.households), formatNumber(v.participated), formatNumber(v.approvals), formatNumber(v.required)];
+      let x = LEFT;
+      cells.forEach((cell, i) => {
+        textLine(doc, cell, x + 4, y + 7, { size: 10, align: i === 0 ? 'left' : 'center', width: (cols[i] ?? 0) - 8, weight: i === 0 ? 'bold' : 'regular' });
+        x += cols[i] ?? 0;
+      });
+      const bw = (cols[5] ?? 0) - 46;
+      bar(doc, x + 5, y + 9, bw, 9, v);
+      textLine(doc, percent(v.approvals, v.households), x + bw + 8, y + 7, { size: 9, align: 'right', width: 36 });
+      x += cols[5] ?? 0;
+      textLine(doc, v.passed ? 'Thông qua' : 'Không thông qua', x, y + 7, {
+        size: 9.5,
+        weight: 'bold',
+        align: 'center',
+        width: cols[6],
+        color: v.passed ? GREEN : RED,
+      });
+      doc.rect(LEFT, y, WIDTH, rowH).lineWidth(0.5).strokeColor(GREY).stroke();
+      y += rowH;
+    }
+    y += 4;
+    ensure(lineHeight(8.5) * 2);
+    const legend = 'Thanh màu: số hộ đồng ý; nền xám đậm: số hộ tham gia; vạch đen: số hộ đồng ý cần đạt.';
+    textLine(doc, legend, LEFT, y, { size: 8.5, color: GREY });
+    y += lineHeight(8.5) + 10;
+
+    if (m.commune) {
+      ensure(lineHeight(13) + 10);
+      const label = `KẾT QUẢ TOÀN XÃ: ${m.commune.passed ? 'THÔNG QUA' : 'KHÔNG THÔNG QUA'}`;
+      const w = textLine(doc, label, LEFT, y, { size: 13, weight: 'bold', color: m.commune.passed ? GREEN : RED });
+      textLine(doc, ` - ${m.commune.summary}`, LEFT + w, y + 1.5, { size: 11 });
+      y += lineHeight(13) + 10;
+    }
+
+    if (m.elected && m.elected.length > 0) {
+      ensure(lineHeight(12) + 24 * (m.elected.length + 1));
+      textLine(doc, 'Người trúng cử:', LEFT, y, { size: 12, weight: 'bold' });
+      y += lineHeight(12) + 2;
+      m.elected.forEach((c, i) => {
+        ensure(20);
+        const line = `${i + 1}. ${c.name} (sinh năm ${c.birthYear}) - ${formatNumber(c.votes)} phiếu, bằng ${percent(c.votes, c.households)} tổng số hộ`;
+        textLine(doc, line, LEFT + 12, y, { size: 11 });
+        y += lineHeight(11) + 3;
+      });
+      y += 8;
+    }
+
+    // Posting period, QR to the public page, and the commune's signature.
+    ensure(lineHeight(10.5) * 3 + 100);
+    const postText = `Thông báo này được niêm yết từ ngày ${formatDate(m.postedFrom)} đến ngày ${formatDate(m.postedUntil)} tại nhà văn hóa các thôn và trụ sở Ủy ban nhân dân xã.`;
+    y = drawLines(doc, wrap(doc, postText, WIDTH, 'regular', 10.5), LEFT, y, WIDTH, { size: 10.5 }) + 8;
+    const qr = 86;
+    drawQr(doc, m.url, LEFT, y, qr);
+    const noteW = WIDTH * 0.55 - qr - 12;
+    const ty = drawLines(doc, wrap(doc, 'Quét mã để xem kết quả chi tiết:', noteW, 'bold', 10), LEFT + qr + 12, y + 6, noteW, { size: 10, weight: 'bold' });
+    drawLines(doc, wrap(doc, m.url, noteW, 'regular', 9), LEFT + qr + 12, ty + 2, noteW, { size: 9, color: GREY });
+    const signX = LEFT + WIDTH * 0.55;
+    const signW = RIGHT - signX;
+    textLine(doc, 'TM. ỦY BAN NHÂN DÂN', signX, y, { size: 11, weight: 'bold', align: 'center', width: signW });
+    textLine(doc, 'CHỦ TỊCH', signX, y + lineHeight(11), { size: 11, weight: 'bold', align: 'center', width: signW });
+    textLine(doc, '(Ký, đóng dấu)', signX, y + 2 * lineHeight(11), { size: 9.5, align: 'center', width: signW, color: GREY });
+    yield;
+  });
+}
