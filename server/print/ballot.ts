@@ -30,6 +30,7 @@ export interface HouseholdBallot {
   householdCode: string;
   /** Name of the household's representative; printed only on non-secret ballots. */
   representative: string;
+  /** Empty strings are left off (e.g. codes withheld by the caller). */
 }
 
 export interface HouseholdBallotBatch {
@@ -50,6 +51,12 @@ export interface HouseholdBallotBatch {
   deadline: string;
   /** Whether the household may also answer online by scanning the QR. */
   onlineAllowed: boolean;
+  /**
+   * Secret campaign (DESIGN §3): no household identity on the ballot, and the
+   * serial only on a detachable stub at the right edge, which the Tổ phát phiếu
+   * registers before the ballot goes, unlinked, into the pile.
+   */
+  secret?: boolean;
   /** Iterated once, lazily: a caller may stream households from the database. */
   ballots: Iterable<HouseholdBallot>;
   createdAt?: Date;
@@ -88,6 +95,8 @@ const INVALID_NOTE = 'Phiếu không đánh dấu ô nào hoặc đánh dấu t�
 
 interface Layout {
   frame: Frame;
+  /** The detachable stub of a secret ballot: the full-height strip at the right edge. */
+  stub?: Frame;
   scale: Scale;
   main: { x: number; w: number };
   side: { x: number; w: number };
@@ -100,10 +109,12 @@ interface Layout {
 function layoutFor(doc: Doc, batch: HouseholdBallotBatch, frame: Frame): Layout {
   const scale = SCALES[batch.format];
   const pad = batch.format === 'A5' ? 26 : 42;
-  const inner = { x: frame.x + pad, y: frame.y + pad * 0.85, w: frame.w - 2 * pad, h: frame.h - 1.7 * pad };
+  const stubW = batch.secret ? scale.qr + 28 : 0;
+  const stub = batch.secret ? { x: frame.x + frame.w - stubW, y: frame.y, w: stubW, h: frame.h } : undefined;
+  const inner = { x: frame.x + pad, y: frame.y + pad * 0.85, w: frame.w - stubW - 2 * pad, h: frame.h - 1.7 * pad };
   const sideW = scale.qr + 16;
-  const main = { x: inner.x, w: inner.w - sideW - 12 };
-  const side = { x: inner.x + inner.w - sideW, w: sideW };
+  const main = stub ? { x: inner.x, w: inner.w } : { x: inner.x, w: inner.w - sideW - 12 };
+  const side = stub ? { x: stub.x, w: stub.w } : { x: inner.x + inner.w - sideW, w: sideW };
   const contentTop = headerBottom(doc, batch, inner, scale) + lineHeight(scale.about) + 2;
   // Bottom-up: choices, instruction, other opinion lines, deadline and signature.
   const footer =
@@ -117,7 +128,7 @@ function layoutFor(doc: Doc, batch: HouseholdBallotBatch, frame: Frame): Layout 
     // Leave the last line for "(Xem tiếp ở mặt sau)".
     content.rest.unshift(...content.lines.splice(-1, 1));
   }
-  return { frame: inner, scale, main, side, contentTop, contentBottom, content };
+  return { frame: inner, stub, scale, main, side, contentTop, contentBottom, content };
 }
 
 /** Draws (or only measures, when draw is false) the header and title; returns the y below "Về việc". */
@@ -189,28 +200,44 @@ function drawBallot(doc: Doc, batch: HouseholdBallotBatch, layout: Layout, ballo
   const bottomW = f.w * 0.6;
   textLine(doc, `Hạn nộp phiếu: ${formatDate(batch.deadline)}`, main.x, y, { size: s.note + 1, weight: 'bold' });
   y += lineHeight(s.note + 1);
-  textLine(doc, `Hộ: ${ballot.householdCode}${batch.scope === 'commune' ? ` - ${batch.villageName}` : ''}`, main.x, y, {
-    size: s.note,
-  });
-  y += lineHeight(s.note);
-  const rep = wrap(doc, `Đại diện hộ: ${ballot.representative}`, bottomW, 'regular', s.note)[0] ?? '';
-  textLine(doc, rep, main.x, y, { size: s.note });
+  if (!batch.secret && ballot.householdCode) {
+    textLine(doc, `Hộ: ${ballot.householdCode}${batch.scope === 'commune' ? ` - ${batch.villageName}` : ''}`, main.x, y, {
+      size: s.note,
+    });
+    y += lineHeight(s.note);
+  }
+  if (!batch.secret && ballot.representative) {
+    const rep = wrap(doc, `Đại diện hộ: ${ballot.representative}`, bottomW, 'regular', s.note)[0] ?? '';
+    textLine(doc, rep, main.x, y, { size: s.note });
+  }
 
-  // Side column: the serial as a QR for scanning (online answer, or the counters'
-  // check of a returned paper ballot) and as text for typing.
+  // Side column (or stub): the serial as a QR for scanning (online answer, or
+  // the counters' check of a returned paper ballot) and as text for typing.
   let sy = layout.contentTop - lineHeight(s.note);
+  if (layout.stub) {
+    const st = layout.stub;
+    cutLine(doc, [st.x, st.y + 8], [st.x, st.y + st.h - 8]);
+    sy = st.y + 28;
+    textLine(doc, 'CUỐNG PHIẾU', side.x, sy, { size: s.note + 1, weight: 'bold', align: 'center', width: side.w });
+    sy += lineHeight(s.note + 1) + 4;
+  }
   const qrX = side.x + (side.w - s.qr) / 2;
   drawQr(doc, `${batch.origin}/b/${ballot.serial}`, qrX, sy, s.qr);
   sy += s.qr + 4;
   textLine(doc, 'Mã phiếu', side.x, sy, { size: s.note - 1, align: 'center', width: side.w, color: GREY });
   sy += lineHeight(s.note - 1);
   textLine(doc, groupSerial(ballot.serial), side.x, sy, { size: s.note + 1.5, weight: 'bold', align: 'center', width: side.w });
-  sy += lineHeight(s.note + 1.5);
-  if (batch.onlineAllowed) {
-    for (const line of wrap(doc, 'Có thể quét mã để trả lời trực tuyến', side.w, 'regular', s.note - 1)) {
+  sy += lineHeight(s.note + 1.5) + 2;
+  const notes = [
+    ...(batch.onlineAllowed ? ['Có thể quét mã để trả lời trực tuyến'] : []),
+    ...(layout.stub ? ['Tổ phát phiếu giữ cuống khi thu phiếu; phiếu được bỏ vào hòm không kèm cuống.'] : []),
+  ];
+  for (const note of notes) {
+    for (const line of wrap(doc, note, side.w - 10, 'regular', s.note - 1)) {
       textLine(doc, line, side.x, sy, { size: s.note - 1, align: 'center', width: side.w, color: GREY });
       sy += lineHeight(s.note - 1);
     }
+    sy += 3;
   }
 
   if (batch.scope === 'village') {
@@ -279,9 +306,10 @@ export function renderHouseholdBallots(batch: HouseholdBallotBatch, fonts: Print
   });
 }
 
-function shift(layout: Layout, dy: number): Pick<Layout, 'frame' | 'contentTop' | 'contentBottom'> {
+function shift(layout: Layout, dy: number): Pick<Layout, 'frame' | 'stub' | 'contentTop' | 'contentBottom'> {
   return {
     frame: { ...layout.frame, y: layout.frame.y + dy },
+    stub: layout.stub ? { ...layout.stub, y: layout.stub.y + dy } : undefined,
     contentTop: layout.contentTop + dy,
     contentBottom: layout.contentBottom + dy,
   };

@@ -24,7 +24,8 @@ import { groupSerial } from './serial-format';
 
 export interface Candidate {
   name: string;
-  birthYear: number;
+  /** Left blank when unknown (0 or null). */
+  birthYear: number | null;
 }
 
 export interface ElectionBallotBatch {
@@ -146,7 +147,7 @@ function drawBody(doc: Doc, batch: ElectionBallotBatch, b: Box, plan: BodyPlan):
     const ty = y + (plan.rowH - plan.size * 1.25) / 2;
     textLine(doc, String(i + 1), b.x, ty, { size: plan.size, align: 'center', width: cols[0] });
     textLine(doc, c.name, b.x + (cols[0] ?? 0) + 8, ty, { size: plan.size, weight: 'bold' });
-    textLine(doc, String(c.birthYear), b.x + (cols[0] ?? 0) + (cols[1] ?? 0), ty, { size: plan.size, align: 'center', width: cols[2] });
+    textLine(doc, c.birthYear ? String(c.birthYear) : '', b.x + (cols[0] ?? 0) + (cols[1] ?? 0), ty, { size: plan.size, align: 'center', width: cols[2] });
     y += plan.rowH;
     if (i < batch.candidates.length - 1) {
       doc.moveTo(b.x, y).lineTo(b.x + b.w, y).lineWidth(0.4).strokeColor(GREY).stroke();

@@ -302,7 +302,7 @@ export function renderSecretBallotCount(m: SecretBallotCount, fonts: PrintFonts)
     f.field('Số phiếu hợp lệ', undefined, 'phiếu');
     f.field('Số phiếu không hợp lệ', undefined, 'phiếu');
     const rows = m.candidates
-      ? m.candidates.map((c) => `${c.name} (${c.birthYear})`)
+      ? m.candidates.map((c) => (c.birthYear ? `${c.name} (${c.birthYear})` : c.name))
       : (m.options ?? DEFAULT_OPTIONS);
     f.paragraph(m.candidates ? 'Số phiếu bầu cho từng người:' : 'Số phiếu cho từng phương án:', { weight: 'bold' });
     f.votes(rows, m.totalHouseholds);

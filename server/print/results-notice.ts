@@ -176,7 +176,7 @@ export function renderResultsNotice(m: ResultsNoticeModel, fonts: PrintFonts): P
       y += lineHeight(12) + 2;
       m.elected.forEach((c, i) => {
         ensure(20);
-        const line = `${i + 1}. ${c.name} (sinh năm ${c.birthYear}) - ${formatNumber(c.votes)} phiếu, bằng ${percent(c.votes, c.households)} tổng số hộ`;
+        const line = `${i + 1}. ${c.name}${c.birthYear ? ` (sinh năm ${c.birthYear})` : ''} - ${formatNumber(c.votes)} phiếu, bằng ${percent(c.votes, c.households)} tổng số hộ`;
         textLine(doc, line, LEFT + 12, y, { size: 11 });
         y += lineHeight(11) + 3;
       });
