@@ -23,7 +23,7 @@ export const IMPORT_LIMIT = 10 * 1024 * 1024;
 const READERS = ['admin', 'staff', 'inspector', 'village_head'] as const;
 
 const text = (max: number) => z.string().max(max);
-const villageSchema = z.object({
+export const villageSchema = z.object({
   code: z.string().trim().min(1).max(20).regex(/^[\p{L}\p{N}_.-]+$/u, 'Mã thôn chỉ gồm chữ, số và dấu . _ - (không có khoảng trắng).|The village code may hold letters, digits and . _ - only (no spaces).'),
   name: z.string().trim().min(1).max(120),
 });
