@@ -409,7 +409,7 @@ export function SurveyForm(props: SurveyFormProps) {
           <Container ctx={ctx} container={page} level={2} />
         ),
       )}
-      <button type="submit" class="submit">{t(ctx, props.submitLabel ?? UI.submit)}</button>
+      <button type="submit" class="btn btn-block submit">{t(ctx, props.submitLabel ?? UI.submit)}</button>
     </form>
   );
 }

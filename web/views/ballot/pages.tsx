@@ -70,9 +70,9 @@ const T = {
 
 export { T as BALLOT_TEXT };
 
-function Page(props: { lang: Lang; title: string; path: string; children: Child; commune?: string; head?: Child }) {
+function Page(props: { lang: Lang; title: string; path: string; children: Child; commune?: string; form?: boolean }) {
   return (
-    <Layout lang={props.lang} title={props.title} path={props.path} narrow commune={props.commune}>
+    <Layout lang={props.lang} title={props.title} path={props.path} narrow commune={props.commune} scripts={props.form ? ['survey.js'] : []}>
       {props.children}
     </Layout>
   );
@@ -127,7 +127,7 @@ function Description(props: { text: string }) {
 export function BallotPage(props: BallotPageProps) {
   const { lang } = props;
   return (
-    <Page lang={lang} title={props.title} path={props.path} commune={props.commune}>
+    <Page lang={lang} title={props.title} path={props.path} commune={props.commune} form>
       <h1>{props.title}</h1>
       {props.description ? <Description text={props.description} /> : null}
       <ul class="ballot-facts">
@@ -222,7 +222,7 @@ export function AnonymousSurveyPage(props: {
 }) {
   const { lang } = props;
   return (
-    <Page lang={lang} title={props.title} path={props.path}>
+    <Page lang={lang} title={props.title} path={props.path} form>
       {props.kiosk ? <p class="badge">{T.kiosk[lang]}</p> : null}
       <h1>{props.title}</h1>
       {props.description ? <Description text={props.description} /> : null}
