@@ -3,11 +3,12 @@ import { loadConfig } from './config';
 import { createNodeRuntime } from './runtime/node';
 import { bootstrap } from './services/bootstrap';
 import { createApp } from './app';
+import { loadPrintFonts } from './print/fonts-node';
 
 const config = loadConfig(process.env);
 const runtime = createNodeRuntime({ dbPath: config.dbPath, blobDir: config.blobDir || undefined, synchronous: config.synchronous });
 const { deps, notices } = await bootstrap(runtime, config);
-const app = createApp(deps);
+const app = createApp({ ...deps, fonts: loadPrintFonts });
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Dân Bàn: http://localhost:${info.port}  (database ${config.dbPath})`);

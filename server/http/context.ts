@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Runtime } from '../runtime/types';
 import type { Config } from '../config';
 import type { Actor } from '../domain/actor';
+import type { FontProvider } from '../print/font-provider';
 import type { Lang } from './errors';
 import { AppError } from './errors';
 
@@ -9,6 +10,8 @@ export interface AppDeps extends Runtime {
   config: Config;
   /** The server secret: sessions, serial derivation, receipts. */
   secret: string;
+  /** Font bytes for PDFs; given by the entry file, since only it may read the disk. */
+  fonts?: FontProvider;
 }
 
 export interface SessionInfo {

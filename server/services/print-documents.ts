@@ -1,0 +1,140 @@
+import type { AppDeps } from '../http/context';
+import type { Actor } from '../domain/actor';
+import { AppError, invalidField } from '../http/errors';
+import type { Campaign } from '../domain/campaign';
+import { slugify } from '../domain/text';
+import { listCandidates } from '../../db/repositories/campaigns';
+import { renderHouseholdBallots } from '../print/ballot';
+import { renderElectionBallots } from '../print/election-ballot';
+import { renderMeetingNotice, renderSecretBallotCount, renderMeetingMinutes, renderHouseholdBallotCount } from '../print/forms';
+import { renderPoster } from '../print/poster';
+import type { PdfOutput, PrintFonts } from '../print/pdf-output';
+import { listSerials } from './campaign-serials';
+import { printOverview, type PrintOverview, type PrintVillage } from './print-overview';
+
+export interface PrintedDocument {
+  pdf: PdfOutput;
+  /** ASCII only, so every browser and mail client keeps it as is */
+  filename: string;
+}
+
+export type FormName = 'mau-01' | 'mau-02' | 'mau-03' | 'mau-04';
+
+async function fontsOf(deps: AppDeps): Promise<PrintFonts> {
+  if (!deps.fonts) throw new AppError('INTERNAL', { vi: 'Máy chủ chưa có phông chữ để in.', en: 'No print fonts are configured on this server.' });
+  return deps.fonts();
+}
+
+function villageOf(overview: PrintOverview, villageId: string): PrintVillage {
+  const v = overview.villages.find((x) => x.villageId === villageId);
+  if (!v) {
+    throw invalidField('villageId', {
+      vi: 'Thôn này không thuộc đợt lấy ý kiến; hãy chọn một thôn trong danh sách.',
+      en: 'This village is not part of the campaign; choose one from the list.',
+    });
+  }
+  return v;
+}
+
+const fileName = (...parts: string[]) => `${parts.map((p) => slugify(p)).join('-')}.pdf`;
+
+/** The meeting day printed on election ballots and forms: the planned opening, else today. */
+const meetingDay = (c: Campaign, now: Date) => c.opensAt ?? c.openedAt ?? now.toISOString();
+
+/**
+ * One ballot per household of the village, in household-code order. Elections
+ * print the secret ballot (serial on the stub only, NĐ 59 Đ3 k5); other
+ * campaigns the household ballot of NĐ 59 Đ4. Everything is read before the
+ * first byte, so an error is a clean status; the pages are drawn as the
+ * client reads.
+ */
+export async function printBallots(
+  deps: AppDeps, actor: Actor, campaignId: string, opts: { villageId: string; format: 'A5' | 'A4'; origin: string },
+): Promise<PrintedDocument> {
+  const overview = await printOverview(deps, actor, campaignId);
+  const { campaign: c } = overview;
+  const village = villageOf(overview, opts.villageId);
+  const serials = await listSerials(deps, actor, campaignId, village.villageId);
+  if (serials.length === 0) {
+    throw new AppError('INVALID_STATE', {
+      vi: `Chưa phát mã phiếu cho ${village.name}; hãy bấm "Phát mã phiếu" ở trang đợt lấy ý kiến trước khi in.`,
+      en: `No ballot serials have been issued for ${village.name}; issue them on the campaign page first.`,
+    });
+  }
+  const fonts = await fontsOf(deps);
+  const now = deps.clock();
+  const filename = fileName('phieu', c.slug, village.code, opts.format);
+  if (c.kind === 'election') {
+    const candidates = (await listCandidates(deps.db, c.id)).filter((k) => k.villageId === village.villageId);
+    const pdf = renderElectionBallots({
+      origin: opts.origin, format: opts.format, communeName: overview.communeName, villageName: village.name,
+      electionTitle: c.title, meetingDate: meetingDay(c, now), seats: c.seats ?? 1,
+      candidates: candidates.map((k) => ({ name: k.name, birthYear: k.birthYear ?? 0 })),
+      serials: serials.map((s) => s.serial), createdAt: now,
+    }, fonts);
+    return { pdf, filename };
+  }
+  const pdf = renderHouseholdBallots({
+    origin: opts.origin, format: opts.format, communeName: overview.communeName, villageName: village.name,
+    scope: c.scope, campaignTitle: c.title, content: c.description || c.title, deadline: c.closesAt ?? now.toISOString(),
+    onlineAllowed: c.channels.includes('online') || c.advisoryOnline,
+    // A secret ballot names no household (DESIGN.md §3).
+    ballots: serials.map((s) => ({ serial: s.serial, householdCode: c.secret ? '' : s.householdCode, representative: c.secret ? '' : s.representative })),
+    createdAt: now,
+  }, fonts);
+  return { pdf, filename };
+}
+
+/** Mẫu 01–04 of NĐ 59/2023, pre-filled with what the platform knows for one village. */
+export async function printForm(deps: AppDeps, actor: Actor, campaignId: string, form: FormName, villageId: string): Promise<PrintedDocument> {
+  const overview = await printOverview(deps, actor, campaignId);
+  const { campaign: c } = overview;
+  const village = villageOf(overview, villageId);
+  const fonts = await fontsOf(deps);
+  const now = deps.clock();
+  const ctx = {
+    communeName: overview.communeName, villageName: village.name, campaignTitle: c.title,
+    totalHouseholds: village.households, createdAt: now,
+  };
+  const content = c.description || c.title;
+  const candidates = c.kind === 'election'
+    ? (await listCandidates(deps.db, c.id)).filter((k) => k.villageId === village.villageId).map((k) => ({ name: k.name, birthYear: k.birthYear ?? 0 }))
+    : undefined;
+  const filename = fileName(form, c.slug, village.code);
+  switch (form) {
+    case 'mau-01':
+      return { pdf: renderMeetingNotice({ ...ctx, meetingAt: c.opensAt ?? undefined, content }, fonts), filename };
+    case 'mau-02':
+      return { pdf: renderSecretBallotCount({ ...ctx, candidates, meetingAt: c.opensAt ?? undefined }, fonts), filename };
+    case 'mau-03':
+      return { pdf: renderMeetingMinutes({ ...ctx, meetingAt: c.opensAt ?? undefined, content }, fonts), filename };
+    case 'mau-04':
+      return {
+        pdf: renderHouseholdBallotCount({
+          ...ctx, ballotsIssued: village.serials || undefined, distributedFrom: c.openedAt ?? c.opensAt ?? undefined, deadline: c.closesAt ?? undefined,
+        }, fonts),
+        filename,
+      };
+  }
+}
+
+/**
+ * The poster for the village cultural house. Its QR goes where a villager can
+ * act without a household serial: the anonymous survey (/s/<slug>) for a
+ * satisfaction campaign, else the commune portal that lists open campaigns.
+ */
+export async function printPoster(
+  deps: AppDeps, actor: Actor, campaignId: string, opts: { size: 'A4' | 'A3'; origin: string; villageId?: string },
+): Promise<PrintedDocument> {
+  const overview = await printOverview(deps, actor, campaignId);
+  const { campaign: c } = overview;
+  const village = opts.villageId ? villageOf(overview, opts.villageId) : overview.villages.length === 1 ? overview.villages[0] : undefined;
+  const fonts = await fontsOf(deps);
+  const now = deps.clock();
+  const url = c.kind === 'satisfaction' ? `${opts.origin}/s/${c.slug}` : `${opts.origin}/`;
+  const pdf = renderPoster({
+    size: opts.size, communeName: overview.communeName, villageName: village?.name, title: c.title, description: c.description,
+    opensAt: c.opensAt ?? c.openedAt ?? now.toISOString(), closesAt: c.closesAt ?? now.toISOString(), url, createdAt: now,
+  }, fonts);
+  return { pdf, filename: fileName('ap-phich', c.slug, ...(village ? [village.code] : []), opts.size) };
+}

@@ -1,0 +1,191 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
+import { seedVillages, type SeededVillage } from '../support/register';
+import { createCampaign, issueSerials } from '../support/campaigns';
+import { expectRouteSecured } from '../support/security';
+import { loadPrintFonts } from '../../server/print/fonts-node';
+
+let t: TestEnv;
+let cookie: string;
+let villages: SeededVillage[];
+let dir: string;
+
+beforeEach(async () => {
+  t = await makeTestApp();
+  // The Node entry passes the font provider; the test app gets the same one.
+  t.deps.fonts = loadPrintFonts;
+  await addUser(t, { username: 'canbo', role: 'staff' });
+  cookie = await login(t, 'canbo');
+  villages = await seedVillages(t, [
+    { code: 'DS', name: 'Thôn Đông Sơn', households: 10 },
+    { code: 'TH', name: 'Thôn Thượng', households: 3 },
+  ]);
+  dir = mkdtempSync(join(tmpdir(), 'danban-print-'));
+});
+
+afterEach(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await t.close();
+});
+
+async function fetchPdf(path: string): Promise<{ res: Response; bytes: Uint8Array; file: string }> {
+  const res = await t.app.request(path, { headers: { cookie } });
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const file = join(dir, `doc-${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, bytes);
+  return { res, bytes, file };
+}
+
+const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFC');
+
+/** Every QR code on every page, decoded by zbarimg from a 150 dpi rendering. */
+function qrCodes(file: string): string[] {
+  const prefix = join(dir, 'page');
+  execFileSync('pdftoppm', ['-r', '150', '-png', file, prefix]);
+  const images = readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png')).map((f) => join(dir, f));
+  const out = execFileSync('zbarimg', ['--raw', '-q', ...images], { encoding: 'utf8' });
+  return out.split('\n').map((s) => s.trim()).filter(Boolean);
+}
+
+const decision = (extra: Record<string, unknown> = {}) => ({
+  title: 'Làm đường bê tông liên thôn', description: 'Mỗi hộ đóng góp 500.000 đồng để làm đường bê tông.',
+  kind: 'decision', category: 'k1', villageIds: villages.map((v) => v.id), channels: ['paper', 'meeting'],
+  closesAt: '2026-12-20T17:00:00+07:00', ...extra,
+});
+
+describe('GET /api/v1/campaigns/:id/ballots.pdf', () => {
+  it('prints one household ballot per household of the village, each QR opening that household\'s /b/<serial> page', async () => {
+    const { id } = await createCampaign(t, cookie, decision());
+    const serials = await issueSerials(t, cookie, id, villages[0]!.id);
+    expect(serials).toHaveLength(10);
+
+    const { res, file } = await fetchPdf(`/api/v1/campaigns/${id}/ballots.pdf?villageId=${villages[0]!.id}&format=A5`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="[a-z0-9-]+\.pdf"$/);
+    // A5: two ballots per A4 sheet.
+    expect(pages(file)).toBe(5);
+    const words = text(file);
+    expect(words).toContain('PHIẾU LẤY Ý KIẾN');
+    expect(words.toLocaleUpperCase('vi')).toContain('XÃ VIỆT KHÊ');
+    expect(words).toContain('Thôn Đông Sơn');
+    expect(words).toContain('DS-0001');
+
+    const origin = 'http://localhost';
+    const expected = serials.map((s) => `${origin}/b/${s.serial}`).sort();
+    expect(qrCodes(file).sort()).toEqual(expected);
+  });
+
+  it('prints A4 ballots one per page', async () => {
+    const { id } = await createCampaign(t, cookie, decision());
+    await issueSerials(t, cookie, id);
+    const { res, file } = await fetchPdf(`/api/v1/campaigns/${id}/ballots.pdf?villageId=${villages[1]!.id}&format=A4`);
+    expect(res.status).toBe(200);
+    expect(pages(file)).toBe(3);
+  });
+
+  it('prints election ballots with the serial on the stub and no household code anywhere', async () => {
+    const { id } = await createCampaign(t, cookie, {
+      title: 'Bầu Trưởng thôn Đông Sơn nhiệm kỳ 2026 - 2031', kind: 'election', category: 'k4', villageIds: [villages[0]!.id],
+      channels: ['meeting'], seats: 1,
+      candidates: [
+        { id: 'c1', name: 'Phạm Thị Hằng', villageId: villages[0]!.id, birthYear: 1975 },
+        { id: 'c2', name: 'Đỗ Văn Mạnh', villageId: villages[0]!.id, birthYear: 1980 },
+      ],
+    });
+    const serials = await issueSerials(t, cookie, id);
+    const { res, file } = await fetchPdf(`/api/v1/campaigns/${id}/ballots.pdf?villageId=${villages[0]!.id}`);
+    expect(res.status).toBe(200);
+    const words = text(file);
+    expect(words).toContain('Phạm Thị Hằng');
+    expect(words).not.toMatch(/DS-\d{4}/);
+    expect(words).not.toContain('Nguyễn Văn DS');
+    expect(qrCodes(file).sort()).toEqual(serials.map((s) => `http://localhost/b/${s.serial}`).sort());
+  });
+
+  it('refuses a missing or unknown village with 422 naming villageId', async () => {
+    const { id } = await createCampaign(t, cookie, decision());
+    await issueSerials(t, cookie, id);
+    for (const q of ['', '?villageId=', '?villageId=v-nowhere', '?format=A5']) {
+      const r = await api(t, 'GET', `/api/v1/campaigns/${id}/ballots.pdf${q}`, { cookie });
+      expect(r.status, q).toBe(422);
+      expect(r.json.error.details.map((d: { path: string }) => d.path)).toEqual(['villageId']);
+    }
+    const bad = await api(t, 'GET', `/api/v1/campaigns/${id}/ballots.pdf?villageId=${villages[0]!.id}&format=A3`, { cookie });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.details[0].path).toBe('format');
+  });
+
+  it('asks to issue serials first instead of printing an empty document', async () => {
+    const { id } = await createCampaign(t, cookie, decision());
+    const r = await api(t, 'GET', `/api/v1/campaigns/${id}/ballots.pdf?villageId=${villages[0]!.id}`, { cookie });
+    expect(r.status).toBe(409);
+    expect(r.json.error.code).toBe('INVALID_STATE');
+  });
+
+  it('lets only commune staff print: no session 401, village head and inspector 403, another commune 404', async () => {
+    const { id } = await createCampaign(t, cookie, decision());
+    await issueSerials(t, cookie, id);
+    await expectRouteSecured(t, {
+      method: 'GET', path: `/api/v1/campaigns/${id}/ballots.pdf?villageId=${villages[0]!.id}`, allow: ['admin', 'staff'],
+      leaks: ['Làm đường bê tông', 'DS-0001'],
+    });
+    const head = 'head-ds';
+    await addUser(t, { username: head, role: 'village_head', villageId: villages[0]!.id });
+    const r = await api(t, 'GET', `/api/v1/campaigns/${id}/ballots.pdf?villageId=${villages[0]!.id}`, { cookie: await login(t, head) });
+    expect(r.status).toBe(403);
+  });
+});
+
+describe('forms and posters', () => {
+  it('prints Mẫu 01 to 04 pre-filled with the village and its household total', async () => {
+    const { id } = await createCampaign(t, cookie, decision());
+    const titles: Record<string, string> = {
+      'mau-01': 'GIẤY MỜI HỌP', 'mau-02': 'BIÊN BẢN KIỂM PHIẾU', 'mau-03': 'BIÊN BẢN CUỘC HỌP', 'mau-04': 'BIÊN BẢN KIỂM PHIẾU LẤY Ý KIẾN HỘ GIA ĐÌNH',
+    };
+    for (const [form, title] of Object.entries(titles)) {
+      const { res, file } = await fetchPdf(`/api/v1/campaigns/${id}/forms/${form}.pdf?villageId=${villages[0]!.id}`);
+      expect(res.status, form).toBe(200);
+      expect(res.headers.get('content-disposition')).toContain(`filename="${form}-`);
+      // Headers are in capitals and long lines wrap: compare upper-cased words on one line.
+      const words = text(file).replace(/\s+/g, ' ').toLocaleUpperCase('vi');
+      expect(words, form).toContain(title);
+      expect(words, form).toContain('THÔN ĐÔNG SƠN');
+      expect(words, form).toContain('LÀM ĐƯỜNG BÊ TÔNG LIÊN THÔN');
+    }
+    const missing = await api(t, 'GET', `/api/v1/campaigns/${id}/forms/mau-02.pdf`, { cookie });
+    expect(missing.status).toBe(422);
+    expect(missing.json.error.details[0].path).toBe('villageId');
+    const unknown = await api(t, 'GET', `/api/v1/campaigns/${id}/forms/mau-09.pdf?villageId=${villages[0]!.id}`, { cookie });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('prints a satisfaction poster whose QR opens the anonymous survey', async () => {
+    const { id, slug } = await createCampaign(t, cookie, {
+      title: 'Khảo sát mức độ hài lòng năm 2026', description: 'Ý kiến của người dân về dịch vụ hành chính công.', kind: 'satisfaction',
+      villageIds: villages.map((v) => v.id), channels: ['online'], opensAt: '2026-12-01T08:00:00+07:00', closesAt: '2026-12-31T17:00:00+07:00',
+    });
+    for (const size of ['A4', 'A3']) {
+      const { res, file } = await fetchPdf(`/api/v1/campaigns/${id}/poster.pdf?size=${size}`);
+      expect(res.status).toBe(200);
+      expect(pages(file)).toBe(1);
+      expect(text(file)).toContain('01/12/2026');
+      expect(qrCodes(file)).toEqual([`http://localhost/s/${slug}`]);
+      rmSync(dir, { recursive: true, force: true });
+      dir = mkdtempSync(join(tmpdir(), 'danban-print-'));
+    }
+    const bad = await api(t, 'GET', `/api/v1/campaigns/${id}/poster.pdf?size=A5`, { cookie });
+    expect(bad.status).toBe(422);
+  });
+
+  it('keeps forms and posters to commune staff', async () => {
+    const { id } = await createCampaign(t, cookie, decision());
+    await expectRouteSecured(t, { method: 'GET', path: `/api/v1/campaigns/${id}/forms/mau-01.pdf?villageId=${villages[0]!.id}`, allow: ['admin', 'staff'], leaks: ['Làm đường bê tông'] });
+    await expectRouteSecured(t, { method: 'GET', path: `/api/v1/campaigns/${id}/poster.pdf`, allow: ['admin', 'staff'], leaks: ['Làm đường bê tông'] });
+  });
+});
