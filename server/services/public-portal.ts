@@ -1,0 +1,52 @@
+import type { AppDeps } from '../http/context';
+import { AppError } from '../http/errors';
+import { listCampaigns } from '../../db/repositories/campaigns';
+import { listCommunes, type Commune } from '../../db/repositories/communes';
+import { listPublishedCampaigns } from '../../db/repositories/publications';
+import { sortVi } from '../domain/text';
+
+export interface PortalCampaign {
+  id: string;
+  slug: string;
+  title: string;
+  kind: string;
+  category: string | null;
+  channels: string[];
+  closesAt: string | null;
+  /** answered by campaign QR/link (satisfaction, online consultation), not by a household's own serial */
+  anonymousLink: boolean;
+}
+
+export interface CommunePortal {
+  commune: Commune;
+  open: PortalCampaign[];
+  published: { id: string; slug: string; title: string; kind: string; category: string | null; version: number; publishedAt: string }[];
+}
+
+/**
+ * The public front page: with one commune, that commune's portal; with many
+ * (a province deployment), the list of communes, each at /x/<slug>.
+ */
+export async function portalHome(deps: AppDeps): Promise<{ communes: Commune[]; single: CommunePortal | null }> {
+  const communes = await listCommunes(deps.db);
+  if (communes.length === 1) return { communes, single: await communePortal(deps, communes[0]!.slug) };
+  return { communes: sortVi(communes, (c) => c.name), single: null };
+}
+
+/** A commune's open campaigns (how to take part) and its published results. */
+export async function communePortal(deps: AppDeps, slug: string): Promise<CommunePortal> {
+  const commune = (await listCommunes(deps.db)).find((c) => c.slug === slug);
+  if (!commune) throw new AppError('NOT_FOUND');
+  const [campaigns, published] = await Promise.all([listCampaigns(deps.db, commune.id), listPublishedCampaigns(deps.db, commune.id)]);
+  return {
+    commune,
+    open: campaigns.filter((c) => c.status === 'open').map((c) => ({
+      id: c.id, slug: c.slug, title: c.title, kind: c.kind, category: c.category, channels: c.channels, closesAt: c.closesAt,
+      anonymousLink: c.kind === 'satisfaction' || (c.kind === 'consultation' && c.channels.includes('online')),
+    })),
+    published: published.map((p) => ({
+      id: p.id, slug: p.slug, title: p.title, kind: p.kind, category: p.category,
+      version: Number(p.version), publishedAt: String(p.publishedAt),
+    })),
+  };
+}
