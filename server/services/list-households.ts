@@ -8,6 +8,8 @@ import {
 } from '../../db/repositories/households';
 import { normalizeCode, searchPhrase } from '../domain/register-row';
 
+export type { Household } from '../../db/repositories/households';
+
 export interface HouseholdFilter {
   villageId?: string;
   q?: string;
