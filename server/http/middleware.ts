@@ -31,7 +31,8 @@ export function injectDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   const h = c.res.headers;
-  h.set(
+  // A route may set a stricter policy of its own (uploaded photos: default-src 'none').
+  if (!h.has('Content-Security-Policy')) h.set(
     'Content-Security-Policy',
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
       "connect-src 'self'; media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
