@@ -1,0 +1,66 @@
+import type { AppDeps } from '../http/context';
+import type { Actor } from '../domain/actor';
+import { AppError, invalidField } from '../http/errors';
+import { actsInCommune, canActInVillage } from '../domain/actor';
+import { cleanImage, PHOTO_MAX_BYTES, type ImageRefusal } from '../domain/photo';
+import { sha256Hex } from '../runtime/crypto';
+import { findPhoto, insertPhoto } from '../../db/repositories/tallies';
+import { atomicWithAudit } from './audit';
+import { sheetOf, stateText } from './confirm-tally';
+import { photoUrl } from './list-tallies';
+
+const REFUSAL: Record<Exclude<ImageRefusal, 'not_an_image'>, { vi: string; en: string }> = {
+  damaged: { vi: 'Ảnh bị hỏng hoặc chưa tải lên hết; hãy chụp hoặc gửi lại.', en: 'The photo is damaged or incomplete; take or send it again.' },
+  too_many_pixels: { vi: 'Ảnh có kích thước quá lớn; hãy chụp lại bằng chế độ thường của điện thoại.', en: 'The image dimensions are too large; take it again in the phone’s normal mode.' },
+};
+
+/** Refuses anything that is not a whole JPEG or PNG within the cap; returns the stripped image. */
+export function checkPhoto(bytes: Uint8Array) {
+  if (bytes.byteLength > PHOTO_MAX_BYTES) {
+    throw new AppError('PAYLOAD_TOO_LARGE', { vi: 'Ảnh lớn hơn 8 MB.', en: 'The photo is larger than 8 MB.' });
+  }
+  const image = cleanImage(bytes);
+  if (!image.ok) {
+    if (image.reason === 'not_an_image') {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+        vi: 'Chỉ nhận ảnh JPEG hoặc PNG (ảnh chụp biên bản đã ký).', en: 'Only JPEG or PNG photos (of the signed sheet) are accepted.',
+      }, [{ path: 'photo', message: { vi: 'Tệp này không phải ảnh JPEG hoặc PNG.', en: 'This file is not a JPEG or PNG image.' } }]);
+    }
+    throw invalidField('photo', REFUSAL[image.reason]);
+  }
+  return image;
+}
+
+/**
+ * A photo of the signed biên bản, attached to one version. Stored stripped
+ * of metadata, under its SHA-256 (the same photo sent twice is one file).
+ */
+export async function attachTallyPhoto(deps: AppDeps, actor: Actor, tallyId: string, bytes: Uint8Array) {
+  const sheet = await sheetOf(deps, actor, tallyId);
+  if (actor.role === 'village_head' && actor.villageId !== sheet.villageId) {
+    throw new AppError('FORBIDDEN', { vi: 'Trưởng thôn chỉ gửi ảnh biên bản của thôn mình.', en: 'A village head adds photos only to their own village’s sheets.' });
+  }
+  if (sheet.status === 'superseded') throw new AppError('INVALID_STATE', stateText(sheet));
+  const image = checkPhoto(bytes);
+  const sha = await sha256Hex(image.bytes);
+  const key = `tally-photos/${sha}`;
+  await deps.blobs.put(key, image.bytes, image.mime);
+  const id = deps.newId();
+  await atomicWithAudit(
+    deps,
+    [insertPhoto(deps.db, { id, tallyId, blobKey: key, mime: image.mime, size: image.bytes.byteLength, sha256: sha, createdAt: deps.clock().toISOString() })],
+    [{ communeId: sheet.communeId, actor: actor.id, action: 'tally.photo', entity: 'tally_sheet', entityId: tallyId,
+      data: { photoId: id, sha256: sha, mime: image.mime, size: image.bytes.byteLength } }],
+  );
+  return { id, url: photoUrl(id), mime: image.mime, size: image.bytes.byteLength, width: image.width, height: image.height, sha256: sha };
+}
+
+/** A stored photo for someone allowed to see its village's sheets. */
+export async function readTallyPhoto(deps: AppDeps, actor: Actor, photoId: string) {
+  const photo = await findPhoto(deps.db, photoId);
+  if (!photo || !actsInCommune(actor, photo.communeId)) throw new AppError('NOT_FOUND');
+  if (actor.role !== 'province_admin' && !canActInVillage(actor, photo.villageId)) throw new AppError('FORBIDDEN');
+  const blob = await deps.blobs.get(photo.blobKey);
+  if (!blob) throw new AppError('NOT_FOUND');
+  return { id: photo.id, mime: photo.mime, bytes: blob.bytes };
+}

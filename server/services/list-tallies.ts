@@ -1,0 +1,87 @@
+import type { AppDeps } from '../http/context';
+import type { Actor } from '../domain/actor';
+import { AppError } from '../http/errors';
+import { listCampaigns, listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
+import { listPhotos, listSheets, userNames, type TallySheet } from '../../db/repositories/tallies';
+import { campaignOf } from './transition-campaign';
+import { tallyQuestions } from './submit-tally';
+import type { TallyQuestion } from '../domain/tally';
+
+export interface SheetView extends TallySheet {
+  submittedByName: string;
+  confirmedByName: string | null;
+  /** confirmed and not superseded: the version the results use */
+  counts: boolean;
+  photos: { id: string; url: string; mime: string; size: number; createdAt: string }[];
+}
+
+export interface VillageTallies {
+  villageId: string;
+  code: string;
+  name: string;
+  households: number | null;
+  questions: TallyQuestion[];
+  /** every version, newest first, per channel in the order meeting, paper */
+  sheets: SheetView[];
+}
+
+export interface CampaignTallies {
+  campaign: {
+    id: string; title: string; kind: string; category: string | null; status: string; channels: string[]; secret: boolean;
+    seats: number | null; candidates: { id: string; name: string; villageId: string }[];
+  };
+  villages: VillageTallies[];
+}
+
+export const photoUrl = (id: string) => `/api/v1/tally-photos/${encodeURIComponent(id)}`;
+
+/**
+ * The sheets of a campaign with every version, who entered and confirmed
+ * each, its warnings and photos. A village head sees only their village.
+ */
+export async function listTallies(deps: AppDeps, actor: Actor, campaignId: string, villageId?: string): Promise<CampaignTallies> {
+  const campaign = await campaignOf(deps, actor, campaignId);
+  if (actor.role === 'village_head' && villageId && villageId !== actor.villageId) {
+    throw new AppError('FORBIDDEN', { vi: 'Trưởng thôn chỉ xem biên bản của thôn mình.', en: 'A village head sees only their own village’s sheets.' });
+  }
+  const only = actor.role === 'village_head' ? actor.villageId! : villageId;
+  const [villages, sheets, candidates] = await Promise.all([
+    listCampaignVillages(deps.db, campaignId),
+    listSheets(deps.db, campaignId, only),
+    campaign.kind === 'election' ? listCandidates(deps.db, campaignId) : Promise.resolve([]),
+  ]);
+  const [photos, names] = await Promise.all([
+    listPhotos(deps.db, sheets.map((s) => s.id)),
+    userNames(deps.db, [...new Set(sheets.flatMap((s) => [s.submittedBy, ...(s.confirmedBy ? [s.confirmedBy] : [])]))]),
+  ]);
+  const visible = only ? villages.filter((v) => v.villageId === only) : villages;
+  const view = (s: TallySheet): SheetView => ({
+    ...s,
+    submittedByName: names.get(s.submittedBy) ?? '',
+    confirmedByName: s.confirmedBy ? names.get(s.confirmedBy) ?? '' : null,
+    counts: s.status === 'confirmed',
+    photos: photos.filter((p) => p.tallyId === s.id).map((p) => ({ id: p.id, url: photoUrl(p.id), mime: p.mime, size: p.size, createdAt: p.createdAt })),
+  });
+  const order = { meeting: 0, paper: 1 } as const;
+  return {
+    campaign: {
+      id: campaign.id, title: campaign.title, kind: campaign.kind, category: campaign.category, status: campaign.status,
+      channels: campaign.channels, secret: campaign.secret, seats: campaign.seats,
+      candidates: candidates.filter((c) => !only || c.villageId === only).map((c) => ({ id: c.id, name: c.name, villageId: c.villageId })),
+    },
+    villages: visible.map((v) => ({
+      villageId: v.villageId, code: v.code, name: v.name, households: v.households,
+      questions: campaign.kind === 'decision' || campaign.kind === 'election' ? tallyQuestions(campaign, candidates, v.villageId) : [],
+      sheets: sheets
+        .filter((s) => s.villageId === v.villageId)
+        .sort((a, b) => order[a.channel] - order[b.channel] || b.version - a.version)
+        .map(view),
+    })),
+  };
+}
+
+/** Campaigns of the commune that take tally sheets (decisions and elections with a meeting or paper channel). */
+export async function listTallyCampaigns(deps: AppDeps, actor: Actor) {
+  const all = await listCampaigns(deps.db, actor.communeId ?? '');
+  return all.filter((c) => (c.kind === 'decision' || c.kind === 'election') && c.status !== 'draft' && c.channels.some((ch) => ch === 'meeting' || ch === 'paper'));
+}

@@ -1,0 +1,134 @@
+import type { AppDeps } from '../http/context';
+import type { Actor } from '../domain/actor';
+import { AppError } from '../http/errors';
+import { parseSerial } from '../domain/serial';
+import { channelRule } from '../domain/campaign';
+import { surveyForVillage } from '../domain/campaign-forms';
+import { compileValidator } from '../domain/survey/validator';
+import { base32 } from '../runtime/ids';
+import { ConstraintViolation } from '../runtime/types';
+import { findSerial, findSerialUse, insertSerialUse, type SerialUse } from '../../db/repositories/serials';
+import { insertBallot } from '../../db/repositories/ballots';
+import { listCandidates } from '../../db/repositories/campaigns';
+import { householdCode } from '../../db/repositories/tallies';
+import { campaignOf } from './transition-campaign';
+import { atomicWithAudit } from './audit';
+import { invalidAnswers } from './answer-errors';
+import { idempotencyHash, serialHash } from './serial-codes';
+
+export interface PaperBallotInput {
+  serial: string;
+  /** per-ballot entry: the marks on this ballot, as the form's answers */
+  answers?: unknown;
+  /** sent again with a retry, so a lost response does not turn the ballot into a "duplicate" */
+  idempotencyKey?: string;
+}
+
+export interface PaperBallotResult {
+  status: 'registered';
+  villageId: string;
+  /** not given for secret campaigns: the counters read the ballot, not who cast it */
+  householdCode?: string;
+  /** the marks were entered and stored as a ballot */
+  counted: boolean;
+  replay: boolean;
+}
+
+const unknownSerial = () =>
+  new AppError('NOT_FOUND', {
+    vi: 'Không có phiếu nào mang mã này trong đợt lấy ý kiến. Kiểm tra lại mã in trên phiếu.',
+    en: 'No ballot of this campaign has this serial. Check the code printed on the ballot.',
+  });
+
+/** Says which way the serial was already used: the counters set the ballot aside as a duplicate. */
+export function duplicate(use: Pick<SerialUse, 'channel'>): AppError {
+  return use.channel === 'online'
+    ? new AppError('ALREADY_USED', {
+        vi: 'TRÙNG: hộ này đã bỏ phiếu trực tuyến. Để riêng phiếu giấy này, không kiểm.',
+        en: 'DUPLICATE: this household already voted online. Set this paper ballot aside; do not count it.',
+      })
+    : new AppError('ALREADY_USED', {
+        vi: 'TRÙNG: phiếu này đã được kiểm. Để riêng, không kiểm lần nữa.',
+        en: 'DUPLICATE: this ballot was already counted. Set it aside; do not count it again.',
+      });
+}
+
+const vietnamDate = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * Registers a returned paper ballot by its serial (DESIGN.md §3). The
+ * serial_uses primary key is the one-ballot-per-household rule across both
+ * channels, so a ballot whose household answered online, or that was already
+ * registered, is refused by the database itself, never counted twice.
+ * With `answers`, the marks are stored as a paper ballot (binding as the
+ * category allows paper to decide); for a secret campaign that ballot has
+ * no serial, household or time (the stub is registered, the ballot dropped
+ * unlinked into the pile).
+ */
+export async function registerPaperBallot(deps: AppDeps, actor: Actor, campaignId: string, input: PaperBallotInput): Promise<PaperBallotResult> {
+  const campaign = await campaignOf(deps, actor, campaignId);
+  const parsed = parseSerial(input.serial.slice(0, 64));
+  if (!parsed.ok) throw unknownSerial();
+  const hash = await serialHash(deps.secret, parsed.serial);
+  const serial = await findSerial(deps.db, hash);
+  if (!serial || serial.campaignId !== campaign.id || serial.revoked) throw unknownSerial();
+  if (actor.role === 'village_head' && actor.villageId !== serial.villageId) {
+    throw new AppError('FORBIDDEN', { vi: 'Phiếu này thuộc thôn khác; trưởng thôn chỉ kiểm phiếu của thôn mình.', en: 'This ballot belongs to another village; a village head counts only their own.' });
+  }
+  if (!campaign.channels.includes('paper') && !campaign.channels.includes('meeting')) {
+    throw new AppError('CHANNEL_NOT_ALLOWED', { vi: 'Đợt này không dùng phiếu giấy.', en: 'This campaign has no paper ballots.' });
+  }
+  if (campaign.status !== 'open' && campaign.status !== 'closed') {
+    throw new AppError('INVALID_STATE', { vi: 'Chỉ ghi nhận phiếu giấy khi đợt lấy ý kiến đang mở hoặc vừa đóng.', en: 'Paper ballots are registered only while the campaign is open or closed.' });
+  }
+  const key = input.idempotencyKey?.slice(0, 200);
+  const idem = key ? await idempotencyHash(deps.secret, hash, key) : null;
+  const code = campaign.secret ? undefined : (await householdCode(deps.db, serial.householdId)) ?? undefined;
+  const result = (replay: boolean, counted: boolean): PaperBallotResult => ({
+    status: 'registered', villageId: serial.villageId, ...(code ? { householdCode: code } : {}), counted, replay,
+  });
+  const refuseOrReplay = (use: SerialUse): PaperBallotResult => {
+    if (use.channel === 'paper' && idem && use.idempotencyHash === idem) return result(true, false);
+    throw duplicate(use);
+  };
+  const existing = await findSerialUse(deps.db, hash);
+  if (existing) return refuseOrReplay(existing);
+
+  let answers: Record<string, unknown> | null = null;
+  if (input.answers !== undefined && input.answers !== null) {
+    const candidates = campaign.kind === 'election' ? await listCandidates(deps.db, campaign.id) : [];
+    const checked = compileValidator(surveyForVillage(campaign, candidates, serial.villageId))(input.answers);
+    if (!checked.ok) throw invalidAnswers(checked.errors);
+    answers = checked.data as Record<string, unknown>;
+  }
+  const now = deps.clock();
+  const statements = [
+    insertSerialUse(deps.db, {
+      serialHash: hash, campaignId: campaign.id, villageId: serial.villageId, channel: 'paper', idempotencyHash: idem,
+      receiptHash: null, usedOn: campaign.secret ? vietnamDate(now) : now.toISOString(), registeredBy: actor.id,
+    }),
+    ...(answers
+      ? [insertBallot(deps.db, {
+          // random id in a WITHOUT ROWID table: storage order is not arrival order
+          id: base32(deps.random(15), 24), campaignId: campaign.id, villageId: serial.villageId, channel: 'paper',
+          binding: channelRule(campaign.kind, campaign.category).allowed.includes('paper'),
+          answers, serialHash: campaign.secret ? null : hash, submittedAt: campaign.secret ? null : now.toISOString(),
+        })]
+      : []),
+  ];
+  try {
+    await atomicWithAudit(deps, statements, [{
+      communeId: campaign.communeId, actor: actor.id, action: 'paper_ballot.register', entity: 'campaign', entityId: campaign.id,
+      // a secret campaign's log names the village only: nothing to join with the ballot just stored
+      data: campaign.secret ? { villageId: serial.villageId } : { villageId: serial.villageId, householdCode: code, perBallot: answers !== null },
+    }]);
+  } catch (err) {
+    if (!(err instanceof ConstraintViolation)) throw err;
+    if (err.detail === 'campaign_not_counting') throw new AppError('INVALID_STATE');
+    if (err.detail === 'serial_revoked') throw unknownSerial();
+    const raced = await findSerialUse(deps.db, hash);
+    if (raced) return refuseOrReplay(raced);
+    throw err;
+  }
+  return result(false, answers !== null);
+}

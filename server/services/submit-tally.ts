@@ -1,0 +1,176 @@
+import type { AppDeps } from '../http/context';
+import type { Actor } from '../domain/actor';
+import type { Campaign } from '../domain/campaign';
+import { AppError, invalidField } from '../http/errors';
+import { allQuestions, decisionQuestions } from '../domain/campaign-forms';
+import { checkTallySheet, type TallySheetContext } from '../domain/tally-sheet-checks';
+import { ELECTION_QUESTION, type TallyQuestion } from '../domain/tally';
+import { cleanText } from '../domain/text';
+import { ConstraintViolation } from '../runtime/types';
+import { listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
+import { insertSheet, type SheetChannel, type SheetData, type SheetWarning } from '../../db/repositories/tallies';
+import { campaignOf } from './transition-campaign';
+import { atomicWithAudit } from './audit';
+
+/** A sheet as it arrives: numbers are unknown until checkTallySheet has named every bad one. */
+export interface SheetInput {
+  method?: 'show_of_hands' | 'secret_ballot';
+  present?: unknown;
+  issued?: unknown;
+  returned?: unknown;
+  invalid?: unknown;
+  counts?: unknown;
+  board?: string[];
+  witnesses?: string[];
+  heldOn?: string;
+  place?: string;
+  note?: string;
+}
+
+export interface SubmitInput extends SheetInput {
+  villageId: string;
+  channel: SheetChannel;
+}
+
+export interface SheetReceipt {
+  id: string;
+  status: 'submitted';
+  version: number;
+  warnings: { path: string; message: { vi: string; en: string } }[];
+}
+
+/** The questions a village's sheet counts: the decision radiogroups, or the village's candidates. */
+export function tallyQuestions(campaign: Campaign, candidates: { id: string; villageId: string }[], villageId: string): TallyQuestion[] {
+  if (campaign.kind === 'election') {
+    return [{ name: ELECTION_QUESTION, choices: candidates.filter((c) => c.villageId === villageId).map((c) => c.id) }];
+  }
+  const names = new Set(decisionQuestions(campaign.survey));
+  return allQuestions(campaign.survey)
+    .filter((q) => names.has(String(q.name)))
+    .map((q) => ({
+      name: String(q.name),
+      choices: (q.choices as unknown[]).map((c) => String(c && typeof c === 'object' ? (c as { value: unknown }).value : c)),
+    }));
+}
+
+/** Campaign states in which tallies may be entered (counting happens while open and after closing). */
+const COUNTING: Campaign['status'][] = ['open', 'closed'];
+
+/**
+ * Everything both a first sheet and a correction check before storing:
+ * the village head's own village, the campaign's kind and channels, the
+ * village in the campaign, then the sheet's numbers against its frozen
+ * households (Đ20 k2; NĐ 59 Mẫu 02–04). Returns the cleaned sheet and its warnings.
+ */
+export async function checkSheetFor(
+  deps: AppDeps,
+  actor: Actor,
+  campaign: Campaign,
+  villageId: string,
+  channel: SheetChannel,
+  input: SheetInput,
+): Promise<{ data: SheetData; warnings: SheetWarning[] }> {
+  if (actor.role === 'village_head' && actor.villageId !== villageId) {
+    throw new AppError('FORBIDDEN', {
+      vi: 'Trưởng thôn chỉ nhập biên bản của thôn mình.',
+      en: 'A village head enters only their own village’s tally sheet.',
+    });
+  }
+  if (campaign.kind !== 'decision' && campaign.kind !== 'election') {
+    throw invalidField('channel', {
+      vi: 'Biên bản kiểm phiếu chỉ dùng cho biểu quyết và bầu cử; phiếu ý kiến giấy được nhập từng phiếu.',
+      en: 'Tally sheets are for decisions and elections; paper opinion forms are entered one by one.',
+    });
+  }
+  if (!campaign.channels.includes(channel)) {
+    throw invalidField('channel', {
+      vi: `Đợt này không có hình thức "${channel === 'meeting' ? 'họp' : 'phiếu giấy'}"; các hình thức: ${campaign.channels.join(', ')}.`,
+      en: `This campaign has no "${channel}" channel; its channels: ${campaign.channels.join(', ')}.`,
+    });
+  }
+  const village = (await listCampaignVillages(deps.db, campaign.id)).find((v) => v.villageId === villageId);
+  if (!village) {
+    throw invalidField('villageId', { vi: 'Thôn này không thuộc phạm vi đợt lấy ý kiến.', en: 'This village is not part of the campaign.' });
+  }
+  const candidates = campaign.kind === 'election' ? await listCandidates(deps.db, campaign.id) : [];
+  const questions = tallyQuestions(campaign, candidates, villageId);
+  // Elections are always by secret ballot (Đ18 k4); a meeting may choose it for any decision.
+  const secret = campaign.kind === 'election' || campaign.secret || input.method === 'secret_ballot';
+  const ctx: TallySheetContext = {
+    households: village.households ?? 0, channel, kind: campaign.kind, questions, seats: campaign.seats,
+    candidates: candidates.filter((c) => c.villageId === villageId), secret,
+  };
+  const { errors, warnings } = checkTallySheet(input, ctx);
+  if (errors.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { vi: 'Biên bản có số liệu không thể đúng, vui lòng kiểm tra các mục được nêu.', en: 'Some numbers on the sheet cannot be right; check the fields named.' },
+      errors,
+    );
+  }
+  const names = (v: string[] | undefined) => (v ?? []).map(cleanText).filter((s) => s.length > 0);
+  const data: SheetData = {
+    ...(channel === 'meeting' ? { method: input.method ?? (secret ? 'secret_ballot' : 'show_of_hands') } : {}),
+    ...(typeof input.present === 'number' ? { present: input.present } : {}),
+    ...(typeof input.issued === 'number' ? { issued: input.issued } : {}),
+    ...(typeof input.returned === 'number' ? { returned: input.returned } : {}),
+    ...(typeof input.invalid === 'number' ? { invalid: input.invalid } : {}),
+    counts: input.counts as SheetData['counts'],
+    board: names(input.board),
+    witnesses: names(input.witnesses),
+    ...(input.heldOn ? { heldOn: input.heldOn } : {}),
+    ...(input.place && cleanText(input.place) ? { place: cleanText(input.place) } : {}),
+    ...(input.note && cleanText(input.note) ? { note: cleanText(input.note) } : {}),
+  };
+  return { data, warnings };
+}
+
+export function countingOnly(campaign: Campaign, allowed: Campaign['status'][] = COUNTING): void {
+  if (!allowed.includes(campaign.status)) {
+    throw new AppError('INVALID_STATE', {
+      vi: campaign.status === 'draft'
+        ? 'Đợt lấy ý kiến chưa mở: chưa thể nhập biên bản.'
+        : 'Đợt lấy ý kiến đã công bố kết quả: chỉ có thể gửi bản sửa biên bản đã có.',
+      en: campaign.status === 'draft'
+        ? 'The campaign is not open yet: no tally can be entered.'
+        : 'The results are published: only a correction of an existing sheet can be sent.',
+    });
+  }
+}
+
+/**
+ * A village's first tally sheet for a channel (version 1). It counts only
+ * after a second person confirms it. The unique (campaign, village, channel,
+ * version) constraint makes a second "first" sheet a conflict: a change is a
+ * correction, which keeps this version visible.
+ */
+export async function submitTally(deps: AppDeps, actor: Actor, campaignId: string, input: SubmitInput): Promise<SheetReceipt> {
+  const campaign = await campaignOf(deps, actor, campaignId);
+  if (actor.role === 'village_head' && actor.villageId !== input.villageId) {
+    throw new AppError('FORBIDDEN', { vi: 'Trưởng thôn chỉ nhập biên bản của thôn mình.', en: 'A village head enters only their own village’s tally sheet.' });
+  }
+  countingOnly(campaign);
+  const { data, warnings } = await checkSheetFor(deps, actor, campaign, input.villageId, input.channel, input);
+  const id = deps.newId();
+  const now = deps.clock().toISOString();
+  try {
+    await atomicWithAudit(
+      deps,
+      [insertSheet(deps.db, {
+        id, campaignId, villageId: input.villageId, channel: input.channel, version: 1, supersedes: null, status: 'submitted',
+        data, warnings, reason: '', submittedBy: actor.id, submittedAt: now,
+      })],
+      [{ communeId: campaign.communeId, actor: actor.id, action: 'tally.submit', entity: 'tally_sheet', entityId: id,
+        data: { campaignId, villageId: input.villageId, channel: input.channel, version: 1, sheet: data } }],
+    );
+  } catch (err) {
+    if (err instanceof ConstraintViolation && (err.kind === 'unique' || err.kind === 'primary_key')) {
+      throw new AppError('CONFLICT', {
+        vi: 'Thôn này đã có biên bản cho hình thức này. Muốn thay đổi, hãy gửi bản sửa kèm lý do; bản cũ vẫn được lưu.',
+        en: 'This village already has a sheet for this channel. To change it, send a correction with a reason; the old one stays on record.',
+      });
+    }
+    throw err;
+  }
+  return { id, status: 'submitted', version: 1, warnings };
+}
