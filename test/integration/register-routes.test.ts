@@ -115,8 +115,9 @@ describe('villages', () => {
 
   it('keeps the village routes to their roles and commune', async () => {
     await setup();
+    let villageSeq = 0;
     await expectRouteSecured(t, { method: 'GET', path: '/api/v1/villages', allow: ['admin', 'staff', 'inspector', 'village_head'], crossCommune: 'own-data', leaks: ['Thôn Trung Hà'] });
-    await expectRouteSecured(t, { method: 'POST', path: '/api/v1/villages', body: () => ({ code: `K${Math.random().toString(36).slice(2, 8)}`, name: 'Thôn Mới' }), allow: ['admin', 'staff'], crossCommune: 'own-data' });
+    await expectRouteSecured(t, { method: 'POST', path: '/api/v1/villages', body: () => ({ code: `K${++villageSeq}`, name: 'Thôn Mới' }), allow: ['admin', 'staff'], crossCommune: 'own-data' });
   });
 });
 
