@@ -17,19 +17,24 @@ let TH: SeededVillage;
 
 beforeEach(async () => {
   t = await makeTestApp();
-  [DS, TH] = await seedVillages(t, [{ code: 'DS', name: 'Thôn Đông Sơn', households: 10 }, { code: 'TH', name: 'Thôn Trung Hà', households: 6 }]);
+  const seeded = await seedVillages(t, [{ code: 'DS', name: 'Thôn Đông Sơn', households: 10 }, { code: 'TH', name: 'Thôn Trung Hà', households: 6 }]);
+  DS = seeded[0]!;
+  TH = seeded[1]!;
   await addUser(t, { username: 'canbo', role: 'staff' });
   await addUser(t, { username: 'canbo2', role: 'staff' });
   await addUser(t, { username: 'thanhtra', role: 'inspector' });
-  await addUser(t, { username: 'truongds', role: 'village_head', villageId: DS!.id });
-  await addUser(t, { username: 'truongth', role: 'village_head', villageId: TH!.id });
-  [staff, inspector, headDS, headTH] = await Promise.all(['canbo', 'thanhtra', 'truongds', 'truongth'].map((u) => login(t, u)));
+  await addUser(t, { username: 'truongds', role: 'village_head', villageId: DS.id });
+  await addUser(t, { username: 'truongth', role: 'village_head', villageId: TH.id });
+  staff = await login(t, 'canbo');
+  inspector = await login(t, 'thanhtra');
+  headDS = await login(t, 'truongds');
+  headTH = await login(t, 'truongth');
 });
 afterEach(() => t.close());
 
 async function decision(over: Record<string, unknown> = {}, open = true) {
   const { id } = await createCampaign(t, staff, {
-    title: 'Đóng góp làm đường bê tông', kind: 'decision', category: 'k1', villageIds: [DS!.id, TH!.id],
+    title: 'Đóng góp làm đường bê tông', kind: 'decision', category: 'k1', villageIds: [DS.id, TH.id],
     channels: ['meeting', 'paper'], template: 'household-decision', ...over,
   });
   const serials = await issueSerials(t, staff, id);
@@ -39,8 +44,8 @@ async function decision(over: Record<string, unknown> = {}, open = true) {
 
 async function election() {
   const { id } = await createCampaign(t, staff, {
-    title: 'Bầu Trưởng thôn', kind: 'election', category: 'k4', villageIds: [DS!.id], channels: ['meeting', 'paper'], seats: 1,
-    candidates: [{ id: 'c1', name: 'Nguyễn Văn An', villageId: DS!.id }, { id: 'c2', name: 'Trần Thị Bình', villageId: DS!.id }],
+    title: 'Bầu Trưởng thôn', kind: 'election', category: 'k4', villageIds: [DS.id], channels: ['meeting', 'paper'], seats: 1,
+    candidates: [{ id: 'c1', name: 'Nguyễn Văn An', villageId: DS.id }, { id: 'c2', name: 'Trần Thị Bình', villageId: DS.id }],
   });
   const serials = await issueSerials(t, staff, id);
   await openCampaign(t, staff, id);
@@ -49,7 +54,7 @@ async function election() {
 
 /** Mẫu 04 for Thôn Đông Sơn (10 households): 10 issued, 9 returned, all valid. */
 const paperSheet = (over: Record<string, unknown> = {}) => ({
-  villageId: DS!.id, channel: 'paper', issued: 10, returned: 9, invalid: 0,
+  villageId: DS.id, channel: 'paper', issued: 10, returned: 9, invalid: 0,
   counts: { decision: { approve: 7, reject: 1, other: 1 } },
   board: ['Nguyễn Văn Ba', 'Lê Thị Tư', 'Phạm Văn Năm'], witnesses: ['Hoàng Văn Sáu', 'Đỗ Thị Bảy'], ...over,
 });
@@ -64,7 +69,7 @@ describe('entering a tally sheet', () => {
     expect(r.status).toBe(201);
     expect(r.json).toMatchObject({ status: 'submitted', version: 1, warnings: [] });
     const list = await api(t, 'GET', `/api/v1/campaigns/${id}/tallies`, { cookie: staff });
-    const ds = list.json.villages.find((v: any) => v.villageId === DS!.id);
+    const ds = list.json.villages.find((v: any) => v.villageId === DS.id);
     expect(ds.sheets).toHaveLength(1);
     expect(ds.sheets[0]).toMatchObject({ id: r.json.id, status: 'submitted', counts: false, submittedByName: 'truongds', data: { returned: 9, invalid: 0, counts: { decision: { approve: 7, reject: 1, other: 1 } } } });
     expect(await confirmedSheets(t.deps.db, id)).toEqual([]);
@@ -87,10 +92,10 @@ describe('entering a tally sheet', () => {
 
   it('counts a meeting against the households: more representatives than households is refused', async () => {
     const { id } = await decision();
-    const r = await submit(id, { villageId: DS!.id, channel: 'meeting', present: 11, counts: { decision: { approve: 6, reject: 0, other: 0 } } });
+    const r = await submit(id, { villageId: DS.id, channel: 'meeting', present: 11, counts: { decision: { approve: 6, reject: 0, other: 0 } } });
     expect(r.status).toBe(422);
     expect(paths(r)).toContain('present');
-    const ok = await submit(id, { villageId: DS!.id, channel: 'meeting', method: 'show_of_hands', present: 8, counts: { decision: { approve: 7, reject: 1, other: 0 } } });
+    const ok = await submit(id, { villageId: DS.id, channel: 'meeting', method: 'show_of_hands', present: 8, counts: { decision: { approve: 7, reject: 1, other: 0 } } });
     expect(ok.status).toBe(201);
   });
 
@@ -105,7 +110,7 @@ describe('entering a tally sheet', () => {
 
   it('answers 403 to a village head entering another village’s sheet', async () => {
     const { id } = await decision();
-    const r = await submit(id, paperSheet({ villageId: TH!.id }));
+    const r = await submit(id, paperSheet({ villageId: TH.id }));
     expect(r.status).toBe(403);
     expect(r.json.error.code).toBe('FORBIDDEN');
   });
@@ -116,7 +121,7 @@ describe('entering a tally sheet', () => {
     const outside = await submit(id, paperSheet({ villageId: other!.id }), staff);
     expect(outside.status).toBe(422);
     expect(paths(outside)).toEqual(['villageId']);
-    const meeting = await submit(id, { villageId: DS!.id, channel: 'meeting', present: 5, counts: { decision: { approve: 5 } } });
+    const meeting = await submit(id, { villageId: DS.id, channel: 'meeting', present: 5, counts: { decision: { approve: 5 } } });
     expect(meeting.status).toBe(422);
     expect(paths(meeting)).toEqual(['channel']);
     const online = await submit(id, paperSheet({ channel: 'online' }));
@@ -201,7 +206,7 @@ describe('corrections', () => {
     expect(await confirmedSheets(t.deps.db, id)).toEqual([]);
 
     const list = await api(t, 'GET', `/api/v1/campaigns/${id}/tallies`, { cookie: staff });
-    const sheets = list.json.villages.find((v: any) => v.villageId === DS!.id).sheets;
+    const sheets = list.json.villages.find((v: any) => v.villageId === DS.id).sheets;
     expect(sheets.map((s: any) => [s.version, s.status, s.reason])).toEqual([
       [2, 'submitted', 'Đếm lại phiếu không đồng ý'], [1, 'superseded', ''],
     ]);
@@ -250,24 +255,24 @@ describe('who may see and change tallies', () => {
     const s = await submit(id, paperSheet());
     await expectRouteSecured(t, {
       method: 'POST', path: `/api/v1/campaigns/${id}/tallies`, body: () => paperSheet(), allow: ['admin', 'staff', 'village_head'],
-      villageScoped: true, villageId: DS!.id, leaks: ['Nguyễn Văn Ba'],
+      villageScoped: true, villageId: DS.id, leaks: ['Nguyễn Văn Ba'],
     });
     await expectRouteSecured(t, {
-      method: 'GET', path: `/api/v1/campaigns/${id}/tallies?villageId=${DS!.id}`, allow: ['admin', 'staff', 'inspector', 'village_head'],
-      villageScoped: true, villageId: DS!.id, leaks: ['Nguyễn Văn Ba', 'Đóng góp làm đường'],
+      method: 'GET', path: `/api/v1/campaigns/${id}/tallies?villageId=${DS.id}`, allow: ['admin', 'staff', 'inspector', 'village_head'],
+      villageScoped: true, villageId: DS.id, leaks: ['Nguyễn Văn Ba', 'Đóng góp làm đường'],
     });
     await expectRouteSecured(t, {
       method: 'POST', path: `/api/v1/tallies/${s.json.id}/corrections`, body: () => ({ ...paperSheet(), reason: 'kiểm tra' }),
-      allow: ['admin', 'staff', 'village_head'], villageScoped: true, villageId: DS!.id, leaks: ['Nguyễn Văn Ba'],
+      allow: ['admin', 'staff', 'village_head'], villageScoped: true, villageId: DS.id, leaks: ['Nguyễn Văn Ba'],
     });
-    const ds = serials.filter((x) => x.villageId === DS!.id);
+    const ds = serials.filter((x) => x.villageId === DS.id);
     await expectRouteSecured(t, {
       method: 'POST', path: `/api/v1/campaigns/${id}/paper-ballots/${ds[0]!.serial}`, allow: ['admin', 'staff', 'village_head'],
-      villageScoped: true, villageId: DS!.id, leaks: [ds[0]!.householdCode],
+      villageScoped: true, villageId: DS.id, leaks: [ds[0]!.householdCode],
     });
     await expectRouteSecured(t, {
-      method: 'GET', path: `/api/v1/campaigns/${id}/paper-ballots?villageId=${DS!.id}`, allow: ['admin', 'staff', 'inspector', 'village_head'],
-      villageScoped: true, villageId: DS!.id, leaks: ['Đóng góp làm đường'],
+      method: 'GET', path: `/api/v1/campaigns/${id}/paper-ballots?villageId=${DS.id}`, allow: ['admin', 'staff', 'inspector', 'village_head'],
+      villageScoped: true, villageId: DS.id, leaks: ['Đóng góp làm đường'],
     });
   });
 
@@ -281,11 +286,11 @@ describe('who may see and change tallies', () => {
     const { id } = await decision();
     await submit(id, paperSheet());
     await submit(id, paperSheet({
-      villageId: TH!.id, issued: 6, returned: 6, counts: { decision: { approve: 5, reject: 1, other: 0 } },
+      villageId: TH.id, issued: 6, returned: 6, counts: { decision: { approve: 5, reject: 1, other: 0 } },
       board: ['Vũ Văn Một', 'Vũ Văn Hai', 'Vũ Văn Ba'], witnesses: ['Mai Thị Bốn', 'Mai Thị Năm'],
     }), headTH);
     const list = await api(t, 'GET', `/api/v1/campaigns/${id}/tallies`, { cookie: headTH });
-    expect(list.json.villages.map((v: any) => v.villageId)).toEqual([TH!.id]);
+    expect(list.json.villages.map((v: any) => v.villageId)).toEqual([TH.id]);
     expect(JSON.stringify(list.json)).not.toContain('Nguyễn Văn Ba');
   });
 });
@@ -373,7 +378,7 @@ describe('photos of the signed sheet', () => {
     await api(t, 'POST', `/api/v1/tallies/${s.json.id}/corrections`, { cookie: headDS, body: { ...paperSheet(), reason: 'Chụp lại' } });
     const late = await api(t, 'POST', `/api/v1/tallies/${s.json.id}/photos`, { cookie: headDS, body: photoForm(photoPng(), 'a.png', 'image/png') });
     expect(late.status).toBe(409);
-    await expectRouteSecured(t, { method: 'GET', path: p.json.url, allow: ['admin', 'staff', 'inspector', 'village_head'], villageScoped: true, villageId: DS!.id });
+    await expectRouteSecured(t, { method: 'GET', path: p.json.url, allow: ['admin', 'staff', 'inspector', 'village_head'], villageScoped: true, villageId: DS.id });
   });
 });
 
@@ -385,7 +390,7 @@ const register = (id: string, serial: string, cookie = headDS, body?: unknown, h
 describe('registering returned paper ballots by serial', () => {
   it('registers a ballot once with 201 and flags a second registration as already counted', async () => {
     const { id, serials } = await decision();
-    const mine = serials.find((s) => s.villageId === DS!.id)!;
+    const mine = serials.find((s) => s.villageId === DS.id)!;
     const r = await register(id, mine.serial);
     expect(r.status).toBe(201);
     expect(r.json).toMatchObject({ status: 'registered', householdCode: mine.householdCode, counted: false });
@@ -397,15 +402,15 @@ describe('registering returned paper ballots by serial', () => {
 
   it('flags a ballot whose household already voted online, and the counts stay the same', async () => {
     const { id, serials } = await decision({ category: 'k6', channels: ['online', 'paper'] });
-    const mine = serials.find((s) => s.villageId === DS!.id)!;
+    const mine = serials.find((s) => s.villageId === DS.id)!;
     expect((await vote(t, mine.serial, { decision: 'approve' })).status).toBe(201);
-    const before = await api(t, 'GET', `/api/v1/campaigns/${id}/paper-ballots?villageId=${DS!.id}`, { cookie: headDS });
+    const before = await api(t, 'GET', `/api/v1/campaigns/${id}/paper-ballots?villageId=${DS.id}`, { cookie: headDS });
     expect(before.json.villages[0]).toMatchObject({ households: 10, registered: 0, online: 1, missing: 9 });
     const r = await register(id, mine.serial);
     expect(r.status).toBe(409);
     expect(r.json.error.code).toBe('ALREADY_USED');
     expect(r.json.error.message).toContain('đã bỏ phiếu trực tuyến');
-    const after = await api(t, 'GET', `/api/v1/campaigns/${id}/paper-ballots?villageId=${DS!.id}`, { cookie: headDS });
+    const after = await api(t, 'GET', `/api/v1/campaigns/${id}/paper-ballots?villageId=${DS.id}`, { cookie: headDS });
     expect(after.json).toEqual(before.json);
     const ballots = await t.deps.db.selectFrom('ballots').select('channel').where('campaign_id', '=', id).execute();
     expect(ballots).toEqual([{ channel: 'online' }]);
@@ -413,7 +418,7 @@ describe('registering returned paper ballots by serial', () => {
 
   it('refuses an online vote on a serial already registered on paper', async () => {
     const { id, serials } = await decision({ category: 'k6', channels: ['online', 'paper'] });
-    const mine = serials.find((s) => s.villageId === DS!.id)!;
+    const mine = serials.find((s) => s.villageId === DS.id)!;
     expect((await register(id, mine.serial)).status).toBe(201);
     const online = await vote(t, mine.serial, { decision: 'approve' });
     expect(online.status).toBe(409);
@@ -422,7 +427,7 @@ describe('registering returned paper ballots by serial', () => {
 
   it('answers 404 for an unknown serial and a typo, and 403 for another village’s ballot from a village head', async () => {
     const { id, serials } = await decision();
-    const th = serials.find((s) => s.villageId === TH!.id)!;
+    const th = serials.find((s) => s.villageId === TH.id)!;
     const s = th.serial;
     const typo = (s[0] === 'A' ? 'B' : 'A') + s.slice(1);
     expect((await register(id, typo)).status).toBe(404);
@@ -435,13 +440,13 @@ describe('registering returned paper ballots by serial', () => {
   it('refuses a serial of another campaign with 404', async () => {
     const a = await decision();
     const b = await decision({ title: 'Quỹ khuyến học' });
-    const serialOfB = b.serials.find((s) => s.villageId === DS!.id)!.serial;
+    const serialOfB = b.serials.find((s) => s.villageId === DS.id)!.serial;
     expect((await register(a.id, serialOfB)).status).toBe(404);
   });
 
   it('answers a retried registration with the same Idempotency-Key as a replay, not a duplicate', async () => {
     const { id, serials } = await decision();
-    const mine = serials.find((s) => s.villageId === DS!.id)!;
+    const mine = serials.find((s) => s.villageId === DS.id)!;
     const first = await register(id, mine.serial, headDS, undefined, { 'idempotency-key': 'scan-1' });
     expect(first.status).toBe(201);
     const retry = await register(id, mine.serial, headDS, undefined, { 'idempotency-key': 'scan-1' });
@@ -462,15 +467,15 @@ describe('registering returned paper ballots by serial', () => {
 
   it('reports registered, online and missing per village', async () => {
     const { id, serials } = await decision({ category: 'k6', channels: ['online', 'paper'] });
-    const ds = serials.filter((s) => s.villageId === DS!.id);
+    const ds = serials.filter((s) => s.villageId === DS.id);
     await register(id, ds[0]!.serial);
     await register(id, ds[1]!.serial);
     await vote(t, ds[2]!.serial, { decision: 'reject' });
     const r = await api(t, 'GET', `/api/v1/campaigns/${id}/paper-ballots`, { cookie: staff });
     expect(r.status).toBe(200);
     expect(r.json.villages).toEqual([
-      { villageId: DS!.id, code: 'DS', name: 'Thôn Đông Sơn', households: 10, serials: 10, registered: 2, online: 1, missing: 7 },
-      { villageId: TH!.id, code: 'TH', name: 'Thôn Trung Hà', households: 6, serials: 6, registered: 0, online: 0, missing: 6 },
+      { villageId: DS.id, code: 'DS', name: 'Thôn Đông Sơn', households: 10, serials: 10, registered: 2, online: 1, missing: 7 },
+      { villageId: TH.id, code: 'TH', name: 'Thôn Trung Hà', households: 6, serials: 6, registered: 0, online: 0, missing: 6 },
     ]);
     const head = await api(t, 'GET', `/api/v1/campaigns/${id}/paper-ballots`, { cookie: headTH });
     expect(head.json.villages.map((v: any) => v.code)).toEqual(['TH']);
@@ -480,13 +485,13 @@ describe('registering returned paper ballots by serial', () => {
 describe('per-ballot entry of paper ballots', () => {
   it('stores the marks as a binding paper ballot linked to its serial for a campaign that is not secret', async () => {
     const { id, serials } = await decision();
-    const mine = serials.find((s) => s.villageId === DS!.id)!;
+    const mine = serials.find((s) => s.villageId === DS.id)!;
     const r = await register(id, mine.serial, headDS, { answers: { decision: 'reject' } });
     expect(r.status).toBe(201);
     expect(r.json.counted).toBe(true);
     const rows = await t.deps.db.selectFrom('ballots').selectAll().where('campaign_id', '=', id).execute();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ channel: 'paper', binding: 1, village_id: DS!.id });
+    expect(rows[0]).toMatchObject({ channel: 'paper', binding: 1, village_id: DS.id });
     expect(JSON.parse(rows[0]!.answers)).toEqual({ decision: 'reject' });
     expect(rows[0]!.serial_hash).not.toBeNull();
   });
@@ -502,7 +507,7 @@ describe('per-ballot entry of paper ballots', () => {
     const use = await t.deps.db.selectFrom('serial_uses').selectAll().where('campaign_id', '=', id).executeTakeFirstOrThrow();
     expect(use.used_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const log = await t.deps.db.selectFrom('audit_log').select('data').where('action', '=', 'paper_ballot.register').execute();
-    expect(log.map((l) => JSON.parse(l.data))).toEqual([{ villageId: DS!.id }]);
+    expect(log.map((l) => JSON.parse(l.data))).toEqual([{ villageId: DS.id }]);
   });
 
   it('refuses marks that break the form with 422 and leaves the serial unregistered', async () => {
