@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './http/context';
 import { AppError, errorBody } from './http/errors';
-import { injectDeps, securityHeaders, loadSession, csrfProtection } from './http/middleware';
+import { injectDeps, securityHeaders, loadSession, csrfProtection, limitBody } from './http/middleware';
 import { ErrorPage } from '../web/views/layout';
 import { healthRoutes } from './routes/health';
 import { staticRoutes } from './routes/static';
@@ -17,6 +17,7 @@ import { authPages } from './routes/pages/auth-pages';
 import { registerPages } from './routes/pages/register-pages';
 import { portalPages } from './routes/pages/portal';
 import { campaignPages } from './routes/pages/campaign-pages';
+import { resultsPages } from './routes/pages/results-pages';
 import { ballotPages } from './routes/pages/ballot-pages';
 
 /** The one place where middleware and routes are assembled, for every runtime. */
@@ -25,12 +26,13 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', injectDeps(deps));
   app.use('*', securityHeaders);
+  app.use('*', limitBody);
   app.use('*', loadSession);
   app.use('*', csrfProtection);
 
   for (const routes of [
     healthRoutes, staticRoutes, authRoutes, registerRoutes, campaignRoutes, ballotRoutes, tallyRoutes, resultRoutes,
-    printRoutes, authPages, registerPages, portalPages, campaignPages, ballotPages,
+    printRoutes, authPages, registerPages, portalPages, campaignPages, resultsPages, ballotPages,
   ]) {
     app.route('/', routes);
   }

@@ -18,6 +18,8 @@ import { findPublication, latestPublication, type Publication } from '../../db/r
 import { findCampaign } from '../../db/repositories/campaigns';
 import { AppError } from '../http/errors';
 import { actsInCommune, type Actor } from '../domain/actor';
+import { renderResultsNotice, type ResultsNoticeModel } from '../print/results-notice';
+import type { PdfOutput } from '../print/pdf-output';
 import type { PublicationInfo, ResultsSnapshot, SnapshotQuestion } from '../../web/views/results/model';
 
 const DECISION_CHOICE_TEXT: Record<string, { vi: string; en: string }> = {
@@ -362,4 +364,54 @@ export async function viewResults(
   if (!own) throw new AppError('NOT_FOUND');
   const computed = await computeResults(deps, c);
   return { snapshot: computed.snapshot, publication: latest ? publicationInfo(latest) : null, preview: true, staff: computed.staff };
+}
+
+const DAY_MS = 86_400_000;
+
+/** The posting period: from publication, at least 30 days at the cultural house (Đ13 k2 Luật 10/2022/QH15). */
+export function postingPeriod(publishedAt: string): { from: string; until: string; days: number } {
+  const days = DEFAULT_RULES.postingMinDays.value;
+  return { from: publishedAt, until: new Date(Date.parse(publishedAt) + days * DAY_MS).toISOString(), days };
+}
+
+/**
+ * The printable results notice (A4) for the village cultural house, drawn from
+ * the same snapshot as the page. Every share is of all households (Đ21).
+ */
+export async function resultsNotice(deps: AppDeps, v: ResultsView, url: string): Promise<PdfOutput> {
+  if (!deps.fonts) throw new AppError('INTERNAL', { vi: 'Máy chủ chưa có phông chữ để in.', en: 'No print fonts are configured on this server.' });
+  const fonts = await deps.fonts();
+  const s = v.snapshot;
+  const posting = postingPeriod(v.publication && !v.preview ? v.publication.publishedAt : deps.clock().toISOString());
+  const first = s.questions[0];
+  const candidateById = new Map(s.candidates.map((c) => [c.id, c]));
+  const model: ResultsNoticeModel = {
+    communeName: s.campaign.communeName,
+    campaignTitle: v.preview ? `${s.campaign.title} (BẢN XEM TRƯỚC, CHƯA CÔNG BỐ)` : s.campaign.title,
+    legalBasis: s.legalBasis.map((b) => b.article).join('; '),
+    rule: s.legalBasis[0]?.note.vi ?? '',
+    villages: s.binding && first
+      ? s.villages.map((village) => {
+          const q = village.questions[first.name];
+          const approvals = s.campaign.kind === 'election'
+            ? Math.max(0, ...Object.values(q?.counts ?? {}))
+            : q?.counts.approve ?? 0;
+          return { name: village.name, households: village.households, participated: village.participated, approvals, required: q?.required ?? 0, passed: village.passed };
+        })
+      : [],
+    commune: s.binding && s.commune.rule === 'commune_threshold'
+      ? { passed: s.commune.passed, summary: `${s.commune.villagesPassed}/${s.commune.villages} thôn tán thành (cần từ ${s.commune.requiredVillages} thôn)` }
+      : undefined,
+    elected: s.campaign.kind === 'election'
+      ? s.villages.flatMap((village) => village.elected.map((id) => {
+          const c = candidateById.get(id);
+          return { name: c?.name ?? id, birthYear: c?.birthYear ?? null, votes: village.questions[ELECTION_QUESTION]?.counts[id] ?? 0, households: village.households };
+        }))
+      : undefined,
+    postedFrom: posting.from,
+    postedUntil: posting.until,
+    url,
+    createdAt: deps.clock(),
+  };
+  return renderResultsNotice(model, fonts);
 }

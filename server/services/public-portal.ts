@@ -2,7 +2,10 @@ import type { AppDeps } from '../http/context';
 import { AppError } from '../http/errors';
 import { listCampaigns } from '../../db/repositories/campaigns';
 import { listCommunes, type Commune } from '../../db/repositories/communes';
-import { listPublishedCampaigns } from '../../db/repositories/publications';
+import { latestVersionBySlug, listPublishedCampaigns } from '../../db/repositories/publications';
+import { findSheetPhoto } from '../../db/repositories/results';
+import { postingPeriod, viewResults } from './compute-results';
+import { publicationVersions } from './publish-results';
 import { sortVi } from '../domain/text';
 
 export interface PortalCampaign {
@@ -49,4 +52,32 @@ export async function communePortal(deps: AppDeps, slug: string): Promise<Commun
       version: Number(p.version), publishedAt: String(p.publishedAt),
     })),
   };
+}
+
+/** The latest publication of the campaign at /r/<slug>: the cheap check a cached page is keyed on. */
+export async function publishedHead(deps: AppDeps, slug: string) {
+  const head = await latestVersionBySlug(deps.db, slug);
+  if (!head) throw new AppError('NOT_FOUND');
+  return head;
+}
+
+/** Everything the public results page shows: the latest snapshot and every version's hash. */
+export async function publishedResults(deps: AppDeps, campaignId: string) {
+  const [view, versions] = await Promise.all([
+    viewResults(deps, null, campaignId),
+    publicationVersions(deps, null, campaignId),
+  ]);
+  return { view, versions, posting: postingPeriod(view.publication!.publishedAt) };
+}
+
+/** A photo of a signed tally sheet, served only when it belongs to the published results. */
+export async function publishedPhoto(deps: AppDeps, slug: string, photoId: string) {
+  const head = await publishedHead(deps, slug);
+  const { view } = await publishedResults(deps, head.campaignId);
+  if (!view.snapshot.photos.some((p) => p.id === photoId)) throw new AppError('NOT_FOUND');
+  const photo = await findSheetPhoto(deps.db, photoId);
+  if (!photo || photo.campaignId !== head.campaignId) throw new AppError('NOT_FOUND');
+  const blob = await deps.blobs.get(photo.blobKey);
+  if (!blob) throw new AppError('NOT_FOUND');
+  return blob;
 }

@@ -1,0 +1,71 @@
+import type { Lang, Text } from '../../i18n';
+import { Alert, Button, ErrorSummary, Field, Table } from '../components';
+import { ResultsContent, type ResultsPageProps } from './results-page';
+
+const T = {
+  publish: { vi: 'Công bố kết quả', en: 'Publish the results' },
+  republish: { vi: 'Công bố bản đính chính', en: 'Publish a correction' },
+  publishHint: {
+    vi: 'Người dân sẽ thấy đúng như trang này. Khi công bố, kết quả được chốt lại (không sửa được), mã kiểm tra được ghi vào nhật ký.',
+    en: 'The public will see exactly this page. Publishing freezes the results (they cannot be edited) and writes their checksum to the audit log.',
+  },
+  reason: { vi: 'Lý do đính chính (bắt buộc, được công khai)', en: 'Reason for the correction (required, made public)' },
+  notClosed: { vi: 'Chỉ công bố được sau khi đóng đợt lấy ý kiến.', en: 'Results can be published only after the campaign is closed.' },
+  published: { vi: 'Đã công bố. Xem trang công khai:', en: 'Published. See the public page:' },
+  opinions: { vi: 'Ý kiến bằng lời (chỉ cán bộ xem; để tổng hợp theo nhóm)', en: 'Written opinions (staff only; to group under themes)' },
+  confirm: { vi: 'Công bố kết quả này? Sau khi công bố không thể sửa, chỉ có thể đính chính bằng phiên bản mới.', en: 'Publish these results? They cannot be edited afterwards, only corrected by a new version.' },
+} satisfies Record<string, Text>;
+
+export interface StaffPreviewProps extends ResultsPageProps {
+  csrfToken: string;
+  canPublish: boolean;
+  status: string;
+  opinions: { ballotId: string; question: string; text: string; themeId: string | null }[];
+  errors?: { path: string; message: string }[];
+  notice?: string;
+  justPublished?: number;
+}
+
+export function StaffPreview(props: StaffPreviewProps) {
+  const { lang } = props;
+  const republish = props.status === 'published';
+  const reasonError = props.errors?.find((e) => e.path === 'reason')?.message;
+  return (
+    <>
+      {props.justPublished ? (
+        <Alert kind="ok" title={`${T.published[lang]} `}>
+          <a href={`/r/${props.snapshot.campaign.slug}`}>/r/{props.snapshot.campaign.slug}</a>
+        </Alert>
+      ) : null}
+      {props.notice ? <Alert kind="error">{props.notice}</Alert> : null}
+      {props.errors && props.errors.length > 0 ? <ErrorSummary lang={lang} errors={props.errors} /> : null}
+      <ResultsContent {...props} />
+      {props.opinions.length > 0 ? (
+        <Table
+          lang={lang}
+          caption={T.opinions[lang]}
+          rows={props.opinions}
+          columns={[
+            { label: lang === 'vi' ? 'Mã phiếu' : 'Answer id', cell: (o) => <code>{o.ballotId}</code>, rowHeader: true },
+            { label: lang === 'vi' ? 'Câu hỏi' : 'Question', cell: (o) => o.question },
+            { label: lang === 'vi' ? 'Ý kiến' : 'Opinion', cell: (o) => o.text },
+            { label: lang === 'vi' ? 'Nhóm' : 'Theme', cell: (o) => o.themeId ?? '–' },
+          ]}
+        />
+      ) : null}
+      {props.canPublish ? (
+        <section aria-labelledby="publish-title">
+          <h2 id="publish-title">{republish ? T.republish[lang] : T.publish[lang]}</h2>
+          <p>{T.publishHint[lang]}</p>
+          <form method="post" action={`/staff/campaigns/${props.snapshot.campaign.id}/publish`} data-confirm={T.confirm[lang]}>
+            <input type="hidden" name="_csrf" value={props.csrfToken} />
+            {republish ? <Field name="reason" label={T.reason[lang]} required error={reasonError} /> : null}
+            <Button>{republish ? T.republish[lang] : T.publish[lang]}</Button>
+          </form>
+        </section>
+      ) : (
+        props.status === 'draft' || props.status === 'open' ? <p>{T.notClosed[lang]}</p> : null
+      )}
+    </>
+  );
+}
