@@ -1,0 +1,150 @@
+import type { Lang, Text } from '../../i18n';
+import { Alert, Button, NumberText, RadioGroup, Select, Table } from '../components';
+import { StaffPage, type StaffFrame } from './page';
+import { StatusBadge } from './list';
+
+const T = {
+  title: { vi: 'In ấn', en: 'Printing' },
+  intro: {
+    vi: 'Chọn đợt lấy ý kiến và khổ giấy, rồi tải từng tệp PDF về để in. Phiếu in theo từng thôn, mỗi hộ một phiếu có mã QR riêng.',
+    en: 'Choose a campaign and a paper size, then download each PDF. Ballots are printed per village, one per household with its own QR code.',
+  },
+  campaign: { vi: 'Đợt lấy ý kiến', en: 'Campaign' },
+  choose: { vi: '— Chọn đợt —', en: '— Choose a campaign —' },
+  format: { vi: 'Khổ phiếu', en: 'Ballot size' },
+  a5: { vi: 'A5 – hai phiếu trên một tờ A4, cắt đôi', en: 'A5 – two ballots per A4 sheet, cut in half' },
+  a4: { vi: 'A4 – một phiếu một tờ, chữ to hơn', en: 'A4 – one ballot per sheet, larger type' },
+  show: { vi: 'Xem các tệp để in', en: 'Show the files' },
+  caption: { vi: 'Tệp in theo thôn', en: 'Files to print by village' },
+  village: { vi: 'Thôn', en: 'Village' },
+  households: { vi: 'Số hộ', en: 'Households' },
+  serials: { vi: 'Mã phiếu đã phát', en: 'Serials issued' },
+  ballots: { vi: 'Phiếu', en: 'Ballots' },
+  forms: { vi: 'Biểu mẫu NĐ 59/2023', en: 'NĐ 59/2023 forms' },
+  download: { vi: 'Tải phiếu', en: 'Download ballots' },
+  notIssued: { vi: 'Chưa phát mã phiếu', en: 'No serials yet' },
+  issueFirst: {
+    vi: 'Một số thôn chưa có mã phiếu. Hãy bấm "Phát mã phiếu" ở trang đợt lấy ý kiến trước khi in phiếu.',
+    en: 'Some villages have no serials yet. Issue them on the campaign page before printing ballots.',
+  },
+  campaignPage: { vi: 'Trang đợt lấy ý kiến', en: 'Campaign page' },
+  posters: { vi: 'Áp phích có mã QR', en: 'Posters with a QR code' },
+  posterHint: {
+    vi: 'Dán tại nhà văn hóa thôn, Bộ phận Một cửa. Mã QR dẫn đến phiếu khảo sát (khảo sát hài lòng) hoặc cổng thông tin của xã.',
+    en: 'For the village cultural house or the one-stop counter. The QR opens the survey (satisfaction) or the commune portal.',
+  },
+  posterA4: { vi: 'Áp phích A4', en: 'A4 poster' },
+  posterA3: { vi: 'Áp phích A3', en: 'A3 poster' },
+  anonymous: { vi: 'Khảo sát hài lòng là ẩn danh: chỉ in áp phích có mã QR chung, không in phiếu theo hộ.', en: 'Satisfaction surveys are anonymous: print the poster with the campaign QR, no household ballots.' },
+  none: { vi: 'Chưa có đợt lấy ý kiến nào để in.', en: 'No campaign to print yet.' },
+} satisfies Record<string, Text>;
+
+const FORMS: { id: string; label: Text }[] = [
+  { id: 'mau-01', label: { vi: 'Mẫu 01 Giấy mời họp', en: 'Form 01 Meeting notice' } },
+  { id: 'mau-02', label: { vi: 'Mẫu 02 Biên bản kiểm phiếu kín', en: 'Form 02 Secret ballot count' } },
+  { id: 'mau-03', label: { vi: 'Mẫu 03 Biên bản cuộc họp', en: 'Form 03 Meeting minutes' } },
+  { id: 'mau-04', label: { vi: 'Mẫu 04 Biên bản kiểm phiếu hộ gia đình', en: 'Form 04 Household ballot count' } },
+];
+
+export interface PrintCentreProps extends StaffFrame {
+  campaigns: { id: string; title: string; status: string }[];
+  format: 'A5' | 'A4';
+  selected?: {
+    id: string;
+    title: string;
+    kind: string;
+    status: string;
+    villages: { villageId: string; code: string; name: string; households: number; serials: number }[];
+  };
+}
+
+function VillageFiles(props: { lang: Lang; campaignId: string; format: string; v: NonNullable<PrintCentreProps['selected']>['villages'][number] }) {
+  const { lang, v } = props;
+  const api = `/api/v1/campaigns/${encodeURIComponent(props.campaignId)}`;
+  const village = `villageId=${encodeURIComponent(v.villageId)}`;
+  return (
+    <ul class="file-links">
+      {FORMS.map((f) => (
+        <li>
+          <a href={`${api}/forms/${f.id}.pdf?${village}`} download>
+            {f.label[lang]}
+            <span class="visually-hidden"> – {v.name}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function PrintCentrePage(props: PrintCentreProps) {
+  const { lang, selected: s } = props;
+  const api = s ? `/api/v1/campaigns/${encodeURIComponent(s.id)}` : '';
+  const missing = s ? s.villages.some((v) => v.serials === 0) : false;
+  return (
+    <StaffPage {...props} title={T.title[lang]}>
+      <h1>{T.title[lang]}</h1>
+      <p class="lead">{T.intro[lang]}</p>
+      {props.campaigns.length === 0 ? (
+        <Alert kind="info">{T.none[lang]}</Alert>
+      ) : (
+        <form method="get" action="/staff/print" class="form print-picker">
+          <Select
+            name="campaignId" label={T.campaign[lang]} lang={lang} value={s?.id} placeholder={T.choose[lang]} required
+            options={props.campaigns.map((c) => ({ value: c.id, label: c.title }))}
+          />
+          <RadioGroup
+            name="format" legend={T.format[lang]} lang={lang} value={props.format}
+            options={[{ value: 'A5', label: T.a5[lang] }, { value: 'A4', label: T.a4[lang] }]}
+          />
+          <div class="actions">
+            <Button>{T.show[lang]}</Button>
+          </div>
+        </form>
+      )}
+      {s ? (
+        <section aria-labelledby="files-title">
+          <h2 id="files-title">
+            {s.title} <StatusBadge status={s.status} lang={lang} />
+          </h2>
+          <p><a href={`/staff/campaigns/${encodeURIComponent(s.id)}`}>{T.campaignPage[lang]}</a></p>
+          {s.kind === 'satisfaction' ? (
+            <Alert kind="info">{T.anonymous[lang]}</Alert>
+          ) : (
+            <>
+              {missing ? <Alert kind="warn">{T.issueFirst[lang]}</Alert> : null}
+              <Table
+                lang={lang}
+                caption={T.caption[lang]}
+                rows={s.villages}
+                columns={[
+                  { label: T.village[lang], rowHeader: true, cell: (v) => v.name },
+                  { label: T.households[lang], numeric: true, cell: (v) => <NumberText value={v.households} /> },
+                  { label: T.serials[lang], numeric: true, cell: (v) => <NumberText value={v.serials} /> },
+                  {
+                    label: `${T.ballots[lang]} (${props.format})`,
+                    cell: (v) =>
+                      v.serials > 0 ? (
+                        <a class="btn btn-secondary" href={`${api}/ballots.pdf?villageId=${encodeURIComponent(v.villageId)}&format=${props.format}`} download>
+                          {T.download[lang]}
+                          <span class="visually-hidden"> {props.format} – {v.name}</span>
+                        </a>
+                      ) : (
+                        <span class="muted">{T.notIssued[lang]}</span>
+                      ),
+                  },
+                  { label: T.forms[lang], cell: (v) => <VillageFiles lang={lang} campaignId={s.id} format={props.format} v={v} /> },
+                ]}
+              />
+            </>
+          )}
+          <h3>{T.posters[lang]}</h3>
+          <p class="hint">{T.posterHint[lang]}</p>
+          <ul class="file-links">
+            <li><a href={`${api}/poster.pdf?size=A4`} download>{T.posterA4[lang]}</a></li>
+            <li><a href={`${api}/poster.pdf?size=A3`} download>{T.posterA3[lang]}</a></li>
+          </ul>
+        </section>
+      ) : null}
+    </StaffPage>
+  );
+}
