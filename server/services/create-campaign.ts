@@ -56,7 +56,8 @@ async function buildCampaign(deps: AppDeps, actor: Actor, input: CampaignInput, 
 
   const channels = [...new Set(input.channels)];
   const rule = channelRule(kind, category);
-  const refused = channels.filter((ch) => !rule.allowed.includes(ch));
+  // A decision without its category has no rule yet; that error is reported above.
+  const refused = rule ? channels.filter((ch) => !rule.allowed.includes(ch)) : [];
   if (refused.length && (kind !== 'decision' || category)) {
     errors.push(detail('channels', `Kênh không được phép: ${refused.join(', ')}. ${rule.why.vi}`, `Channel not allowed: ${refused.join(', ')}. ${rule.why.en}`));
   }
