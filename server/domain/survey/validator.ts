@@ -76,7 +76,7 @@ interface CompiledQuestion {
   shown: (v: Values) => boolean;
   required: (v: Values) => boolean;
   /** survey-core counts minSelectedChoices / eachRowRequired even on an empty answer */
-  whenEmpty?: () => Failure | null;
+  whenEmpty?: (values: Values) => Failure | null;
   requiredFailure: Failure;
   check: (value: unknown, values: Values) => Failure | null;
   /** the `-Comment` key this question owns, when it offers "Other" */
@@ -112,9 +112,11 @@ function customText(v: Json): Text | null {
   return v.text !== undefined ? localTexts(v.text, '') : null;
 }
 
-function compileValidators(q: Json, type: string): ((value: unknown, values: Values) => Failure | null)[] {
+type Check = ((value: unknown, values: Values) => Failure | null) & { onEmpty?: boolean };
+
+function compileValidators(q: Json, type: string): Check[] {
   if (!Array.isArray(q.validators)) return [];
-  return q.validators.filter(isPlainObject).map((v) => {
+  return q.validators.filter(isPlainObject).map((v): Check => {
     const custom = customText(v);
     const fail = (vi: string, en: string) => failure('validator', custom?.vi || vi, custom?.en || en);
     switch (v.type) {
@@ -154,7 +156,10 @@ function compileValidators(q: Json, type: string): ((value: unknown, values: Val
         return (value: unknown) => (EMAIL.test(String(value)) ? null : fail('địa chỉ email không hợp lệ.', 'the e-mail address is not valid.'));
       case 'expression': {
         const test = compileCondition(String(v.expression ?? ''));
-        return (_value: unknown, values: Values) => (test(values) ? null : fail('câu trả lời chưa thỏa điều kiện của biểu mẫu.', 'the answer does not meet the form’s condition.'));
+        const check: Check = (_value: unknown, values: Values) => (test(values) ? null : fail('câu trả lời chưa thỏa điều kiện của biểu mẫu.', 'the answer does not meet the form’s condition.'));
+        // survey-core runs an expression validator on an unanswered question too: the condition may be about other answers
+        check.onEmpty = true;
+        return check;
       }
       case 'answercount': {
         const min = typeof v.minCount === 'number' ? v.minCount : 0;
@@ -218,7 +223,8 @@ function compileTypeCheck(q: Json, type: string, name: string): Pick<CompiledQue
           if (unknown !== undefined) return failure('choice', `"${String(unknown)}" không phải là một lựa chọn của câu này.`, `"${String(unknown)}" is not one of this question's choices.`);
           if (new Set(value).size !== value.length) return failure('duplicate', 'một lựa chọn được chọn hai lần.', 'an option is selected twice.');
           if (hasNone && value.length > 1 && value.includes(NONE_VALUE)) return failure('none_exclusive', '"Không chọn" không đi cùng lựa chọn khác.', '"None" cannot be combined with other options.');
-          if (min > 0 && value.length < min) return tooFew();
+          // survey-core does not count a lone "None" against minSelectedChoices
+          if (min > 0 && value.length < min && !(value.length === 1 && value[0] === NONE_VALUE)) return tooFew();
           if (max > 0 && value.length > max) return failure('max_selected', `chỉ được chọn tối đa ${max} mục (đã chọn ${value.length}).`, `select at most ${max} options (${value.length} selected).`);
           return otherCheck(value.includes(OTHER_VALUE), values);
         },
@@ -347,12 +353,16 @@ export function compileValidator(json: unknown): AnswerValidator {
           }
           return null;
         };
+    const onEmpty = validators.filter((v) => v.onEmpty);
+    const whenEmpty = onEmpty.length === 0
+      ? typed.whenEmpty
+      : (values: Values) => typed.whenEmpty?.(values) ?? onEmpty.reduce<Failure | null>((f, v) => f ?? v(undefined, values), null);
     questions.push({
       name: el.name,
       title: localTexts(q.title, el.name),
       shown: and(and(shown, own), and(enabled, ownEnabled)),
       required: q.isRequired === true ? always : condition(q.requiredIf, never),
-      whenEmpty: typed.whenEmpty,
+      whenEmpty,
       requiredFailure: requiredFailure(q),
       check,
       otherKey: typed.otherKey,
@@ -396,7 +406,7 @@ export function compileValidator(json: unknown): AnswerValidator {
       const value = values[q.name];
       let f: Failure | null;
       if (isEmptyValue(value)) {
-        f = q.required(values) ? q.requiredFailure : (q.whenEmpty?.() ?? null);
+        f = q.required(values) ? q.requiredFailure : (q.whenEmpty?.(values) ?? null);
       } else {
         f = q.check(value, values);
         if (!f) data[q.name] = value;

@@ -1,0 +1,254 @@
+// Our compiled validator against survey-core, the reference model, on
+// thousands of generated answers per form (DESIGN §4: "must agree with
+// survey-core"). For every generated answer object:
+//   - every question survey-core flags, we flag too;
+//   - a question only we flag fails a rule survey-core leaves to the browser
+//     (RULES_SURVEY_CORE_LEAVES_OUT: maxSelectedChoices, unknown keys, unknown
+//     choice values, types, rating range, maxLength…);
+// so valid/invalid agree everywhere except where survey-core is lax, and there
+// ours refuses.
+import { describe, expect, test } from 'vitest';
+import { Model } from 'survey-core';
+import { loadTemplate, TEMPLATE_NAMES } from '../../surveys';
+import { compileValidator, RULES_SURVEY_CORE_LEAVES_OUT, type AnswerRule } from '../../server/domain/survey/validator';
+import { choicesOf, flattenElements, ratingValues, VALUE_TYPES, type Json } from '../../server/domain/survey/definition';
+
+const CASES_PER_FORM = 600;
+
+/** mulberry32: a small seeded PRNG so every run generates the same answers. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rand = ReturnType<typeof prng>;
+const pick = <T,>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const chance = (r: Rand, p: number) => r() < p;
+
+const WORDS = ['đường', 'làng', 'ý kiến', 'Đồng ý', 'nước sạch', 'rác', 'x', 'AB-12', 'ab', 'an@xa.vn', '0912 345 678', 'Nguyễn Văn Đạt'];
+const text = (r: Rand, max = 3) => Array.from({ length: 1 + Math.floor(r() * max) }, () => pick(r, WORDS)).join(' ');
+const WRONG_TYPES: unknown[] = [42, true, false, ['x'], { v: 1 }, 'zzz', -1, 2.5, null, ''];
+
+function shuffle<T>(r: Rand, xs: T[]): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/** A plausible answer for the question, valid or broken in one of the ways clients break them. */
+function generate(r: Rand, q: Json, type: string, answers: Record<string, unknown>, name: string, breakRate: number) {
+  if (chance(r, 0.15)) return; // unanswered
+  if (chance(r, breakRate / 2)) {
+    answers[name] = pick(r, WRONG_TYPES);
+    return;
+  }
+  const broken = chance(r, breakRate);
+  switch (type) {
+    case 'radiogroup':
+    case 'dropdown':
+    case 'checkbox': {
+      const values: unknown[] = choicesOf(q.choices).map((c) => c.value);
+      const other = Boolean(q.showOtherItem);
+      if (other) values.push('other');
+      if (q.showNoneItem) values.push('none');
+      if (type === 'checkbox') {
+        const max = typeof q.maxSelectedChoices === 'number' && q.maxSelectedChoices > 0 ? q.maxSelectedChoices : values.length;
+        let n = 1 + Math.floor(r() * (broken ? values.length : max));
+        let picked = shuffle(r, values).slice(0, n);
+        if (broken && chance(r, 0.3)) picked.push(picked[0]); // duplicate
+        if (broken && chance(r, 0.3)) picked.push('no-such-choice');
+        if (!broken && picked.includes('none')) picked = ['none'];
+        if (chance(r, 0.05)) picked = [];
+        answers[name] = picked;
+        n = picked.length;
+      } else {
+        answers[name] = broken ? pick(r, ['no-such-choice', 7, 'APPROVE']) : pick(r, values);
+      }
+      if (other && chance(r, 0.7)) answers[`${name}-Comment`] = chance(r, 0.8) ? text(r) : '';
+      return;
+    }
+    case 'boolean':
+      answers[name] = broken ? pick(r, ['true', 'yes', 1]) : chance(r, 0.5);
+      return;
+    case 'rating': {
+      const allowed = ratingValues(q);
+      answers[name] = broken ? pick(r, [Math.max(...allowed) + 1, Math.min(...allowed) - 1, 2.5, '3', 0]) : pick(r, allowed);
+      return;
+    }
+    case 'text':
+      if (q.inputType === 'number') {
+        const lo = typeof q.min === 'number' ? q.min : 0;
+        const hi = typeof q.max === 'number' ? q.max : 150;
+        answers[name] = broken ? pick(r, ['12', 'mười', 1e9, lo - 1]) : lo + Math.floor(r() * (hi - lo + 1));
+        return;
+      }
+      if (q.inputType === 'tel') {
+        answers[name] = broken ? pick(r, ['gọi tôi', '12']) : pick(r, ['0912 345 678', '+84 225 3842 123']);
+        return;
+      }
+      if (q.inputType === 'email') {
+        answers[name] = broken ? pick(r, ['abc', 'a@b', 'x y@z.vn']) : pick(r, ['an@xa.gov.vn', 'b.thi@ubnd.vn']);
+        return;
+      }
+      answers[name] = broken ? pick(r, ['a'.repeat(300), 123, ['a']]) : text(r).slice(0, typeof q.maxLength === 'number' ? q.maxLength : undefined);
+      return;
+    case 'comment':
+      answers[name] = broken ? pick(r, ['x'.repeat(6000), 5, { a: 1 }]) : text(r, 5);
+      return;
+    case 'matrix': {
+      const rows = choicesOf(q.rows).map((x) => String(x.value));
+      const cols = choicesOf(q.columns).map((x) => x.value);
+      const value: Record<string, unknown> = {};
+      for (const row of rows) if (chance(r, 0.8)) value[row] = pick(r, cols);
+      if (broken) value[chance(r, 0.5) ? 'no-row' : rows[0]!] = chance(r, 0.5) ? 'no-col' : String(cols[0]);
+      answers[name] = value;
+      return;
+    }
+  }
+}
+
+function generateAnswers(r: Rand, json: Json): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  // a third of the answer sets are well-formed; the rest break values at a random rate
+  const breakRate = chance(r, 0.35) ? 0 : 0.02 + r() * 0.3;
+  for (const el of flattenElements(json)) {
+    if (VALUE_TYPES.has(el.type)) generate(r, el.json, el.type, answers, el.name, breakRate);
+  }
+  if (breakRate > 0 && chance(r, 0.15)) answers[pick(r, ['extra', 'serial', 'decision2'])] = pick(r, WRONG_TYPES);
+  return answers;
+}
+
+/** A form using every supported feature the templates do not: pages, panels, matrix, validators, enableIf, requiredIf. */
+const kitchenSink: Json = {
+  title: 'Thử mọi tính năng',
+  pages: [
+    {
+      name: 'p1',
+      elements: [
+        { type: 'radiogroup', name: 'kind', choices: ['x', 'y', 'z'], isRequired: true, showOtherItem: true },
+        {
+          type: 'panel', name: 'px', visibleIf: "{kind} = 'x' or {kind} = 'other'",
+          elements: [
+            { type: 'boolean', name: 'agree', isRequired: true },
+            { type: 'dropdown', name: 'village', choices: [{ value: 1, text: 'Thôn 1' }, { value: 2, text: 'Thôn 2' }], requiredIf: '{agree} = true' },
+          ],
+        },
+        { type: 'checkbox', name: 'topics', choices: ['a', 'b', 'c', 'd'], visibleIf: "{kind} anyof ['y', 'z']", minSelectedChoices: 2, maxSelectedChoices: 3, showNoneItem: true },
+        { type: 'matrix', name: 'grid', rows: ['r1', 'r2', 'r3'], columns: [1, 2, 3], eachRowRequired: true, visibleIf: "{topics} contains 'a'" },
+        { type: 'rating', name: 'score', rateMin: 0, rateMax: 10, rateStep: 2, enableIf: "{kind} != 'z'" },
+        { type: 'text', name: 'age', inputType: 'number', min: 18, max: 120, requiredIf: '{score} notempty' },
+        { type: 'text', name: 'email', inputType: 'email' },
+        { type: 'text', name: 'code', maxLength: 8, validators: [{ type: 'regex', regex: '^[A-Z]{2}-[0-9]+$' }] },
+        { type: 'comment', name: 'note', validators: [{ type: 'text', minLength: 5, maxLength: 50 }] },
+        { type: 'checkbox', name: 'extras', choices: ['p', 'q', 'r'], validators: [{ type: 'answercount', maxCount: 2 }] },
+        { type: 'text', name: 'confirm', validators: [{ type: 'expression', expression: '{kind} notempty' }] },
+      ],
+    },
+    { name: 'p2', visibleIf: "{kind} != 'y'", elements: [{ type: 'comment', name: 'last', isRequired: true }] },
+  ],
+};
+
+function election(): Json {
+  const json = loadTemplate('election')!;
+  const q = (json.elements as Json[]).find((e) => e.name === 'candidates')!;
+  q.choices = Array.from({ length: 7 }, (_, i) => ({ value: `cand-${i + 1}`, text: `Ứng cử viên ${i + 1}` }));
+  q.maxSelectedChoices = 3;
+  return json;
+}
+
+/** [label, form, whether survey-core itself refuses anything in it (SIPAS has no required question and no validator)] */
+const forms: [string, Json, boolean][] = [
+  ...TEMPLATE_NAMES.filter((n) => n !== 'election').map((n) => [n, loadTemplate(n)!, n !== 'sipas'] as [string, Json, boolean]),
+  ['election (7 candidates, 3 seats)', election(), true],
+  ['kitchen sink', kitchenSink, true],
+];
+
+/** The questions survey-core reports errors on for these answers. */
+function surveyCoreErrors(model: Model, answers: Record<string, unknown>): Set<string> {
+  model.data = structuredClone(answers);
+  // validate() skips hidden questions and so never clears their errors from the previous answers
+  for (const q of model.getAllQuestions()) q.errors = [];
+  model.validate(true, false);
+  return new Set(model.getAllQuestions().filter((q) => q.errors.length > 0).map((q) => q.name));
+}
+
+describe('our validator agrees with survey-core', () => {
+  const totals = { cases: 0, bothValid: 0, bothInvalid: 0, onlyOurs: 0, malformedCoreAccepts: 0 };
+
+  test.each(forms)('on %s', (label, json, coreRefusesSome) => {
+    const ours = compileValidator(json);
+    // A fresh survey-core model costs 10–60 ms, so one is reused. Reused models keep state that outlives
+    // the next assignment of data (a boolean once given ['x'] stays "unanswered"), so a reused model's
+    // verdict is only trusted when it agrees with ours: otherwise, and on every 50th case, a fresh
+    // model decides. Malformed answers go to fresh models only.
+    let model = new Model(json);
+    const r = prng(label.length * 7919 + 17);
+    const strictRules = new Map<AnswerRule, number>();
+    let bothValid = 0;
+    let bothInvalid = 0;
+    let onlyOurs = 0;
+    let malformedChecked = 0;
+    let freshModels = 0;
+    let malformedCoreAccepts = 0;
+    for (let i = 0; i < CASES_PER_FORM; i++) {
+      const answers = generateAnswers(r, json);
+      const result = ours(answers);
+      const flagged = new Map(result.ok ? [] : result.errors.map((e) => [e.question, e.rule] as const));
+      const strict = [...flagged.values()].filter((rule) => RULES_SURVEY_CORE_LEAVES_OUT.has(rule));
+      const show = JSON.stringify(answers);
+      if (strict.length === 0) {
+        // well-formed: survey-core and we flag exactly the same questions
+        const same = (theirs: Set<string>) => theirs.size === flagged.size && [...theirs].every((q) => flagged.has(q));
+        let theirs = surveyCoreErrors(model, answers);
+        if (!same(theirs) || i % 50 === 0) {
+          freshModels++;
+          model = new Model(json);
+          theirs = surveyCoreErrors(model, answers);
+        }
+        expect([...flagged.keys()].sort(), `different questions flagged for ${show}`).toEqual([...theirs].sort());
+        if (result.ok) bothValid++;
+        else bothInvalid++;
+        continue;
+      }
+      // malformed in a way survey-core does not check: we must refuse, whatever survey-core says
+      expect(result.ok, `we accept malformed answers ${show}`).toBe(false);
+      onlyOurs++;
+      for (const rule of strict) strictRules.set(rule, (strictRules.get(rule) ?? 0) + 1);
+      if (onlyOurs % 40 === 1) {
+        // sample survey-core on these too, to show it lets such answers through
+        malformedChecked++;
+        if (surveyCoreErrors(new Model(json), answers).size === 0) malformedCoreAccepts++;
+      }
+    }
+    // the generator must exercise every outcome, or the agreement proves nothing
+    expect(bothValid).toBeGreaterThan(CASES_PER_FORM / 100);
+    if (coreRefusesSome) expect(bothInvalid).toBeGreaterThan(CASES_PER_FORM / 50);
+    expect(onlyOurs).toBeGreaterThan(CASES_PER_FORM / 50);
+    totals.cases += CASES_PER_FORM;
+    totals.bothValid += bothValid;
+    totals.bothInvalid += bothInvalid;
+    totals.onlyOurs += onlyOurs;
+    totals.malformedCoreAccepts += malformedCoreAccepts;
+    console.info(
+      `${label}: ${CASES_PER_FORM} cases; well-formed ${bothValid} valid and ${bothInvalid} invalid for both; ` +
+        `${onlyOurs} malformed, all refused by us (${[...strictRules].map(([k, v]) => `${k} ${v}`).join(', ')}); ` +
+        `survey-core accepted ${malformedCoreAccepts} of the ${malformedChecked} malformed ones sampled; ${freshModels} fresh models`,
+    );
+  });
+
+  test('ran thousands of cases in all', () => {
+    console.info(`survey agreement: ${totals.cases} generated answers: ${totals.bothValid} valid and ${totals.bothInvalid} invalid for both validators, ${totals.onlyOurs} malformed and refused by ours`);
+    expect(totals.cases).toBe(CASES_PER_FORM * forms.length);
+    // the stricter rules are needed: survey-core alone would have let some malformed answers through
+    expect(totals.malformedCoreAccepts).toBeGreaterThan(0);
+  });
+});
