@@ -5,14 +5,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { loadConfig } from '../../server/config';
-import { createNodeRuntime } from '../../server/runtime/node';
-import { bootstrap } from '../../server/services/bootstrap';
-import { createCampaign } from '../../server/services/create-campaign';
-import { issueSerials, listSerials } from '../../server/services/campaign-serials';
-import { transitionCampaign } from '../../server/services/transition-campaign';
-import { fold } from '../../server/domain/text';
-import type { Actor } from '../../server/domain/actor';
+import { seedBallotFile } from '../../test/support/seed-file';
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 150_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -21,28 +14,7 @@ const THREADS = 2;
 const SECRET = 'bench-secret-'.padEnd(48, 'b');
 
 async function seed(dbPath: string): Promise<string> {
-  const config = loadConfig({ DANBAN_DB: dbPath, DANBAN_SECRET: SECRET, DANBAN_DEMO: '0' });
-  const runtime = createNodeRuntime({ dbPath, synchronous: 'NORMAL' });
-  const { deps } = await bootstrap(runtime, config);
-  const communeId = (await deps.db.selectFrom('communes').select('id').executeTakeFirstOrThrow()).id;
-  const raw = runtime.database.raw;
-  const now = new Date().toISOString();
-  raw.prepare('insert into villages (id, commune_id, code, name, created_at) values (?, ?, ?, ?, ?)').run('v-bench', communeId, 'BN', 'Thôn Bench', now);
-  const ins = raw.prepare(`insert into households (id, commune_id, village_id, code, head, representative, address, members, phone, note, search_text, status, version, updated_at)
-    values (?, ?, 'v-bench', ?, ?, ?, '', 3, '', '', ?, 'active', 1, ?)`);
-  raw.transaction(() => {
-    for (let i = 0; i < HOUSEHOLDS; i++) {
-      const code = `BN-${String(i).padStart(6, '0')}`;
-      ins.run(`h${i}`, communeId, code, `Nguyễn Văn ${i}`, `Nguyễn Văn ${i}`, fold(code), now);
-    }
-  })();
-  const actor: Actor = { id: 'bench', username: 'bench', role: 'admin', communeId, villageId: null };
-  const c = await createCampaign(deps, actor, { title: 'Bench', kind: 'decision', category: 'k6', villageIds: ['v-bench'], channels: ['online'], template: 'household-decision' });
-  await issueSerials(deps, actor, c.id);
-  await transitionCampaign(deps, actor, c.id, 'open');
-  const serials = (await listSerials(deps, actor, c.id)).map((s) => s.serial);
-  await runtime.database.close();
-  return serials.join('\n');
+  return (await seedBallotFile(dbPath, SECRET, HOUSEHOLDS)).serials.join('\n');
 }
 
 function startServer(mode: 'app' | 'floor', dbPath: string, port: number): Promise<() => Promise<void>> {

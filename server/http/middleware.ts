@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, AppDeps } from './context';
 import { AppError, type Lang } from './errors';
 import { sha256Hex } from '../runtime/crypto';
@@ -63,6 +64,9 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+/** No request body is larger: the biggest are register files and tally-sheet photos (10 MiB). */
+export const MAX_BODY_BYTES = 11 * 1024 * 1024;
+const PUBLIC_FORMS = ['/b', '/s', '/verify'];
 
 /**
  * CSRF: a cross-site page can only send form-encoded bodies without a CORS
@@ -84,9 +88,16 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   const session = c.get('session');
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   const browser = origin !== undefined || site !== undefined;
-  if (session && browser && FORM_TYPES.some((t) => type.startsWith(t))) {
+  // The citizen's forms act with no session authority (a ballot's serial is
+  // its own credential), so a signed-in village head can still vote for
+  // their own household from the same phone.
+  const publicForm = PUBLIC_FORMS.some((p) => c.req.path === p || c.req.path.startsWith(`${p}/`));
+  if (session && browser && !publicForm && FORM_TYPES.some((t) => type.startsWith(t))) {
     let token = c.req.header('x-csrf-token');
     if (!token && !type.startsWith('text/plain')) {
+      // The token sits in the body, so the body is read here: cap it first
+      // (uploads are at most 10 MiB), or a form could make the server buffer anything.
+      if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
       const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const v = (body as Record<string, unknown>)['_csrf'];
       token = typeof v === 'string' ? v : undefined;
@@ -95,6 +106,14 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   return next();
 };
+
+/** Refuses any body over MAX_BODY_BYTES, declared or streamed without a length. */
+export const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new AppError('PAYLOAD_TOO_LARGE');
+  },
+});
 
 /** Requires a session with one of the roles; 401 without a session, 403 with the wrong role. */
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {

@@ -63,6 +63,14 @@ describe('the household ballot page', () => {
     expect(await verify.text()).toContain('Phiếu đã được ghi nhận');
   });
 
+  it('lets a signed-in village head vote for their own household from the same browser', async () => {
+    const { serials } = await openDecision();
+    await addUser(t, { username: 'truongthon', role: 'village_head', villageId: villages[0]!.id });
+    const cookie = await login(t, 'truongthon');
+    const res = await postForm(`/b/${serials[0]!.serial}`, { decision: 'approve', _idem: 'x' }, { cookie, origin: 'http://localhost', 'sec-fetch-site': 'same-origin' });
+    expect(res.status).toBe(201);
+  });
+
   it('re-renders the form with the message beside the unanswered question', async () => {
     const { serials } = await openDecision();
     const res = await postForm(`/b/${serials[0]!.serial}`, { _idem: 'k1' });

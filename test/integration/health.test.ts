@@ -29,3 +29,28 @@ describe('health and errors', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   });
 });
+
+describe('request body limits', () => {
+  it('refuses a form body declared larger than 11 MiB with 413, before reading it', async () => {
+    t = await makeTestApp();
+    const res = await t.app.request('/b', {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(50 * 1024 * 1024) }, body: 'serial=x',
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('refuses a streamed body without a length once it passes the limit', async () => {
+    t = await makeTestApp();
+    const chunk = new Uint8Array(1024 * 1024).fill(97);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 20) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const res = await t.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});

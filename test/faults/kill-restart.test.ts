@@ -1,0 +1,138 @@
+// Issue 8: ballots submitted at full speed while the server process is killed
+// with SIGKILL and restarted, several times. Afterwards every ballot that got
+// a 201 is in the database, no serial has two ballots, retries with the same
+// Idempotency-Key were recognised, and the tallies equal the acknowledged
+// ballots. Loopback only; bounded in count and time.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { seedBallotFile } from '../support/seed-file';
+import { serialHash } from '../../server/services/serial-codes';
+
+const SECRET = 'fault-secret-'.padEnd(48, 'f');
+const BALLOTS = Number(process.env.FAULT_BALLOTS ?? 3000);
+const KILLS = 4;
+const CONCURRENCY = 16;
+const PORT = 3950 + (process.pid % 40);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+let dir: string;
+let dbPath: string;
+let serials: string[];
+let server: ChildProcess | null = null;
+
+function start(): Promise<void> {
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/entry-node.ts'], {
+    env: { ...process.env, DANBAN_DB: dbPath, DANBAN_SECRET: SECRET, DANBAN_DEMO: '0', PORT: String(PORT), DANBAN_SYNCHRONOUS: 'FULL' },
+    stdio: 'ignore',
+  });
+  return waitReady();
+}
+
+async function waitReady(): Promise<void> {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(`${BASE}/healthz`)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('server did not start');
+}
+
+function kill(): Promise<void> {
+  const s = server!;
+  return new Promise((resolve) => {
+    s.once('exit', () => resolve());
+    s.kill('SIGKILL');
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'danban-faults-'));
+  dbPath = join(dir, 'danban.sqlite');
+  serials = (await seedBallotFile(dbPath, SECRET, BALLOTS)).serials;
+  await start();
+}, 120_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null && server.signalCode === null) await kill();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ballots under SIGKILL and restart', () => {
+  it('loses no acknowledged ballot, doubles none, and tallies what was acknowledged', async () => {
+    const acknowledged = new Map<string, { receipt: string; decision: string }>();
+    let connectionErrors = 0;
+    let replays = 0;
+    let next = 0;
+    let kills = 0;
+    let loadDone = false;
+
+    async function submit(serial: string, decision: string): Promise<void> {
+      for (let attempt = 0; attempt < 200; attempt++) {
+        try {
+          const res = await fetch(`${BASE}/api/v1/ballots/${serial}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': `load-${serial}` },
+            body: JSON.stringify({ answers: { decision } }),
+          });
+          const body = await res.json();
+          if (res.status === 201) {
+            if (body.replay) replays++;
+            acknowledged.set(serial, { receipt: body.receipt, decision });
+            return;
+          }
+          throw new Error(`unexpected ${res.status} ${JSON.stringify(body)}`);
+        } catch (err) {
+          if (err instanceof Error && err.message.startsWith('unexpected')) throw err;
+          connectionErrors++; // killed mid-request: the outcome is unknown, so retry with the same key
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      throw new Error(`gave up on ${serial}`);
+    }
+
+    const clients = Array.from({ length: CONCURRENCY }, async () => {
+      while (next < serials.length) {
+        const i = next++;
+        await submit(serials[i]!, i % 3 === 0 ? 'reject' : 'approve');
+      }
+    });
+    const killer = (async () => {
+      while (kills < KILLS && !loadDone) {
+        await new Promise((r) => setTimeout(r, 600 + Math.random() * 600));
+        if (loadDone) break;
+        await kill();
+        kills++;
+        await start();
+      }
+    })();
+    await Promise.all(clients);
+    loadDone = true;
+    await killer;
+    await kill();
+
+    expect(kills).toBe(KILLS);
+    expect(connectionErrors).toBeGreaterThan(0); // the kills did land while requests were in flight
+    expect(acknowledged.size).toBe(serials.length);
+
+    const db = new BetterSqlite3(dbPath, { readonly: true });
+    const uses = new Set((db.prepare('select serial_hash from serial_uses').all() as { serial_hash: string }[]).map((r) => r.serial_hash));
+    const ballots = db.prepare('select serial_hash, answers from ballots').all() as { serial_hash: string; answers: string }[];
+    db.close();
+
+    for (const serial of acknowledged.keys()) expect(uses.has(await serialHash(SECRET, serial))).toBe(true);
+    expect(ballots).toHaveLength(acknowledged.size);
+    expect(new Set(ballots.map((b) => b.serial_hash)).size).toBe(ballots.length);
+    const stored = { approve: 0, reject: 0 };
+    for (const b of ballots) stored[JSON.parse(b.answers).decision as 'approve' | 'reject']++;
+    const acked = { approve: 0, reject: 0 };
+    for (const a of acknowledged.values()) acked[a.decision as 'approve' | 'reject']++;
+    expect(stored).toEqual(acked);
+    console.log(`faults: ${serials.length} ballots, ${kills} SIGKILLs, ${connectionErrors} requests cut, ${replays} retries answered from the stored ballot`);
+  }, 240_000);
+});
