@@ -60,6 +60,10 @@ describe('creating a campaign through the HTML form', () => {
     expect(r.html).toContain('Biểu quyết trực tuyến chỉ được quyết định nội dung k6');
     expect(r.html).toContain('Thu ý kiến trực tuyến để tham khảo');
     expect(r.html).toContain('Họ và tên; năm sinh; mã thôn');
+    const en = await browser('GET', '/staff/campaigns/new?lang=en');
+    expect(en.html).toContain('<html lang="en"');
+    expect(en.html).toContain('k3 – The village covenant');
+    expect(en.html).toContain('Online voting may decide only k6 matters');
   });
 
   it('creates a draft and lands on its page, with the dates shown dd/mm/yyyy', async () => {

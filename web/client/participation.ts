@@ -29,6 +29,7 @@ function draw(canvas: HTMLCanvasElement): void {
     },
     options: {
       responsive: true,
+      aspectRatio: 3,
       animation: false,
       scales: {
         x: { stacked: true },

@@ -13,10 +13,10 @@ const T = {
   channels: { vi: 'Kênh', en: 'Channels' },
   advisory: { vi: 'Ý kiến trực tuyến chỉ để tham khảo', en: 'Online answers for reference only' },
   secret: { vi: 'Bỏ phiếu kín', en: 'Secret ballot' },
-  planned: { vi: 'Kế hoạch', en: 'Planned' },
+  plannedOpen: { vi: 'Ngày bắt đầu (kế hoạch)', en: 'Planned opening' },
+  plannedClose: { vi: 'Hạn kết thúc', en: 'Closing date' },
   opened: { vi: 'Đã mở lúc', en: 'Opened' },
   closed: { vi: 'Đã đóng lúc', en: 'Closed' },
-  to: { vi: 'đến', en: 'to' },
   notSet: { vi: 'chưa đặt', en: 'not set' },
   actions: { vi: 'Thao tác', en: 'Actions' },
   edit: { vi: 'Sửa bản nháp', en: 'Edit the draft' },
@@ -120,10 +120,10 @@ function Facts(props: { lang: Lang; c: CampaignDetailView }) {
         {c.advisoryOnline ? <> <Badge tone="info">{T.advisory[lang]}</Badge></> : null}
         {c.secret ? <> <Badge>{T.secret[lang]}</Badge></> : null}
       </dd>
-      <dt>{T.planned[lang]}</dt>
-      <dd>
-        {c.opensAt ? <DateText iso={c.opensAt} /> : T.notSet[lang]} {T.to[lang]} {c.closesAt ? <DateText iso={c.closesAt} /> : T.notSet[lang]}
-      </dd>
+      <dt>{T.plannedOpen[lang]}</dt>
+      <dd>{c.opensAt ? <DateText iso={c.opensAt} /> : T.notSet[lang]}</dd>
+      <dt>{T.plannedClose[lang]}</dt>
+      <dd>{c.closesAt ? <DateText iso={c.closesAt} /> : T.notSet[lang]}</dd>
       {c.openedAt ? (
         <>
           <dt>{T.opened[lang]}</dt>
@@ -199,7 +199,7 @@ function Participation(props: { lang: Lang; c: CampaignDetailView }) {
       ) : (
         <>
           <figure class="chart">
-            <canvas id="participation-chart" width="800" height="320" role="img" aria-label={T.chartLabel[lang]} data-chart={JSON.stringify(chart)}></canvas>
+            <canvas id="participation-chart" width="900" height="300" role="img" aria-label={T.chartLabel[lang]} data-chart={JSON.stringify(chart)}></canvas>
             <figcaption class="visually-hidden">{T.chartLabel[lang]}</figcaption>
           </figure>
           <Table
