@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, addUser, api, login, type TestEnv } from '../support/app';
 import { seedVillages, type SeededVillage } from '../support/register';
 import { createCampaign, issueSerials, openCampaign } from '../support/campaigns';
+import { expectRouteSecured } from '../support/security';
 
 let t: TestEnv;
 let cookie: string;
@@ -266,5 +267,22 @@ describe('the print centre and the kiosk', () => {
     const decision = await createCampaign(t, cookie, { title: 'Làm đường', kind: 'decision', category: 'k1', villageIds: [villages[0]!.id], channels: ['paper'] });
     const refused = await browser('POST', `/staff/campaigns/${decision.id}/kiosk`, { form: { _csrf: csrfOf(page.html) } });
     expect(refused.status).toBe(409);
+  });
+});
+
+describe('who may open the campaign pages', () => {
+  it('keeps every page to its roles and to its own commune', async () => {
+    const { id } = await createCampaign(t, cookie, {
+      title: 'Nạo vét kênh mương Đồng Cói', kind: 'decision', category: 'k1', villageIds: villages.map((v) => v.id), channels: ['meeting', 'paper'],
+    });
+    const leaks = ['Nạo vét kênh mương Đồng Cói'];
+    await expectRouteSecured(t, { method: 'GET', path: '/staff/campaigns', allow: ['admin', 'staff', 'inspector', 'village_head'], crossCommune: 'own-data', villageId: villages[0]!.id, leaks });
+    await expectRouteSecured(t, { method: 'GET', path: `/staff/campaigns/${id}`, allow: ['admin', 'staff', 'inspector', 'village_head'], villageId: villages[0]!.id, leaks });
+    await expectRouteSecured(t, { method: 'GET', path: '/staff/campaigns/new', allow: ['admin', 'staff'], crossCommune: 'own-data', leaks });
+    await expectRouteSecured(t, { method: 'GET', path: `/staff/campaigns/${id}/edit`, allow: ['admin', 'staff'], leaks });
+    await expectRouteSecured(t, { method: 'GET', path: '/staff/print', allow: ['admin', 'staff'], crossCommune: 'own-data', leaks });
+    await expectRouteSecured(t, { method: 'GET', path: `/staff/print?campaignId=${id}`, allow: ['admin', 'staff'], leaks });
+    await expectRouteSecured(t, { method: 'POST', path: `/staff/campaigns/${id}/serials`, allow: ['admin', 'staff'], leaks });
+    await expectRouteSecured(t, { method: 'POST', path: `/staff/campaigns/${id}/open`, allow: ['admin', 'staff'], leaks });
   });
 });
