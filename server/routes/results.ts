@@ -90,8 +90,8 @@ export const resultRoutes = new Hono<AppEnv>()
   .get('/api/v1/campaigns/:id/publications', async (c) =>
     c.json(await publicationVersions(c.get('deps'), viewer(c), c.req.param('id'))))
   .post('/api/v1/campaigns/:id/publish', staff, async (c) => {
-    const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
-    const input = hasBody ? parseInput(publishSchema, await readJson(c)) : {};
+    // The body is optional: a first publication needs no reason.
+    const input = c.req.header('content-type') ? parseInput(publishSchema, await readJson(c)) : {};
     return c.json(await publishResults(c.get('deps'), currentActor(c), c.req.param('id'), input.reason));
   })
   .post('/api/v1/campaigns/:id/themes', staff, async (c) => {

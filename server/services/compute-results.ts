@@ -341,17 +341,20 @@ export const publicationInfo = (p: Publication): PublicationInfo => ({ version: 
  * head too: the results are commune-wide and the public will see all of them;
  * previewing lets the head check their village's sheet before publication);
  * the public and other communes get 404, as if the campaign did not exist.
- * Staff may ask for a preview of a published campaign (the correction flow).
+ * Staff may ask for a preview of a published campaign (the correction flow);
+ * `ownOnly` (the staff pages) refuses everyone outside the commune.
  */
 export async function viewResults(
   deps: AppDeps,
   actor: Actor | null,
   campaignId: string,
-  opts: { preview?: boolean; version?: number } = {},
+  opts: { preview?: boolean; version?: number; ownOnly?: boolean } = {},
 ): Promise<ResultsView> {
   const c = await findCampaign(deps.db, campaignId);
   if (!c) throw new AppError('NOT_FOUND');
   const own = actor !== null && PREVIEW_ROLES.has(actor.role) && actsInCommune(actor, c.communeId);
+  // The staff pages are the commune's own, even once the results are public.
+  if (opts.ownOnly && !own) throw new AppError('NOT_FOUND');
   const latest = await latestPublication(deps.db, c.id);
   if (opts.version !== undefined) {
     const p = await findPublication(deps.db, c.id, opts.version);

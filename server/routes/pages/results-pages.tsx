@@ -48,7 +48,7 @@ async function renderPreview(
   const session = c.get('session')!;
   const lang = c.get('lang');
   const [view, versions] = await Promise.all([
-    viewResults(deps, actor, id, { preview: true }),
+    viewResults(deps, actor, id, { preview: true, ownOnly: true }),
     publicationVersions(deps, actor, id),
   ]);
   const s = view.snapshot;
