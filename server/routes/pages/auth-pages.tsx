@@ -1,4 +1,5 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+import { staffPage, pageUser } from '../../http/pages';
 import { z } from 'zod';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { AppEnv, AppContext } from '../../http/context';
@@ -77,24 +78,6 @@ function nextPath(next: string | undefined): string {
 
 const texts = (lang: 'vi' | 'en', details: ErrorDetail[]) => details.map((d) => ({ path: d.path, message: d.message[lang] }));
 
-/** A staff page: no session goes to the sign-in form and comes back; a wrong role is a 403 page. */
-function staffPage(...roles: Role[]): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const s = c.get('session');
-    if (!s) {
-      const url = new URL(c.req.url);
-      return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
-    }
-    if (!roles.includes(s.actor.role)) throw new AppError('FORBIDDEN');
-    await next();
-  };
-}
-
-function pageUser(c: AppContext) {
-  const s = c.get('session')!;
-  return { user: { username: s.actor.username, role: s.actor.role, displayName: s.displayName }, csrfToken: s.csrfToken };
-}
-
 /** The accounts page with whatever the last form left: values, errors, a notice. */
 async function renderAccounts(
   c: AppContext,
@@ -113,7 +96,7 @@ async function renderAccounts(
   ]);
   return c.html(
     <AccountsPage
-      lang={lang} {...pageUser(c)} communeId={communeId} communes={communes} accounts={accounts} villages={villages}
+      {...pageUser(c)} communeId={communeId} communes={communes} accounts={accounts} villages={villages}
       selfId={actor.id} notice={extra.notice} values={extra.values} errors={extra.errors ? texts(lang, extra.errors) : undefined}
       rowError={extra.rowError}
     />,
@@ -215,5 +198,5 @@ export const authPages = new Hono<AppEnv>()
   })
   .get('/staff/audit', staffPage('inspector', 'admin', 'staff'), async (c) => {
     const report = await verifyAudit(c.get('deps').db, currentActor(c).communeId!, { latest: 100 });
-    return c.html(<AuditPage lang={c.get('lang')} {...pageUser(c)} {...report} />);
+    return c.html(<AuditPage {...pageUser(c)} {...report} />);
   });

@@ -1,10 +1,10 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
+import { staffPage, pageUser, formFields, detailTexts } from '../../http/pages';
 import type { AppContext, AppEnv } from '../../http/context';
 import { currentActor } from '../../http/context';
 import { AppError, type ErrorDetail } from '../../http/errors';
 import { parseInput } from '../../http/validation';
-import { readBytes } from '../../http/body';
 import type { Role } from '../../../db/schema';
 import { createVillage } from '../../services/create-village';
 import { listVillageSummaries } from '../../services/list-villages';
@@ -19,42 +19,10 @@ import { ImportPage } from '../../../web/views/register/import';
 import { RT } from '../../../web/views/register/texts';
 
 const PAGE_SIZE = 100;
-const FORM_LIMIT = 64 * 1024;
 const READERS: Role[] = ['admin', 'staff', 'inspector', 'village_head'];
 const EDITORS: Role[] = ['admin', 'staff'];
 
-/** A staff page: no session goes to the sign-in form and comes back; a wrong role is a 403 page. */
-function staffPage(...roles: Role[]): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const s = c.get('session');
-    if (!s) {
-      const url = new URL(c.req.url);
-      return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
-    }
-    if (!roles.includes(s.actor.role)) throw new AppError('FORBIDDEN');
-    await next();
-  };
-}
-
-function pageUser(c: AppContext) {
-  const s = c.get('session')!;
-  return { lang: c.get('lang'), user: { username: s.actor.username, role: s.actor.role, displayName: s.displayName }, csrfToken: s.csrfToken };
-}
-
-/** A urlencoded form's text fields, read with a size cap (the CSRF check may have read it already). */
-async function formFields(c: AppContext): Promise<Record<string, string>> {
-  const type = c.req.header('content-type') ?? '';
-  let entries: [string, unknown][];
-  if (c.req.raw.bodyUsed) entries = Object.entries(await c.req.parseBody().catch(() => ({})));
-  else {
-    const bytes = await readBytes(c, FORM_LIMIT);
-    const form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': type } }).formData().catch(() => new FormData());
-    entries = [...form.entries()];
-  }
-  return Object.fromEntries(entries.filter((e): e is [string, string] => typeof e[1] === 'string'));
-}
-
-const texts = (c: AppContext, details: ErrorDetail[]) => details.map((d) => ({ path: d.path, message: d.message[c.get('lang')] }));
+const texts = detailTexts;
 const isFormError = (err: unknown): err is AppError => err instanceof AppError && (err.code === 'VALIDATION_FAILED' || err.code === 'CONFLICT');
 
 const listPageQuery = z.object({
