@@ -1,0 +1,241 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { AppContext, AppEnv } from '../../http/context';
+import { currentActor } from '../../http/context';
+import { AppError, type ErrorDetail } from '../../http/errors';
+import { parseInput } from '../../http/validation';
+import type { Role } from '../../../db/schema';
+import { safeBack } from '../../../web/views/layout';
+import { listTallies, listTallyCampaigns } from '../../services/list-tallies';
+import { submitTally } from '../../services/submit-tally';
+import { correctTally } from '../../services/correct-tally';
+import { confirmTally, sheetOf } from '../../services/confirm-tally';
+import { attachTallyPhoto, checkPhoto } from '../../services/attach-tally-photo';
+import { registerPaperBallot } from '../../services/register-paper-ballot';
+import { paperBallotProgress } from '../../services/paper-ballot-progress';
+import { correctionSchema, submitSchema } from '../tallies';
+import { TallyIndexPage } from '../../../web/views/tallies/index-page';
+import { TallyHistoryPage } from '../../../web/views/tallies/history-page';
+import { TallyEntryPage } from '../../../web/views/tallies/entry-page';
+import { PaperBallotsPage, type PaperOutcome } from '../../../web/views/tallies/paper-page';
+import { tallyHistoryUrl } from '../../../web/views/tallies/model';
+
+const ENTER: Role[] = ['admin', 'staff', 'village_head'];
+const CHECK: Role[] = ['admin', 'staff', 'inspector'];
+const READ: Role[] = ['admin', 'staff', 'inspector', 'village_head'];
+
+/** A staff page: no session goes to sign-in and comes back; a wrong role is a 403 page. */
+function staffPage(roles: Role[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const s = c.get('session');
+    if (!s) {
+      const url = new URL(c.req.url);
+      return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+    }
+    if (!roles.includes(s.actor.role)) throw new AppError('FORBIDDEN');
+    await next();
+  };
+}
+
+function pageUser(c: AppContext) {
+  const s = c.get('session')!;
+  return { user: { username: s.actor.username, role: s.actor.role, displayName: s.displayName }, csrfToken: s.csrfToken };
+}
+
+/** The posted form: text fields as strings, and the `photo` file if one was chosen. */
+async function postedForm(c: AppContext): Promise<{ fields: Record<string, string>; photo: File | null }> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  }
+  // the CSRF check has already parsed it; Hono keeps the parsed body
+  const body = await c.req.parseBody();
+  const fields: Record<string, string> = {};
+  let photo: File | null = null;
+  for (const [k, v] of Object.entries(body)) {
+    if (typeof v === 'string') fields[k] = v.slice(0, 2000);
+    else if (k === 'photo' && v instanceof File && v.size > 0) photo = v;
+  }
+  return { fields, photo };
+}
+
+/** A number box as typed: empty is absent; digits are a number; anything else goes on so the check names it. */
+function typedNumber(s: string | undefined): unknown {
+  const t = (s ?? '').trim();
+  if (t === '') return undefined;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
+}
+
+/** The form's fields as the API's sheet body. */
+function sheetFromForm(f: Record<string, string>) {
+  const counts: Record<string, Record<string, unknown>> = {};
+  for (const [k, v] of Object.entries(f)) {
+    const m = /^counts\.([^.]+)\.(.+)$/.exec(k);
+    if (!m) continue;
+    const n = typedNumber(v);
+    (counts[m[1]!] ??= {})[m[2]!] = n === undefined ? 0 : n;
+  }
+  const list = (name: string) => Object.keys(f).filter((k) => k.startsWith(`${name}.`)).sort().map((k) => f[k]!.trim()).filter(Boolean);
+  return {
+    method: f.method === 'secret_ballot' || f.method === 'show_of_hands' ? f.method : undefined,
+    present: typedNumber(f.present), issued: typedNumber(f.issued), returned: typedNumber(f.returned), invalid: typedNumber(f.invalid),
+    counts, board: list('board'), witnesses: list('witnesses'),
+    heldOn: f.heldOn || undefined, place: f.place || undefined,
+  };
+}
+
+const lines = (c: AppContext, details: ErrorDetail[]) => details.map((d) => ({ path: d.path, message: d.message[c.get('lang')] }));
+
+async function renderEntry(
+  c: AppContext,
+  campaignId: string,
+  state: { villageId?: string; channel?: string; correct?: string; values?: Record<string, string>; errors?: ErrorDetail[]; formError?: string },
+  status: 200 | 403 | 409 | 413 | 415 | 422 = 200,
+) {
+  const deps = c.get('deps');
+  const actor = currentActor(c);
+  const data = await listTallies(deps, actor, campaignId);
+  const villageId = actor.role === 'village_head' ? actor.villageId! : state.villageId;
+  const channel = state.channel === 'meeting' || state.channel === 'paper' ? state.channel : undefined;
+  const sheetChannels = data.campaign.channels.filter((ch) => ch === 'meeting' || ch === 'paper');
+  return c.html(
+    <TallyEntryPage
+      lang={c.get('lang')} {...pageUser(c)} campaign={data.campaign} villages={data.villages}
+      villageId={villageId} channel={channel ?? (sheetChannels.length === 1 ? (sheetChannels[0] as 'meeting' | 'paper') : undefined)}
+      villageFixed={actor.role === 'village_head'} correct={state.correct}
+      values={state.values ?? {}} errors={lines(c, state.errors ?? [])} formError={state.formError}
+    />,
+    status,
+  );
+}
+
+/** A correction's form starts from the version it corrects. */
+function valuesOf(sheet: Awaited<ReturnType<typeof sheetOf>>): Record<string, string> {
+  const d = sheet.data;
+  const v: Record<string, string> = {};
+  for (const k of ['present', 'issued', 'returned', 'invalid'] as const) if (d[k] !== undefined) v[k] = String(d[k]);
+  for (const [q, values] of Object.entries(d.counts)) for (const [choice, n] of Object.entries(values)) v[`counts.${q}.${choice}`] = String(n);
+  d.board.forEach((n, i) => (v[`board.${i}`] = n));
+  d.witnesses.forEach((n, i) => (v[`witnesses.${i}`] = n));
+  if (d.method) v.method = d.method;
+  if (d.heldOn) v.heldOn = d.heldOn;
+  if (d.place) v.place = d.place;
+  return v;
+}
+
+async function renderPaper(c: AppContext, campaignId: string, outcome?: PaperOutcome, status: 200 | 201 | 403 | 404 | 409 | 422 = 200) {
+  const progress = await paperBallotProgress(c.get('deps'), currentActor(c), campaignId);
+  return c.html(
+    <PaperBallotsPage lang={c.get('lang')} {...pageUser(c)} campaign={{ id: progress.campaignId, title: progress.title }} villages={progress.villages} outcome={outcome} />,
+    status,
+  );
+}
+
+/** The serial inside a scanned ballot URL (…/b/<serial>), or what was typed. */
+function serialFrom(text: string): string {
+  const at = text.indexOf('/b/');
+  return (at < 0 ? text : text.slice(at + 3).split(/[?#/]/)[0] ?? '').trim();
+}
+
+export const tallyPages = new Hono<AppEnv>()
+  .get('/staff/tallies', staffPage(READ), async (c) => {
+    const deps = c.get('deps');
+    const actor = currentActor(c);
+    const campaigns = await listTallyCampaigns(deps, actor);
+    const data = [];
+    for (const campaign of campaigns) data.push(await listTallies(deps, actor, campaign.id));
+    const lang = c.get('lang');
+    return c.html(
+      <TallyIndexPage lang={lang} {...pageUser(c)} selfId={actor.id} role={actor.role} campaigns={data}
+        notice={c.req.query('confirmed') ? (lang === 'vi' ? 'Đã xác nhận biên bản.' : 'The sheet is confirmed.') : undefined} />,
+    );
+  })
+  .get('/staff/tallies/:campaignId/new', staffPage(ENTER), async (c) => {
+    const correct = c.req.query('correct');
+    if (correct) {
+      const sheet = await sheetOf(c.get('deps'), currentActor(c), correct);
+      if (sheet.campaignId !== c.req.param('campaignId')) throw new AppError('NOT_FOUND');
+      return renderEntry(c, sheet.campaignId, { villageId: sheet.villageId, channel: sheet.channel, correct, values: valuesOf(sheet) });
+    }
+    return renderEntry(c, c.req.param('campaignId'), { villageId: c.req.query('villageId'), channel: c.req.query('channel') });
+  })
+  .post('/staff/tallies/:campaignId/new', staffPage(ENTER), async (c) => {
+    const deps = c.get('deps');
+    const actor = currentActor(c);
+    const campaignId = c.req.param('campaignId');
+    const { fields, photo } = await postedForm(c);
+    const state = { villageId: fields.villageId, channel: fields.channel, correct: fields.correct || undefined, values: fields };
+    let saved: { id: string; version: number };
+    let villageId = fields.villageId ?? '';
+    try {
+      // the photo is checked before anything is stored, so a bad one changes nothing
+      const image = photo ? new Uint8Array(await photo.arrayBuffer()) : null;
+      if (image) checkPhoto(image);
+      const sheet = sheetFromForm(fields);
+      if (state.correct) {
+        const old = await sheetOf(deps, actor, state.correct);
+        if (old.campaignId !== campaignId) throw new AppError('NOT_FOUND');
+        villageId = old.villageId;
+        saved = await correctTally(deps, actor, state.correct, parseInput(correctionSchema, { ...sheet, reason: fields.reason ?? '' }));
+      } else {
+        saved = await submitTally(deps, actor, campaignId, parseInput(submitSchema, { ...sheet, villageId, channel: fields.channel }));
+      }
+      if (image) await attachTallyPhoto(deps, actor, saved.id, image);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'VALIDATION_FAILED') return renderEntry(c, campaignId, { ...state, errors: err.details }, 422);
+      if (err instanceof AppError && ['UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'].includes(err.code)) {
+        return renderEntry(c, campaignId, { ...state, errors: [{ path: 'photo', message: err.text }] }, err.status as 413 | 415);
+      }
+      if (err instanceof AppError && (err.code === 'CONFLICT' || err.code === 'INVALID_STATE')) {
+        return renderEntry(c, campaignId, { ...state, formError: err.text[c.get('lang')] }, 409);
+      }
+      throw err;
+    }
+    return c.redirect(`${tallyHistoryUrl(campaignId, villageId)}?saved=${saved.version}`, 303);
+  })
+  .get('/staff/tallies/:campaignId/:villageId', staffPage(READ), async (c) => {
+    const actor = currentActor(c);
+    const data = await listTallies(c.get('deps'), actor, c.req.param('campaignId'), c.req.param('villageId'));
+    const village = data.villages.find((v) => v.villageId === c.req.param('villageId'));
+    if (!village) throw new AppError('NOT_FOUND');
+    const lang = c.get('lang');
+    const saved = c.req.query('saved');
+    const notice = saved
+      ? (lang === 'vi' ? `Đã lưu biên bản, phiên bản ${saved}. Biên bản cần người thứ hai xác nhận.` : `Sheet saved as version ${saved}. A second person must confirm it.`)
+      : c.req.query('photo') ? (lang === 'vi' ? 'Đã thêm ảnh biên bản.' : 'Photo added.')
+      : c.req.query('confirmed') ? (lang === 'vi' ? 'Đã xác nhận biên bản.' : 'The sheet is confirmed.') : undefined;
+    return c.html(<TallyHistoryPage lang={lang} {...pageUser(c)} selfId={actor.id} role={actor.role} data={data} village={village} notice={notice} />);
+  })
+  .post('/staff/tally-sheets/:id/confirm', staffPage(CHECK), async (c) => {
+    const { fields } = await postedForm(c);
+    await confirmTally(c.get('deps'), currentActor(c), c.req.param('id'));
+    const back = safeBack(fields.back);
+    return c.redirect(`${back === '/' ? '/staff/tallies' : back}${back.includes('?') ? '&' : '?'}confirmed=1`, 303);
+  })
+  .post('/staff/tally-sheets/:id/photos', staffPage(ENTER), async (c) => {
+    const { photo } = await postedForm(c);
+    if (!photo) throw new AppError('VALIDATION_FAILED', { vi: 'Hãy chọn ảnh chụp biên bản.', en: 'Choose a photo of the sheet.' });
+    const deps = c.get('deps');
+    const actor = currentActor(c);
+    const sheet = await sheetOf(deps, actor, c.req.param('id'));
+    await attachTallyPhoto(deps, actor, sheet.id, new Uint8Array(await photo.arrayBuffer()));
+    return c.redirect(`${tallyHistoryUrl(sheet.campaignId, sheet.villageId)}?photo=1`, 303);
+  })
+  .get('/staff/paper-ballots/:campaignId', staffPage(ENTER), async (c) => renderPaper(c, c.req.param('campaignId')))
+  .post('/staff/paper-ballots/:campaignId', staffPage(ENTER), async (c) => {
+    const { fields } = await postedForm(c);
+    const campaignId = c.req.param('campaignId');
+    const serial = serialFrom(fields.serial ?? '');
+    try {
+      const r = await registerPaperBallot(c.get('deps'), currentActor(c), campaignId, { serial });
+      return renderPaper(c, campaignId, { kind: 'ok', householdCode: r.householdCode, serial }, 201);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      const message = err.text[c.get('lang')];
+      if (err.code === 'ALREADY_USED') return renderPaper(c, campaignId, { kind: 'dup', message, serial }, 409);
+      if (err.code === 'NOT_FOUND') return renderPaper(c, campaignId, { kind: 'notFound', message, serial }, 404);
+      if (['FORBIDDEN', 'INVALID_STATE', 'CHANNEL_NOT_ALLOWED'].includes(err.code)) {
+        return renderPaper(c, campaignId, { kind: 'error', message, serial }, err.status as 403 | 409);
+      }
+      throw err;
+    }
+  });
