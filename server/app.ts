@@ -19,6 +19,7 @@ import { portalPages } from './routes/pages/portal';
 import { campaignPages } from './routes/pages/campaign-pages';
 import { resultsPages } from './routes/pages/results-pages';
 import { ballotPages } from './routes/pages/ballot-pages';
+import { tallyPages } from './routes/pages/tally-pages';
 
 /** The one place where middleware and routes are assembled, for every runtime. */
 export function createApp(deps: AppDeps) {
@@ -32,7 +33,7 @@ export function createApp(deps: AppDeps) {
 
   for (const routes of [
     healthRoutes, staticRoutes, authRoutes, registerRoutes, campaignRoutes, ballotRoutes, tallyRoutes, resultRoutes,
-    printRoutes, authPages, registerPages, portalPages, campaignPages, resultsPages, ballotPages,
+    printRoutes, authPages, registerPages, portalPages, campaignPages, resultsPages, ballotPages, tallyPages,
   ]) {
     app.route('/', routes);
   }
