@@ -40,7 +40,7 @@ function submit(html: string): FormFields {
 function controls(html: string) {
   const labelled = new Set([...html.matchAll(/<label\b[^>]*\bfor="([^"]+)"/g)].map((m) => m[1]));
   return [...html.matchAll(/<(input|select|textarea)\b([^>]*)>/g)]
-    .map((m) => ({ tag: m[1]!, ...attrs(m[2]!) }))
+    .map((m): Record<string, string> => ({ tag: m[1]!, ...attrs(m[2]!) }))
     .filter((c) => c.type !== 'hidden')
     .map((c) => ({ name: c.name, id: c.id, labelled: Boolean(c.id && labelled.has(c.id)) }));
 }

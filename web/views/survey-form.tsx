@@ -135,7 +135,8 @@ function parts(ctx: Ctx, q: Json, name: string): QuestionParts {
   const description = q.description !== undefined ? str(ctx, q.description) : '';
   const error = ctx.errors.get(name);
   const ids = [description ? `${id}-desc` : '', error ? `${id}-error` : ''].filter(Boolean);
-  const required = q.isRequired === true || typeof q.requiredIf === 'string';
+  // requiredIf depends on other answers: the server's message says so when it applies, a fixed mark would mislead
+  const required = q.isRequired === true;
   return {
     id,
     invalid: Boolean(error),

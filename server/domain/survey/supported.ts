@@ -4,7 +4,6 @@
 // phone or letting an answer through unchecked.
 
 import {
-  COMMENT_SUFFIX,
   NONE_VALUE,
   OTHER_VALUE,
   VALUE_TYPES,
@@ -246,6 +245,3 @@ function checkValidators(q: Json, name: string, type: string, valueNames: Set<st
   }
   return out;
 }
-
-/** Names that hold answers in the data object: question names and their "-Comment" companions. */
-export const commentKey = (name: string) => `${name}${COMMENT_SUFFIX}`;
