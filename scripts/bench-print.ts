@@ -1,6 +1,10 @@
 // Ballot printing throughput: one PDF per batch (font embedded once), pages
 // streamed to a byte-counting sink so memory should stay flat as the batch grows.
-// Run: npx tsx scripts/bench-print.ts
+// Run: node --expose-gc --import tsx scripts/bench-print.ts
+// Throughput passes never force a collection; with --expose-gc a last pass
+// samples the live heap after full collections (what is retained, not when V8
+// happened to collect). CPU seconds are reported beside wall time because the
+// machine may be shared.
 import { renderHouseholdBallots, type HouseholdBallot, type HouseholdBallotBatch } from '../server/print/ballot';
 import { loadPrintFonts } from '../server/print/fonts-node';
 
@@ -47,41 +51,62 @@ function batch(count: number, format: 'A5' | 'A4'): HouseholdBallotBatch {
 
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-async function run(label: string, count: number, format: 'A5' | 'A4'): Promise<void> {
-  const fonts = loadPrintFonts();
+type Sampler = (drawn: number) => string | undefined;
+
+/** Prints a batch to a byte-counting sink, calling `sample` as ballots are pulled. */
+async function print(count: number, format: 'A5' | 'A4', sample: Sampler) {
   const job = batch(count, format);
-  const marks = [0.25, 0.5, 0.75, 1].map((f) => Math.round(count * f));
+  const source = job.ballots;
   const samples: string[] = [];
   let drawn = 0;
-  let peak = 0;
-  const source = job.ballots;
-  // Count ballots as the printer pulls them, and sample memory at each quarter of the batch.
   job.ballots = (function* () {
     for (const b of source) {
-      drawn++;
-      if (drawn === marks[0]) {
-        marks.shift();
-        const m = process.memoryUsage();
-        samples.push(`${drawn}: rss ${mb(m.rss)} heap ${mb(m.heapUsed)}`);
-      }
+      const s = sample(++drawn);
+      if (s) samples.push(s);
       yield b;
     }
   })();
   let bytes = 0;
+  let peak = 0;
   const cpu0 = process.cpuUsage();
   const start = performance.now();
-  await renderHouseholdBallots(job, fonts).writeTo((chunk) => {
+  await renderHouseholdBallots(job, loadPrintFonts()).writeTo((chunk) => {
     bytes += chunk.length;
     peak = Math.max(peak, process.memoryUsage().rss);
   });
   const wall = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return { wall, cpuSeconds: (cpu.user + cpu.system) / 1e6, bytes, peak, samples };
+}
+
+const quarters = (count: number): Sampler => {
+  const marks = new Set([0.25, 0.5, 0.75, 1].map((f) => Math.round(count * f)));
+  return (drawn) => (marks.has(drawn) ? `${drawn}: rss ${mb(process.memoryUsage().rss)}` : undefined);
+};
+
+async function run(label: string, count: number, format: 'A5' | 'A4'): Promise<void> {
+  const r = await print(count, format, quarters(count));
   console.log(
-    `${label}: ${count} ballots in ${wall.toFixed(2)} s wall / ${cpuSeconds.toFixed(2)} s CPU = ` +
-      `${Math.round(count / wall)} ballots/s wall, ${Math.round(count / cpuSeconds)} ballots/s per CPU second; ` +
-      `${(bytes / count / 1024).toFixed(2)} KB/ballot (${mb(bytes)}); peak RSS ${mb(peak)}\n    memory as the batch grows: ${samples.join(' | ')}`,
+    `${label}: ${count} ballots in ${r.wall.toFixed(2)} s wall / ${r.cpuSeconds.toFixed(2)} s CPU = ` +
+      `${Math.round(count / r.wall)} ballots/s wall, ${Math.round(count / r.cpuSeconds)} ballots/s per CPU second; ` +
+      `${(r.bytes / count / 1024).toFixed(2)} KB/ballot (${mb(r.bytes)}); peak RSS ${mb(r.peak)}\n    RSS as the batch grows: ${r.samples.join(' | ')}`,
   );
+}
+
+/** Live heap after a full collection at each tenth of the batch: flat means nothing per ballot is retained. */
+async function retained(count: number): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) {
+    console.log('(run with node --expose-gc --import tsx to measure the heap retained as the batch grows)');
+    return;
+  }
+  const step = count / 10;
+  const r = await print(count, 'A5', (drawn) => {
+    if (drawn % step !== 0) return undefined;
+    gc();
+    return `${drawn}: ${mb(process.memoryUsage().heapUsed)}`;
+  });
+  console.log(`heap retained after full GC, ${count} ballots: ${r.samples.join(' | ')}`);
 }
 
 console.log(`node ${process.version}, one core`);
@@ -89,3 +114,4 @@ await run('warm-up', 200, 'A5');
 await run('village of 412 households, A5', 412, 'A5');
 await run('village of 412 households, A4', 412, 'A4');
 await run('campaign of 10,000 households, A5', 10_000, 'A5');
+await retained(10_000);

@@ -22,7 +22,7 @@ import {
   upper,
   wrap,
 } from './draw';
-import { renderPdf, type Doc, type PdfOutput, type PrintFonts } from './pdf-output';
+import { recordOps, renderPdf, replayOps, type Doc, type PdfOutput, type PrintFonts } from './pdf-output';
 import { groupSerial } from './serial-format';
 
 export interface HouseholdBallot {
@@ -149,7 +149,15 @@ function headerBottom(doc: Doc, batch: HouseholdBallotBatch, f: Frame, s: Scale,
   return y + about.length * lineHeight(s.about);
 }
 
-function drawBallot(doc: Doc, batch: HouseholdBallotBatch, layout: Layout, ballot: HouseholdBallot): void {
+/** Where the per-household parts go, relative to the ballot's frame. */
+interface Anchors {
+  householdY: number;
+  qrY: number;
+  serialY: number;
+}
+
+/** Everything identical on every ballot of the batch: drawn once, then replayed (see replayOps). */
+function drawFixed(doc: Doc, batch: HouseholdBallotBatch, layout: Layout): Anchors {
   const { frame: f, scale: s, main, side } = layout;
   if (batch.scope === 'commune') {
     // NĐ 59 Đ4 k5: "đóng dấu treo ở phía trên bên trái" for commune-wide content.
@@ -197,19 +205,8 @@ function drawBallot(doc: Doc, batch: HouseholdBallotBatch, layout: Layout, ballo
   }
   y = bottomTop;
 
-  const bottomW = f.w * 0.6;
   textLine(doc, `Hạn nộp phiếu: ${formatDate(batch.deadline)}`, main.x, y, { size: s.note + 1, weight: 'bold' });
-  y += lineHeight(s.note + 1);
-  if (!batch.secret && ballot.householdCode) {
-    textLine(doc, `Hộ: ${ballot.householdCode}${batch.scope === 'commune' ? ` - ${batch.villageName}` : ''}`, main.x, y, {
-      size: s.note,
-    });
-    y += lineHeight(s.note);
-  }
-  if (!batch.secret && ballot.representative) {
-    const rep = wrap(doc, `Đại diện hộ: ${ballot.representative}`, bottomW, 'regular', s.note)[0] ?? '';
-    textLine(doc, rep, main.x, y, { size: s.note });
-  }
+  const householdY = y + lineHeight(s.note + 1);
 
   // Side column (or stub): the serial as a QR for scanning (online answer, or
   // the counters' check of a returned paper ballot) and as text for typing.
@@ -221,12 +218,11 @@ function drawBallot(doc: Doc, batch: HouseholdBallotBatch, layout: Layout, ballo
     textLine(doc, 'CUỐNG PHIẾU', side.x, sy, { size: s.note + 1, weight: 'bold', align: 'center', width: side.w });
     sy += lineHeight(s.note + 1) + 4;
   }
-  const qrX = side.x + (side.w - s.qr) / 2;
-  drawQr(doc, `${batch.origin}/b/${ballot.serial}`, qrX, sy, s.qr);
+  const qrY = sy;
   sy += s.qr + 4;
   textLine(doc, 'Mã phiếu', side.x, sy, { size: s.note - 1, align: 'center', width: side.w, color: GREY });
   sy += lineHeight(s.note - 1);
-  textLine(doc, groupSerial(ballot.serial), side.x, sy, { size: s.note + 1.5, weight: 'bold', align: 'center', width: side.w });
+  const serialY = sy;
   sy += lineHeight(s.note + 1.5) + 2;
   const notes = [
     ...(batch.onlineAllowed ? ['Có thể quét mã để trả lời trực tuyến'] : []),
@@ -251,6 +247,30 @@ function drawBallot(doc: Doc, batch: HouseholdBallotBatch, layout: Layout, ballo
       color: GREY,
     });
   }
+  return { householdY: householdY - f.y, qrY: qrY - f.y, serialY: serialY - f.y };
+}
+
+/** The parts that differ per household: identity (non-secret only), QR and serial. */
+function drawHousehold(doc: Doc, batch: HouseholdBallotBatch, layout: Layout, anchors: Anchors, ballot: HouseholdBallot): void {
+  const { frame: f, scale: s, main, side } = layout;
+  let y = f.y + anchors.householdY;
+  if (!batch.secret && ballot.householdCode) {
+    textLine(doc, `Hộ: ${ballot.householdCode}${batch.scope === 'commune' ? ` - ${batch.villageName}` : ''}`, main.x, y, {
+      size: s.note,
+    });
+    y += lineHeight(s.note);
+  }
+  if (!batch.secret && ballot.representative) {
+    const rep = wrap(doc, `Đại diện hộ: ${ballot.representative}`, f.w * 0.6, 'regular', s.note)[0] ?? '';
+    textLine(doc, rep, main.x, y, { size: s.note });
+  }
+  drawQr(doc, `${batch.origin}/b/${ballot.serial}`, side.x + (side.w - s.qr) / 2, f.y + anchors.qrY, s.qr);
+  textLine(doc, groupSerial(ballot.serial), side.x, f.y + anchors.serialY, {
+    size: s.note + 1.5,
+    weight: 'bold',
+    align: 'center',
+    width: side.w,
+  });
 }
 
 /** The back of a ballot whose content did not fit its front (duplex, long-edge flip keeps halves in place). */
@@ -275,20 +295,36 @@ export function renderHouseholdBallots(batch: HouseholdBallotBatch, fonts: Print
     const layout = layoutFor(doc, batch, { x: 0, y: 0, w: A4.w, h: frameH });
     const overflow = layout.content.rest.length > 0;
     let sheet: HouseholdBallot[] = [];
-    const flush = function* (): Generator<void> {
-      if (doc.page === undefined || sheet.length === 0) return;
+    let fixed: { ops: string; anchors: Anchors } | undefined;
+    let back: string | undefined;
+    const slots = Array.from({ length: perSheet }, (_, i) => ({ ...layout, ...shift(layout, i * frameH) }));
+    // The wording, boxes and lines are the same on every ballot: laid out once
+    // for the top half, then replayed (shifted for the bottom half), which
+    // keeps a batch fast and its pages small.
+    const drawSheet = (): void => {
       sheet.forEach((ballot, i) => {
-        const shifted = { ...layout, ...shift(layout, i * frameH) };
-        drawBallot(doc, batch, shifted, ballot);
+        const slot = slots[i] ?? layout;
+        if (!fixed) {
+          let anchors: Anchors | undefined;
+          const ops = recordOps(doc, () => {
+            anchors = drawFixed(doc, batch, slot);
+          });
+          fixed = { ops, anchors: anchors as Anchors };
+        } else {
+          replayOps(doc, fixed.ops, i * frameH);
+        }
+        drawHousehold(doc, batch, slot, fixed.anchors, ballot);
       });
       if (perSheet === 2) cutLine(doc, [10, frameH], [A4.w - 10, frameH]);
       if (overflow) {
         doc.addPage();
-        sheet.forEach((_b, i) => drawContinuation(doc, batch, { ...layout, ...shift(layout, i * frameH) }));
+        sheet.forEach((_b, i) => {
+          if (!back) back = recordOps(doc, () => drawContinuation(doc, batch, slots[i] ?? layout));
+          else replayOps(doc, back, i * frameH);
+        });
         if (perSheet === 2 && sheet.length === 2) cutLine(doc, [10, frameH], [A4.w - 10, frameH]);
       }
       sheet = [];
-      yield;
     };
     let first = true;
     for (const ballot of batch.ballots) {
@@ -296,12 +332,13 @@ export function renderHouseholdBallots(batch: HouseholdBallotBatch, fonts: Print
       if (sheet.length === perSheet) {
         if (!first) doc.addPage();
         first = false;
-        yield* flush();
+        drawSheet();
+        yield;
       }
     }
     if (sheet.length > 0) {
       if (!first) doc.addPage();
-      yield* flush();
+      drawSheet();
     }
   });
 }

@@ -29,10 +29,12 @@ const CHUNK_BYTES = 64 * 1024;
 const TRIM_EVERY_SHEETS = 128;
 
 interface PdfkitInternals {
+  addContent(data: string): unknown;
+  _font: { id: string; ref(): unknown };
+  page: { fonts: Record<string, unknown>; dictionary: object } | undefined;
   _offset: number;
   _fontFamilies: Record<string, { layoutCache?: Record<string, unknown> }>;
   _root: { data: { Pages: { data: { Kids: object[] } } } };
-  page?: { dictionary: object };
 }
 
 /**
@@ -188,6 +190,41 @@ export class PdfOutput implements AsyncIterable<Uint8Array>, Iterable<Uint8Array
     }
     return out;
   }
+}
+
+/**
+ * Draws once and returns the content-stream operators it produced, so the
+ * same artwork can be stamped on later pages by replayOps without laying the
+ * text out again (glyph layout is most of pdfkit's cost per ballot). The
+ * drawing is wrapped in q/Q so no graphics state leaks in or out.
+ */
+export function recordOps(doc: Doc, draw: () => void): string {
+  const self = doc as unknown as PdfkitInternals;
+  const original = self.addContent;
+  const ops: string[] = [];
+  self.addContent = function (this: unknown, data: string) {
+    ops.push(data);
+    return original.call(this, data);
+  };
+  try {
+    doc.save();
+    draw();
+    doc.restore();
+  } finally {
+    self.addContent = original;
+  }
+  return ops.join('\n');
+}
+
+/** Replays recorded operators on the current page, moved down by dy points. */
+export function replayOps(doc: Doc, ops: string, dy = 0): void {
+  const self = doc as unknown as PdfkitInternals;
+  // The recorded text names the fonts as /F1, /F2: the page must list them as resources.
+  for (const name of [FONT.regular, FONT.bold]) {
+    doc.font(name);
+    if (self.page && self.page.fonts[self._font.id] == null) self.page.fonts[self._font.id] = self._font.ref();
+  }
+  self.addContent(dy ? `q\n1 0 0 1 0 ${dy} cm\n${ops}\nQ` : ops);
 }
 
 export function renderPdf(fonts: PrintFonts, setup: DocumentSetup, write: SheetWriter): PdfOutput {
