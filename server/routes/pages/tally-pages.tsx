@@ -1,9 +1,9 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../http/context';
 import { currentActor } from '../../http/context';
 import { AppError, type ErrorDetail } from '../../http/errors';
 import { parseInput } from '../../http/validation';
-import type { Role } from '../../../db/schema';
+import { detailTexts, pageUser, staffPage } from '../../http/pages';
 import { safeBack } from '../../../web/views/layout';
 import { listTallies, listTallyCampaigns } from '../../services/list-tallies';
 import { submitTally } from '../../services/submit-tally';
@@ -19,27 +19,9 @@ import { TallyEntryPage } from '../../../web/views/tallies/entry-page';
 import { PaperBallotsPage, type PaperOutcome } from '../../../web/views/tallies/paper-page';
 import { tallyHistoryUrl } from '../../../web/views/tallies/model';
 
-const ENTER: Role[] = ['admin', 'staff', 'village_head'];
-const CHECK: Role[] = ['admin', 'staff', 'inspector'];
-const READ: Role[] = ['admin', 'staff', 'inspector', 'village_head'];
-
-/** A staff page: no session goes to sign-in and comes back; a wrong role is a 403 page. */
-function staffPage(roles: Role[]): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const s = c.get('session');
-    if (!s) {
-      const url = new URL(c.req.url);
-      return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
-    }
-    if (!roles.includes(s.actor.role)) throw new AppError('FORBIDDEN');
-    await next();
-  };
-}
-
-function pageUser(c: AppContext) {
-  const s = c.get('session')!;
-  return { user: { username: s.actor.username, role: s.actor.role, displayName: s.displayName }, csrfToken: s.csrfToken };
-}
+const ENTER = staffPage('admin', 'staff', 'village_head');
+const CHECK = staffPage('admin', 'staff', 'inspector');
+const READ = staffPage('admin', 'staff', 'inspector', 'village_head');
 
 /** The posted form: text fields as strings, and the `photo` file if one was chosen. */
 async function postedForm(c: AppContext): Promise<{ fields: Record<string, string>; photo: File | null }> {
@@ -83,8 +65,6 @@ function sheetFromForm(f: Record<string, string>) {
   };
 }
 
-const lines = (c: AppContext, details: ErrorDetail[]) => details.map((d) => ({ path: d.path, message: d.message[c.get('lang')] }));
-
 async function renderEntry(
   c: AppContext,
   campaignId: string,
@@ -99,10 +79,10 @@ async function renderEntry(
   const sheetChannels = data.campaign.channels.filter((ch) => ch === 'meeting' || ch === 'paper');
   return c.html(
     <TallyEntryPage
-      lang={c.get('lang')} {...pageUser(c)} campaign={data.campaign} villages={data.villages}
+      {...pageUser(c)} campaign={data.campaign} villages={data.villages}
       villageId={villageId} channel={channel ?? (sheetChannels.length === 1 ? (sheetChannels[0] as 'meeting' | 'paper') : undefined)}
       villageFixed={actor.role === 'village_head'} correct={state.correct}
-      values={state.values ?? {}} errors={lines(c, state.errors ?? [])} formError={state.formError}
+      values={state.values ?? {}} errors={detailTexts(c, state.errors ?? [])} formError={state.formError}
     />,
     status,
   );
@@ -125,7 +105,7 @@ function valuesOf(sheet: Awaited<ReturnType<typeof sheetOf>>): Record<string, st
 async function renderPaper(c: AppContext, campaignId: string, outcome?: PaperOutcome, status: 200 | 201 | 403 | 404 | 409 | 422 = 200) {
   const progress = await paperBallotProgress(c.get('deps'), currentActor(c), campaignId);
   return c.html(
-    <PaperBallotsPage lang={c.get('lang')} {...pageUser(c)} campaign={{ id: progress.campaignId, title: progress.title }} villages={progress.villages} outcome={outcome} />,
+    <PaperBallotsPage {...pageUser(c)} campaign={{ id: progress.campaignId, title: progress.title }} villages={progress.villages} outcome={outcome} />,
     status,
   );
 }
@@ -137,7 +117,7 @@ function serialFrom(text: string): string {
 }
 
 export const tallyPages = new Hono<AppEnv>()
-  .get('/staff/tallies', staffPage(READ), async (c) => {
+  .get('/staff/tallies', READ, async (c) => {
     const deps = c.get('deps');
     const actor = currentActor(c);
     const campaigns = await listTallyCampaigns(deps, actor);
@@ -145,11 +125,11 @@ export const tallyPages = new Hono<AppEnv>()
     for (const campaign of campaigns) data.push(await listTallies(deps, actor, campaign.id));
     const lang = c.get('lang');
     return c.html(
-      <TallyIndexPage lang={lang} {...pageUser(c)} selfId={actor.id} role={actor.role} campaigns={data}
+      <TallyIndexPage {...pageUser(c)} selfId={actor.id} role={actor.role} campaigns={data}
         notice={c.req.query('confirmed') ? (lang === 'vi' ? 'Đã xác nhận biên bản.' : 'The sheet is confirmed.') : undefined} />,
     );
   })
-  .get('/staff/tallies/:campaignId/new', staffPage(ENTER), async (c) => {
+  .get('/staff/tallies/:campaignId/new', ENTER, async (c) => {
     const correct = c.req.query('correct');
     if (correct) {
       const sheet = await sheetOf(c.get('deps'), currentActor(c), correct);
@@ -158,7 +138,7 @@ export const tallyPages = new Hono<AppEnv>()
     }
     return renderEntry(c, c.req.param('campaignId'), { villageId: c.req.query('villageId'), channel: c.req.query('channel') });
   })
-  .post('/staff/tallies/:campaignId/new', staffPage(ENTER), async (c) => {
+  .post('/staff/tallies/:campaignId/new', ENTER, async (c) => {
     const deps = c.get('deps');
     const actor = currentActor(c);
     const campaignId = c.req.param('campaignId');
@@ -192,7 +172,7 @@ export const tallyPages = new Hono<AppEnv>()
     }
     return c.redirect(`${tallyHistoryUrl(campaignId, villageId)}?saved=${saved.version}`, 303);
   })
-  .get('/staff/tallies/:campaignId/:villageId', staffPage(READ), async (c) => {
+  .get('/staff/tallies/:campaignId/:villageId', READ, async (c) => {
     const actor = currentActor(c);
     const data = await listTallies(c.get('deps'), actor, c.req.param('campaignId'), c.req.param('villageId'));
     const village = data.villages.find((v) => v.villageId === c.req.param('villageId'));
@@ -203,15 +183,15 @@ export const tallyPages = new Hono<AppEnv>()
       ? (lang === 'vi' ? `Đã lưu biên bản, phiên bản ${saved}. Biên bản cần người thứ hai xác nhận.` : `Sheet saved as version ${saved}. A second person must confirm it.`)
       : c.req.query('photo') ? (lang === 'vi' ? 'Đã thêm ảnh biên bản.' : 'Photo added.')
       : c.req.query('confirmed') ? (lang === 'vi' ? 'Đã xác nhận biên bản.' : 'The sheet is confirmed.') : undefined;
-    return c.html(<TallyHistoryPage lang={lang} {...pageUser(c)} selfId={actor.id} role={actor.role} data={data} village={village} notice={notice} />);
+    return c.html(<TallyHistoryPage {...pageUser(c)} selfId={actor.id} role={actor.role} data={data} village={village} notice={notice} />);
   })
-  .post('/staff/tally-sheets/:id/confirm', staffPage(CHECK), async (c) => {
+  .post('/staff/tally-sheets/:id/confirm', CHECK, async (c) => {
     const { fields } = await postedForm(c);
     await confirmTally(c.get('deps'), currentActor(c), c.req.param('id'));
     const back = safeBack(fields.back);
     return c.redirect(`${back === '/' ? '/staff/tallies' : back}${back.includes('?') ? '&' : '?'}confirmed=1`, 303);
   })
-  .post('/staff/tally-sheets/:id/photos', staffPage(ENTER), async (c) => {
+  .post('/staff/tally-sheets/:id/photos', ENTER, async (c) => {
     const { photo } = await postedForm(c);
     if (!photo) throw new AppError('VALIDATION_FAILED', { vi: 'Hãy chọn ảnh chụp biên bản.', en: 'Choose a photo of the sheet.' });
     const deps = c.get('deps');
@@ -220,8 +200,8 @@ export const tallyPages = new Hono<AppEnv>()
     await attachTallyPhoto(deps, actor, sheet.id, new Uint8Array(await photo.arrayBuffer()));
     return c.redirect(`${tallyHistoryUrl(sheet.campaignId, sheet.villageId)}?photo=1`, 303);
   })
-  .get('/staff/paper-ballots/:campaignId', staffPage(ENTER), async (c) => renderPaper(c, c.req.param('campaignId')))
-  .post('/staff/paper-ballots/:campaignId', staffPage(ENTER), async (c) => {
+  .get('/staff/paper-ballots/:campaignId', ENTER, async (c) => renderPaper(c, c.req.param('campaignId')))
+  .post('/staff/paper-ballots/:campaignId', ENTER, async (c) => {
     const { fields } = await postedForm(c);
     const campaignId = c.req.param('campaignId');
     const serial = serialFrom(fields.serial ?? '');
