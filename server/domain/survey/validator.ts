@@ -186,6 +186,8 @@ function lengthCheck(q: Json): (s: string) => Failure | null {
   };
 }
 
+const otherTextLength = lengthCheck({});
+
 const notText = failure('type', 'câu trả lời phải là văn bản.', 'the answer must be text.');
 
 function compileTypeCheck(q: Json, type: string, name: string): Pick<CompiledQuestion, 'check' | 'whenEmpty' | 'otherKey'> {
@@ -417,7 +419,7 @@ export function compileValidator(json: unknown): AnswerValidator {
         const note = values[q.otherKey];
         if (!isEmptyValue(note)) {
           if (typeof note !== 'string') f = notText;
-          else f = lengthCheck({})(note);
+          else f = otherTextLength(note);
           if (!f) data[q.otherKey] = note;
         }
       }
