@@ -1,0 +1,59 @@
+// Cloudflare Workers entry: D1 for the database, R2 for tally-sheet photos,
+// fonts bundled as data. Everything else is the same app as on Node.
+import regularFont from '@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf';
+import boldFont from '@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf';
+import { loadConfig } from './config';
+import { createD1Runtime, type WorkerBindings } from './runtime/d1';
+import { bootstrap } from './services/bootstrap';
+import { createApp, type App } from './app';
+import type { PrintFonts } from './print/pdf-output';
+
+export interface WorkerEnv extends WorkerBindings {
+  /** Worker secret (`wrangler secret put DANBAN_SECRET`); else one generated into app_settings on first request. */
+  DANBAN_SECRET?: string;
+  [setting: string]: unknown;
+}
+
+const fonts: PrintFonts = { regular: new Uint8Array(regularFont), bold: new Uint8Array(boldFont) };
+
+/** Settings come from [vars] and secrets, read once per isolate through the same loadConfig as Node. */
+function settingsOf(env: WorkerEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (typeof v === 'string') out[k] = v;
+  // D1 is the database; the Node-only file settings do not apply.
+  out.DANBAN_DB = ':memory:';
+  return out;
+}
+
+let ready: Promise<App> | null = null;
+
+/**
+ * Builds the app once per isolate, on its first request (bindings exist only
+ * then). Bootstrap is safe to run in many isolates at once: the secret and
+ * the first commune are inserted with ON CONFLICT/unique constraints, and a
+ * bootstrap that lost such a race is simply run again.
+ */
+export function appFor(env: WorkerEnv, opts: { clock?: () => Date } = {}): Promise<App> {
+  ready ??= (async () => {
+    const config = loadConfig(settingsOf(env));
+    const runtime = createD1Runtime(env, opts);
+    let result;
+    try {
+      result = await bootstrap(runtime, config);
+    } catch {
+      result = await bootstrap(runtime, config);
+    }
+    return createApp({ ...result.deps, fonts: () => fonts });
+  })().catch((err: unknown) => {
+    ready = null;
+    throw err;
+  });
+  return ready;
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv): Promise<Response> {
+    const app = await appFor(env);
+    return app.fetch(request);
+  },
+};
