@@ -2,7 +2,7 @@ import type { AppDeps } from '../http/context';
 import type { Campaign } from '../domain/campaign';
 import { decisionQuestions } from '../domain/campaign-forms';
 import {
-  aggregateOnlineAnswers, tallyCampaign, ELECTION_QUESTION, type ConfirmedSheet, type Counts, type TallyQuestion,
+  tallyCampaign, ELECTION_QUESTION, type ConfirmedSheet, type Counts, type OnlineAggregate, type TallyQuestion,
 } from '../domain/tally';
 import { oneStopRatings, sipasIndices, type OneStopRating, type SipasCriterion } from '../domain/satisfaction';
 import { summariseConsultation, type ConsultationQuestion, type Opinion } from '../domain/consultation';
@@ -11,7 +11,7 @@ import { choicesOf, flattenElements, localTexts, type FlatElement, type Json } f
 import { listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
 import { findCommune } from '../../db/repositories/communes';
 import { usesPerVillage } from '../../db/repositories/serials';
-import { ballotAnswers } from '../../db/repositories/results';
+import { ballotAnswers, onlineAnswerCounts, onlineBallotCounts } from '../../db/repositories/results';
 import { confirmedSheets, listPhotos, type TallySheet } from '../../db/repositories/tallies';
 import { listAssignments, listThemes } from '../../db/repositories/themes';
 import { findPublication, latestPublication, type Publication } from '../../db/repositories/publications';
@@ -92,6 +92,43 @@ function questionOf(el: FlatElement, choices?: { value: string; text: { vi: stri
   };
 }
 
+/**
+ * Online ballots counted per village, binding and advisory apart, as
+ * aggregateOnlineAnswers would count them (a checkbox counts once per value),
+ * but grouped by SQLite so the answers are never parsed one by one.
+ */
+async function onlineAggregates(deps: AppDeps, campaignId: string, questions: TallyQuestion[]): Promise<OnlineAggregate[]> {
+  const [ballots, ...perQuestion] = await Promise.all([
+    onlineBallotCounts(deps.db, campaignId),
+    ...questions.map((q) => onlineAnswerCounts(deps.db, campaignId, q.name)),
+  ]);
+  const byKey = new Map<string, OnlineAggregate>();
+  const key = (villageId: string, binding: number) => `${binding}\u0000${villageId}`;
+  for (const b of ballots) {
+    if (!b.villageId) continue;
+    const counts: Counts = {};
+    for (const q of questions) counts[q.name] = {};
+    byKey.set(key(b.villageId, b.binding), { villageId: b.villageId, binding: b.binding === 1, counts, ballots: Number(b.n) });
+  }
+  questions.forEach((q, i) => {
+    for (const r of perQuestion[i]!) {
+      const agg = r.villageId ? byKey.get(key(r.villageId, r.binding)) : undefined;
+      if (!agg || r.value === null) continue;
+      const target = agg.counts[q.name]!;
+      let values: string[] = [String(r.value)];
+      if (typeof r.value === 'string' && r.value.startsWith('[')) {
+        try {
+          values = [...new Set((JSON.parse(r.value) as unknown[]).map(String))];
+        } catch {
+          /* a plain answer that happens to start with "[" */
+        }
+      }
+      for (const v of values) target[v] = (target[v] ?? 0) + Number(r.n);
+    }
+  });
+  return [...byKey.values()];
+}
+
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
 // The one-stop form's reason values (surveys/one-stop-rating.json) spelled as
@@ -157,8 +194,8 @@ export async function computeResults(deps: AppDeps, campaign: Campaign): Promise
   };
 
   if (campaign.kind === 'decision' || campaign.kind === 'election') {
-    const [sheetRows, onlineRows, uses] = await Promise.all([
-      confirmedSheets(deps.db, id).then(latestPerVillageAndChannel), ballotAnswers(deps.db, id, ['online']), usesPerVillage(deps.db, id),
+    const [sheetRows, uses] = await Promise.all([
+      confirmedSheets(deps.db, id).then(latestPerVillageAndChannel), usesPerVillage(deps.db, id),
     ]);
     const names = campaign.kind === 'election' ? [ELECTION_QUESTION] : decisionQuestions(campaign.survey);
     const questions: SnapshotQuestion[] = campaign.kind === 'election'
@@ -173,14 +210,7 @@ export async function computeResults(deps: AppDeps, campaign: Campaign): Promise
           })));
         });
     const tallyQuestions: TallyQuestion[] = questions.map((q) => ({ name: q.name, choices: q.choices.map((c) => c.value) }));
-    const online = aggregateOnlineAnswers(
-      (function* () {
-        for (const r of onlineRows) {
-          if (r.villageId) yield { villageId: r.villageId, binding: r.binding === 1, answers: parseAnswers(r.answers) };
-        }
-      })(),
-      tallyQuestions,
-    );
+    const online = await onlineAggregates(deps, id, tallyQuestions);
     const tally = tallyCampaign(
       {
         kind: campaign.kind, category: campaign.category, scope: campaign.scope, seats: campaign.seats,

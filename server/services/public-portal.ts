@@ -2,10 +2,9 @@ import type { AppDeps } from '../http/context';
 import { AppError } from '../http/errors';
 import { listCampaigns } from '../../db/repositories/campaigns';
 import { listCommunes, type Commune } from '../../db/repositories/communes';
-import { latestVersionBySlug, listPublishedCampaigns } from '../../db/repositories/publications';
+import { latestVersionBySlug, listPublications, listPublishedCampaigns } from '../../db/repositories/publications';
 import { findSheetPhoto } from '../../db/repositories/results';
 import { postingPeriod, viewResults } from './compute-results';
-import { publicationVersions } from './publish-results';
 import { sortVi } from '../domain/text';
 
 export interface PortalCampaign {
@@ -54,10 +53,32 @@ export async function communePortal(deps: AppDeps, slug: string): Promise<Commun
   };
 }
 
+type Head = NonNullable<Awaited<ReturnType<typeof latestVersionBySlug>>>;
+
+// The latest version per slug, remembered for a second: the results page is
+// the one public page a whole commune opens at once (a Zalo link), and the
+// rendered page is already cached per version. A publication in this process
+// forgets its entry at once; another instance's correction shows within a
+// second, well inside the page's own max-age of 60 s.
+const HEAD_TTL_MS = 1_000;
+const heads = new WeakMap<AppDeps, Map<string, { head: Head; until: number }>>();
+
+/** Forgets the remembered latest version of a campaign's page (called when it is published again). */
+export function forgetPublishedHead(deps: AppDeps, slug: string): void {
+  heads.get(deps)?.delete(slug);
+}
+
 /** The latest publication of the campaign at /r/<slug>: the cheap check a cached page is keyed on. */
-export async function publishedHead(deps: AppDeps, slug: string) {
+export async function publishedHead(deps: AppDeps, slug: string): Promise<Head> {
+  let m = heads.get(deps);
+  if (!m) heads.set(deps, (m = new Map()));
+  const now = Date.now();
+  const hit = m.get(slug);
+  if (hit && hit.until > now) return hit.head;
   const head = await latestVersionBySlug(deps.db, slug);
   if (!head) throw new AppError('NOT_FOUND');
+  if (m.size > 5000) m.clear();
+  m.set(slug, { head, until: now + HEAD_TTL_MS });
   return head;
 }
 
@@ -65,9 +86,13 @@ export async function publishedHead(deps: AppDeps, slug: string) {
 export async function publishedResults(deps: AppDeps, campaignId: string) {
   const [view, versions] = await Promise.all([
     viewResults(deps, null, campaignId),
-    publicationVersions(deps, null, campaignId),
+    listPublications(deps.db, campaignId),
   ]);
-  return { view, versions, posting: postingPeriod(view.publication!.publishedAt) };
+  return {
+    view,
+    versions: versions.map((p) => ({ version: p.version, hash: p.hash, publishedAt: p.publishedAt, reason: p.reason })),
+    posting: postingPeriod(view.publication!.publishedAt),
+  };
 }
 
 /** A photo of a signed tally sheet, served only when it belongs to the published results. */

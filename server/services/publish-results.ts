@@ -11,6 +11,7 @@ import { campaignOf } from './transition-campaign';
 import { computeResults } from './compute-results';
 import { atomicWithAudit } from './audit';
 import { actsInCommune } from '../domain/actor';
+import { forgetPublishedHead } from './public-portal';
 
 export interface Published {
   status: 'published';
@@ -74,6 +75,7 @@ export async function publishResults(deps: AppDeps, actor: Actor, campaignId: st
     }
     throw err;
   }
+  forgetPublishedHead(deps, c.slug);
   return { status: 'published', version, hash, publishedAt: now };
 }
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import QRCode from 'qrcode';
+import { gzipSync, strToU8 } from 'fflate';
 import type { AppContext, AppDeps, AppEnv } from '../../http/context';
 import { currentActor, publicOrigin } from '../../http/context';
 import { requireRole } from '../../http/middleware';
@@ -19,7 +20,8 @@ import type { Lang } from '../../../web/i18n';
 // origin). A published snapshot never changes, so a page is rendered once per
 // version and served from memory after one indexed read that finds the latest
 // version; a correction is a new version and so a new key.
-const pageCache = new WeakMap<AppDeps, Map<string, { html: string; etag: string }>>();
+interface CachedPage { body: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer>; etag: string }
+const pageCache = new WeakMap<AppDeps, Map<string, CachedPage>>();
 const qrCache = new Map<string, string>();
 
 function cacheOf(deps: AppDeps) {
@@ -30,7 +32,7 @@ function cacheOf(deps: AppDeps) {
 
 function etagMatches(c: AppContext, etag: string): boolean {
   const header = c.req.header('if-none-match');
-  return !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+  return !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '').replace(/-gzip"$/, '"') === etag);
 }
 
 const staffReaders = requireRole('admin', 'staff', 'inspector', 'village_head', 'province_admin');
@@ -124,15 +126,24 @@ export const resultsPages = new Hono<AppEnv>()
           />
         </Layout>
       ).toString();
-      page = { html: await html, etag: `"r${head.version}-${head.hash.slice(0, 16)}-${lang}"` };
+      // Encoded and compressed once: a slow phone connection gets the gzip body.
+      const body = strToU8(await html) as Uint8Array<ArrayBuffer>;
+      page = { body, gzip: gzipSync(body, { level: 9 }) as Uint8Array<ArrayBuffer>, etag: `"r${head.version}-${head.hash.slice(0, 16)}-${lang}"` };
       if (cache.size > 2000) cache.clear();
       cache.set(key, page);
     }
-    c.header('ETag', page.etag);
+    const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+    // The two encodings are two representations: their ETags differ, either one revalidates.
+    c.header('ETag', gzip ? page.etag.replace(/"$/, '-gzip"') : page.etag);
     c.header('Cache-Control', 'public, max-age=60');
-    c.header('Vary', 'Cookie');
+    c.header('Vary', 'Cookie, Accept-Encoding');
     if (etagMatches(c, page.etag)) return c.body(null, 304);
-    return c.html(page.html);
+    c.header('Content-Type', 'text/html; charset=UTF-8');
+    if (gzip) {
+      c.header('Content-Encoding', 'gzip');
+      return c.body(page.gzip);
+    }
+    return c.body(page.body);
   })
   .get('/r/:slug/qr.svg', async (c) => {
     const slug = c.req.param('slug');
