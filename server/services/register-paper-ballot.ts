@@ -2,7 +2,7 @@ import type { AppDeps } from '../http/context';
 import type { Actor } from '../domain/actor';
 import { AppError } from '../http/errors';
 import { parseSerial } from '../domain/serial';
-import { channelRule } from '../domain/campaign';
+import { channelRule, type Campaign } from '../domain/campaign';
 import { surveyForVillage } from '../domain/campaign-forms';
 import { compileValidator } from '../domain/survey/validator';
 import { base32 } from '../runtime/ids';
@@ -55,19 +55,9 @@ export function duplicate(use: Pick<SerialUse, 'channel'>): AppError {
 
 const vietnamDate = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
-/**
- * Registers a returned paper ballot by its serial (DESIGN.md §3). The
- * serial_uses primary key is the one-ballot-per-household rule across both
- * channels, so a ballot whose household answered online, or that was already
- * registered, is refused by the database itself, never counted twice.
- * With `answers`, the marks are stored as a paper ballot (binding as the
- * category allows paper to decide); for a secret campaign that ballot has
- * no serial, household or time (the stub is registered, the ballot dropped
- * unlinked into the pile).
- */
-export async function registerPaperBallot(deps: AppDeps, actor: Actor, campaignId: string, input: PaperBallotInput): Promise<PaperBallotResult> {
-  const campaign = await campaignOf(deps, actor, campaignId);
-  const parsed = parseSerial(input.serial.slice(0, 64));
+/** A serial of this campaign that the actor may count, or the reason it may not be counted. */
+async function countableSerial(deps: AppDeps, actor: Actor, campaign: Campaign, raw: string) {
+  const parsed = parseSerial(raw.slice(0, 64));
   if (!parsed.ok) throw unknownSerial();
   const hash = await serialHash(deps.secret, parsed.serial);
   const serial = await findSerial(deps.db, hash);
@@ -81,6 +71,36 @@ export async function registerPaperBallot(deps: AppDeps, actor: Actor, campaignI
   if (campaign.status !== 'open' && campaign.status !== 'closed') {
     throw new AppError('INVALID_STATE', { vi: 'Chỉ ghi nhận phiếu giấy khi đợt lấy ý kiến đang mở hoặc vừa đóng.', en: 'Paper ballots are registered only while the campaign is open or closed.' });
   }
+  return { hash, serial, clear: parsed.serial };
+}
+
+/**
+ * The form to enter one paper ballot's marks (the village's own form for an
+ * election). A serial already used is refused here already, so the counters
+ * set the ballot aside before typing its marks.
+ */
+export async function paperBallotForm(deps: AppDeps, actor: Actor, campaignId: string, raw: string) {
+  const campaign = await campaignOf(deps, actor, campaignId);
+  const { hash, serial, clear } = await countableSerial(deps, actor, campaign, raw);
+  const used = await findSerialUse(deps.db, hash);
+  if (used) throw duplicate(used);
+  const candidates = campaign.kind === 'election' ? await listCandidates(deps.db, campaign.id) : [];
+  return { title: campaign.title, serial: clear, secret: campaign.secret, survey: surveyForVillage(campaign, candidates, serial.villageId) };
+}
+
+/**
+ * Registers a returned paper ballot by its serial (DESIGN.md §3). The
+ * serial_uses primary key is the one-ballot-per-household rule across both
+ * channels, so a ballot whose household answered online, or that was already
+ * registered, is refused by the database itself, never counted twice.
+ * With `answers`, the marks are stored as a paper ballot (binding as the
+ * category allows paper to decide); for a secret campaign that ballot has
+ * no serial, household or time (the stub is registered, the ballot dropped
+ * unlinked into the pile).
+ */
+export async function registerPaperBallot(deps: AppDeps, actor: Actor, campaignId: string, input: PaperBallotInput): Promise<PaperBallotResult> {
+  const campaign = await campaignOf(deps, actor, campaignId);
+  const { hash, serial } = await countableSerial(deps, actor, campaign, input.serial);
   const key = input.idempotencyKey?.slice(0, 200);
   const idem = key ? await idempotencyHash(deps.secret, hash, key) : null;
   const code = campaign.secret ? undefined : (await householdCode(deps.db, serial.householdId)) ?? undefined;

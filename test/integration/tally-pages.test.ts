@@ -263,3 +263,49 @@ describe('registering returned paper ballots', () => {
     expect(r.html).toContain('KHÔNG TÌM THẤY');
   });
 });
+
+describe('entering a paper ballot’s marks one by one', () => {
+  it('opens the campaign’s own form for the serial and stores the marks as a paper ballot', async () => {
+    const { id, serials } = await openDecision();
+    const serial = serials.find((s) => s.villageId === DS.id)!.serial;
+    const head = await session('truongds');
+    const form = await browser('GET', `/staff/paper-ballots/${id}/ballot?serial=${serial}`, { session: head });
+    expect(form.status).toBe(200);
+    expect(form.html).toContain('name="decision"');
+    expect(form.html).toContain(`name="serial" value="${serial}"`);
+
+    const empty = await browser('POST', `/staff/paper-ballots/${id}/ballot`, { session: head, form: { _csrf: head.csrf, serial } });
+    expect(empty.status).toBe(422);
+    expect(empty.html).toContain('error-summary');
+    expect(await t.deps.db.selectFrom('serial_uses').selectAll().execute()).toEqual([]);
+
+    const ok = await browser('POST', `/staff/paper-ballots/${id}/ballot`, { session: head, form: { _csrf: head.csrf, serial, decision: 'reject' } });
+    expect(ok.status).toBe(201);
+    expect(ok.html).toContain('ĐÃ GHI NHẬN');
+    const ballots = await t.deps.db.selectFrom('ballots').select(['channel', 'answers']).where('campaign_id', '=', id).execute();
+    expect(ballots).toEqual([{ channel: 'paper', answers: JSON.stringify({ decision: 'reject' }) }]);
+
+    const again = await browser('GET', `/staff/paper-ballots/${id}/ballot?serial=${serial}`, { session: head });
+    expect(again.status).toBe(409);
+    expect(again.html).toContain('TRÙNG');
+  });
+
+  it('stores a secret election ballot’s kept names without its serial', async () => {
+    const { id } = await createCampaign(t, staff, {
+      title: 'Bầu Trưởng thôn', kind: 'election', category: 'k4', villageIds: [DS.id], channels: ['meeting'], seats: 2,
+      candidates: [{ id: 'c1', name: 'Nguyễn Văn An', villageId: DS.id }, { id: 'c2', name: 'Trần Thị Bình', villageId: DS.id }, { id: 'c3', name: 'Lê Văn Cường', villageId: DS.id }],
+    });
+    const serials = await issueSerials(t, staff, id);
+    await openCampaign(t, staff, id);
+    const head = await session('truongds');
+    const form = new URLSearchParams([['_csrf', head.csrf], ['serial', serials[0]!.serial], ['candidates', 'c1'], ['candidates', 'c3']]);
+    const res = await t.app.request(`/staff/paper-ballots/${id}/ballot`, {
+      method: 'POST', headers: { accept: 'text/html', cookie: head.cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(),
+    });
+    expect(res.status).toBe(201);
+    const [ballot] = await t.deps.db.selectFrom('ballots').selectAll().where('campaign_id', '=', id).execute();
+    expect(JSON.parse(ballot!.answers)).toEqual({ candidates: ['c1', 'c3'] });
+    expect(ballot!.serial_hash).toBeNull();
+  });
+});
+

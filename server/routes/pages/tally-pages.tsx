@@ -10,14 +10,16 @@ import { submitTally } from '../../services/submit-tally';
 import { correctTally } from '../../services/correct-tally';
 import { confirmTally, sheetOf } from '../../services/confirm-tally';
 import { attachTallyPhoto, checkPhoto } from '../../services/attach-tally-photo';
-import { registerPaperBallot } from '../../services/register-paper-ballot';
+import { paperBallotForm, registerPaperBallot } from '../../services/register-paper-ballot';
 import { paperBallotProgress } from '../../services/paper-ballot-progress';
 import { correctionSchema, submitSchema } from '../tallies';
 import { TallyIndexPage } from '../../../web/views/tallies/index-page';
 import { TallyHistoryPage } from '../../../web/views/tallies/history-page';
 import { TallyEntryPage } from '../../../web/views/tallies/entry-page';
 import { PaperBallotsPage, type PaperOutcome } from '../../../web/views/tallies/paper-page';
+import { PaperBallotEntryPage } from '../../../web/views/tallies/ballot-entry-page';
 import { tallyHistoryUrl } from '../../../web/views/tallies/model';
+import { formToAnswers, type FormFields } from '../../domain/survey/form-data';
 
 const ENTER = staffPage('admin', 'staff', 'village_head');
 const CHECK = staffPage('admin', 'staff', 'inspector');
@@ -108,6 +110,18 @@ async function renderPaper(c: AppContext, campaignId: string, outcome?: PaperOut
     <PaperBallotsPage {...pageUser(c)} campaign={{ id: progress.campaignId, title: progress.title }} villages={progress.villages} outcome={outcome} />,
     status,
   );
+}
+
+/** What a paper-ballot action refused, shown on the paper page in large text; anything else is an error page. */
+function paperRefusal(c: AppContext, campaignId: string, serial: string, err: unknown) {
+  if (!(err instanceof AppError)) throw err;
+  const message = err.text[c.get('lang')];
+  if (err.code === 'ALREADY_USED') return renderPaper(c, campaignId, { kind: 'dup', message, serial }, 409);
+  if (err.code === 'NOT_FOUND') return renderPaper(c, campaignId, { kind: 'notFound', message, serial }, 404);
+  if (['FORBIDDEN', 'INVALID_STATE', 'CHANNEL_NOT_ALLOWED'].includes(err.code)) {
+    return renderPaper(c, campaignId, { kind: 'error', message, serial }, err.status as 403 | 409);
+  }
+  throw err;
 }
 
 /** The serial inside a scanned ballot URL (…/b/<serial>), or what was typed. */
@@ -209,13 +223,42 @@ export const tallyPages = new Hono<AppEnv>()
       const r = await registerPaperBallot(c.get('deps'), currentActor(c), campaignId, { serial });
       return renderPaper(c, campaignId, { kind: 'ok', householdCode: r.householdCode, serial }, 201);
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      const message = err.text[c.get('lang')];
-      if (err.code === 'ALREADY_USED') return renderPaper(c, campaignId, { kind: 'dup', message, serial }, 409);
-      if (err.code === 'NOT_FOUND') return renderPaper(c, campaignId, { kind: 'notFound', message, serial }, 404);
-      if (['FORBIDDEN', 'INVALID_STATE', 'CHANNEL_NOT_ALLOWED'].includes(err.code)) {
-        return renderPaper(c, campaignId, { kind: 'error', message, serial }, err.status as 403 | 409);
+      return paperRefusal(c, campaignId, serial, err);
+    }
+  })
+  .get('/staff/paper-ballots/:campaignId/ballot', ENTER, async (c) => {
+    const campaignId = c.req.param('campaignId');
+    const serial = serialFrom(c.req.query('serial') ?? '');
+    try {
+      const form = await paperBallotForm(c.get('deps'), currentActor(c), campaignId, serial);
+      return c.html(<PaperBallotEntryPage {...pageUser(c)} campaignId={campaignId} title={form.title} serial={form.serial} secret={form.secret} survey={form.survey} />);
+    } catch (err) {
+      return paperRefusal(c, campaignId, serial, err);
+    }
+  })
+  .post('/staff/paper-ballots/:campaignId/ballot', ENTER, async (c) => {
+    const deps = c.get('deps');
+    const actor = currentActor(c);
+    const campaignId = c.req.param('campaignId');
+    // repeated fields (an election's ticked names) stay lists
+    const fields = (await c.req.parseBody({ all: true })) as FormFields;
+    const serial = serialFrom(String(fields.serial ?? ''));
+    try {
+      const form = await paperBallotForm(deps, actor, campaignId, serial);
+      const answers = formToAnswers(form.survey, fields);
+      try {
+        const r = await registerPaperBallot(deps, actor, campaignId, { serial, answers });
+        return renderPaper(c, campaignId, { kind: 'ok', householdCode: r.householdCode, serial }, 201);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'VALIDATION_FAILED') throw err;
+        const errors = err.details.map((d) => ({ question: d.path, message: d.message }));
+        return c.html(
+          <PaperBallotEntryPage {...pageUser(c)} campaignId={campaignId} title={form.title} serial={form.serial} secret={form.secret}
+            survey={form.survey} answers={answers} errors={errors} />,
+          422,
+        );
       }
-      throw err;
+    } catch (err) {
+      return paperRefusal(c, campaignId, serial, err);
     }
   });

@@ -29,6 +29,12 @@ export const PAPER_TEXT = {
   missing: { vi: 'Chưa có phiếu', en: 'Not yet heard from' },
   households: { vi: 'Tổng số hộ', en: 'Households' },
   back: { vi: 'Về danh sách biên bản', en: 'Back to the tally sheets' },
+  perBallot: { vi: 'Kiểm từng phiếu', en: 'Count ballot by ballot' },
+  perBallotHint: {
+    vi: 'Khi kiểm từng phiếu: gõ mã phiếu rồi nhập nội dung đánh dấu trên phiếu.',
+    en: 'When counting ballot by ballot: type the serial, then enter the marks on the ballot.',
+  },
+  enterMarks: { vi: 'Nhập nội dung phiếu', en: 'Enter the marks' },
 } satisfies Record<string, Text>;
 
 export type PaperOutcome =
@@ -81,6 +87,17 @@ export function PaperBallotsPage(props: PaperPageProps) {
         </div>
         <video id="scan-video" class="scan-video" hidden muted playsinline></video>
       </form>
+      <details class="per-ballot">
+        <summary>{T.perBallot[lang]}</summary>
+        <form method="get" action={`${action}/ballot`} class="form">
+          <p class="hint">{T.perBallotHint[lang]}</p>
+          <div class="field">
+            <label for="f-serial-marks">{T.serial[lang]}</label>
+            <input id="f-serial-marks" name="serial" type="text" class="input-code" required maxlength={200} autocomplete="off" autocapitalize="characters" spellcheck={false} />
+          </div>
+          <div class="actions"><Button variant="secondary">{T.enterMarks[lang]}</Button></div>
+        </form>
+      </details>
       <h2>{T.progress[lang]}</h2>
       {props.villages.map((v) => (
         <section class="paper-progress" data-village={v.villageId} aria-label={v.name}>
