@@ -44,12 +44,12 @@ const unknownSerial = () =>
 export function duplicate(use: Pick<SerialUse, 'channel'>): AppError {
   return use.channel === 'online'
     ? new AppError('ALREADY_USED', {
-        vi: 'TRÙNG: hộ này đã bỏ phiếu trực tuyến. Để riêng phiếu giấy này, không kiểm.',
-        en: 'DUPLICATE: this household already voted online. Set this paper ballot aside; do not count it.',
+        vi: 'Phiếu trùng: hộ này đã bỏ phiếu trực tuyến. Để riêng phiếu giấy này, không kiểm.',
+        en: 'Duplicate: this household already voted online. Set this paper ballot aside; do not count it.',
       })
     : new AppError('ALREADY_USED', {
-        vi: 'TRÙNG: phiếu này đã được kiểm. Để riêng, không kiểm lần nữa.',
-        en: 'DUPLICATE: this ballot was already counted. Set it aside; do not count it again.',
+        vi: 'Phiếu trùng: phiếu này đã được kiểm. Để riêng, không kiểm lần nữa.',
+        en: 'Duplicate: this ballot was already counted. Set it aside; do not count it again.',
       });
 }
 
