@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
 import { seedVillages, type SeededVillage } from '../support/register';
 import { createCampaign, openCampaign, issueSerials } from '../support/campaigns';
-import { kioskToken } from '../../server/routes/pages/ballot-pages';
 
 let t: TestEnv;
 let staff: string;
@@ -161,13 +160,24 @@ describe('anonymous satisfaction survey at /s/<slug>', () => {
 
   it('lets a kiosk tablet enabled by staff take answer after answer and reset itself', async () => {
     const { id, slug } = await openSurvey();
-    const cookie = `danban_kiosk=${await kioskToken(t.deps.secret, id)}`;
+    const enable = await api(t, 'POST', `/staff/campaigns/${id}/kiosk`, { cookie: staff, body: new URLSearchParams({ _csrf: '' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(enable.status).toBe(303);
+    const cookie = enable.headers.get('set-cookie')!.split(';')[0]!;
     for (let i = 0; i < 3; i++) {
       const res = await postForm(`/s/${slug}?kiosk=1`, { rating: 'very_satisfied' }, { cookie });
       expect(res.status).toBe(201);
       expect(await res.text()).toContain('http-equiv="refresh"');
     }
     expect(await t.deps.db.selectFrom('ballots').selectAll().execute()).toHaveLength(3);
+  });
+
+  it('does not let a phone pose as a kiosk with a made-up cookie', async () => {
+    const { id, slug } = await openSurvey();
+    const page = await t.app.request(`/s/${slug}`);
+    const device = page.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = `${device}; kiosk=${id}.${'0'.repeat(64)}`;
+    expect((await postForm(`/s/${slug}?kiosk=1`, { rating: 'satisfied' }, { cookie })).status).toBe(201);
+    expect((await postForm(`/s/${slug}?kiosk=1`, { rating: 'satisfied' }, { cookie })).status).toBe(409);
   });
 
   it('does not serve a decision campaign as an anonymous survey', async () => {

@@ -109,6 +109,18 @@ describe('GET /api/v1/campaigns/:id/ballots.pdf', () => {
     expect(qrCodes(file).sort()).toEqual(serials.map((s) => `http://localhost/b/${s.serial}`).sort());
   });
 
+  it('prints a secret household ballot with no household identity, every QR still readable on its stub', async () => {
+    const th = villages[1]!;
+    const { id } = await createCampaign(t, cookie, { ...decision(), villageIds: [th.id], secret: true });
+    const serials = await issueSerials(t, cookie, id);
+    const { res, file } = await fetchPdf(`/api/v1/campaigns/${id}/ballots.pdf?villageId=${th.id}`);
+    expect(res.status).toBe(200);
+    const words = text(file);
+    expect(words).not.toMatch(/TH-\d{4}/);
+    expect(words).not.toContain('Nguyễn Văn TH');
+    expect(qrCodes(file).sort()).toEqual(serials.map((s) => `http://localhost/b/${s.serial}`).sort());
+  });
+
   it('refuses a missing or unknown village with 422 naming villageId', async () => {
     const { id } = await createCampaign(t, cookie, decision());
     await issueSerials(t, cookie, id);

@@ -9,7 +9,7 @@ import { ballotForm } from '../../services/ballot-form';
 import { castBallot } from '../../services/cast-ballot';
 import { verifyReceipt } from '../../services/verify-receipt';
 import { anonymousCampaign, submitAnonymous } from '../../services/submit-anonymous';
-import { hmacHex } from '../../runtime/crypto';
+import { isKioskFor, KIOSK_COOKIE } from '../../services/kiosk-token';
 import { base32 } from '../../runtime/ids';
 import { clientKey } from '../auth';
 import {
@@ -18,7 +18,6 @@ import {
 
 const FORM_LIMIT = 64 * 1024;
 export const DEVICE_COOKIE = 'danban_device';
-export const KIOSK_COOKIE = 'danban_kiosk';
 
 /** The fields of a url-encoded form post (at most 64 KiB); repeated names become lists. */
 async function readForm(c: AppContext): Promise<FormFields> {
@@ -40,10 +39,6 @@ const SERIAL_REASON = {
   character: { vi: 'Mã phiếu chỉ gồm chữ số và chữ cái (không có chữ U).', en: 'The code has only digits and letters (no U).' },
   check: { vi: 'Có ký tự bị gõ nhầm: ký tự kiểm tra cuối mã không khớp. Vui lòng so lại với mã in trên phiếu.', en: 'A character is mistyped: the last (check) character does not match. Compare with the printed code.' },
 };
-
-export function kioskToken(secret: string, campaignId: string): Promise<string> {
-  return hmacHex(secret, `kiosk|${campaignId}`);
-}
 
 export const ballotPages = new Hono<AppEnv>()
   .get('/b', (c) => c.html(<SerialEntryPage lang={c.get('lang')} path="/b" />))
@@ -182,7 +177,5 @@ export const ballotPages = new Hono<AppEnv>()
 
 /** A tablet at the one-stop counter that staff switched to kiosk mode for this campaign. */
 async function isKiosk(c: AppContext, campaignId: string): Promise<boolean> {
-  if (c.req.query('kiosk') !== '1') return false;
-  const cookie = getCookie(c, KIOSK_COOKIE);
-  return !!cookie && cookie === (await kioskToken(c.get('deps').secret, campaignId));
+  return c.req.query('kiosk') === '1' && isKioskFor(c.get('deps'), getCookie(c, KIOSK_COOKIE), campaignId);
 }
