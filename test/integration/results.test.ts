@@ -160,6 +160,40 @@ describe('publishing', () => {
   });
 });
 
+describe('the staff preview page', () => {
+  /** A browser's form post: Origin set, so the session's CSRF token is required. */
+  async function postForm(path: string, fields: Record<string, string>) {
+    const res = await t.app.request(path, {
+      method: 'POST', body: new URLSearchParams(fields).toString(),
+      headers: { cookie: staff, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    });
+    return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+  }
+  const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+
+  it('shows staff what the public will see, publishes by form and asks for the reason of a correction in place', async () => {
+    const { id, slug } = await smallDecision();
+    const open = await (await t.app.request(`/staff/campaigns/${id}/results`, { headers: { cookie: staff } })).text();
+    expect(open).toContain('Bản xem trước');
+    expect(open).toContain('cần ít nhất 7 phiếu đồng ý trên tổng số 10 hộ');
+    expect(open).not.toContain('action="/staff/campaigns/');
+    await close(id);
+
+    const page = await (await t.app.request(`/staff/campaigns/${id}/results`, { headers: { cookie: staff } })).text();
+    expect(page).toContain(`action="/staff/campaigns/${id}/publish"`);
+    expect((await postForm(`/staff/campaigns/${id}/publish`, {})).status).toBe(403);
+    const done = await postForm(`/staff/campaigns/${id}/publish`, { _csrf: csrfOf(page) });
+    expect(done.status).toBe(303);
+    expect(done.location).toBe(`/staff/campaigns/${id}/results?published=1`);
+    expect((await t.app.request(`/r/${slug}`)).status).toBe(200);
+
+    const again = await postForm(`/staff/campaigns/${id}/publish`, { _csrf: csrfOf(page), reason: '  ' });
+    expect(again.status).toBe(422);
+    expect(again.text).toContain('muốn đính chính phải nêu lý do');
+    expect(again.text).toContain('aria-invalid="true"');
+  });
+});
+
 describe('open data', () => {
   it('gives the CSV in UTF-8 with a BOM, Vietnamese headers and one row per village and option', async () => {
     const { id, slug } = await smallDecision();
