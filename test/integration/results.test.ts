@@ -5,7 +5,29 @@ import { makeTestApp, addUser, login, api, FIXTURES, type TestEnv } from '../sup
 import { seedVillages, type SeededVillage } from '../support/register';
 import { createCampaign, openCampaign, issueSerials, vote } from '../support/campaigns';
 import { expectRouteSecured } from '../support/security';
+import { deflateSync } from 'node:zlib';
 import { submitAnonymous } from '../../server/services/submit-anonymous';
+import { crc32 } from '../../server/domain/photo';
+
+/** A real 2 × 2 grey PNG, as a phone photo of the signed sheet would arrive (smaller). */
+function png(): Uint8Array {
+  const chunk = (type: string, data: Uint8Array) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'latin1');
+    Buffer.from(data).copy(out, 8);
+    out.writeUInt32BE(crc32(out, 4, 8 + data.length), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(2, 0);
+  ihdr.writeUInt32BE(2, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8);
+  const rows = Buffer.from([0, 0x80, 0x80, 0, 0x80, 0x80]);
+  return new Uint8Array(Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array()),
+  ]));
+}
 
 let t: TestEnv;
 let staff: string;
@@ -191,6 +213,26 @@ describe('the staff preview page', () => {
     expect(again.status).toBe(422);
     expect(again.text).toContain('muốn đính chính phải nêu lý do');
     expect(again.text).toContain('aria-invalid="true"');
+  });
+});
+
+describe('photos of the signed tally sheets', () => {
+  it('are shown on the published page and served only as part of it', async () => {
+    const { id, slug, sheet } = await smallDecision();
+    const photo = await api(t, 'POST', `/api/v1/tallies/${sheet}/photos`, { cookie: staff, body: png(), headers: { 'content-type': 'image/png' } });
+    expect(photo.status).toBe(201);
+    await close(id);
+    await publish(id);
+    const r = await api(t, 'GET', `/api/v1/campaigns/${id}/results`);
+    expect(r.json.photos).toEqual([{ id: photo.json.id, villageId: r.json.villages[0].villageId, channel: 'paper', mime: 'image/png', sha256: photo.json.sha256 }]);
+    const page = await (await t.app.request(`/r/${slug}`)).text();
+    expect(page).toContain(`src="/r/${slug}/photos/${photo.json.id}"`);
+    expect(page).toContain('alt="Biên bản kiểm phiếu giấy, Thôn Đông Sơn"');
+    const img = await t.app.request(`/r/${slug}/photos/${photo.json.id}`);
+    expect(img.status).toBe(200);
+    expect(img.headers.get('content-type')).toBe('image/png');
+    expect(createHash('sha256').update(new Uint8Array(await img.arrayBuffer())).digest('hex')).toBe(photo.json.sha256);
+    expect((await t.app.request(`/r/${slug}/photos/nope`)).status).toBe(404);
   });
 });
 
@@ -405,6 +447,26 @@ describe('other kinds of campaign', () => {
     expect(b).toMatchObject({ answers: 4, satisfied: 4 });
     const csv = await (await t.app.request(`/api/v1/campaigns/${s.id}/results.csv`)).text();
     expect(csv).toContain('SIPAS,A,a1,4,2,50,3.5');
+  });
+
+  it('rates the one-stop counter per officer and per procedure with the Đ31 reasons', async () => {
+    const [A] = await seedVillages(t, [{ code: 'A', name: 'Thôn An Lạc', households: 3 }]);
+    const s = await createCampaign(t, staff, { title: 'Đánh giá Bộ phận Một cửa', kind: 'satisfaction', villageIds: [A!.id], channels: ['online'], template: 'one-stop-rating' });
+    await openCampaign(t, staff, s.id);
+    const ratings = [
+      { officer: 'Chị Hoa', procedure: 'Chứng thực', rating: 'very_satisfied' },
+      { officer: 'Chị Hoa', procedure: 'Hộ tịch', rating: 'satisfied' },
+      { officer: 'Anh Nam', procedure: 'Hộ tịch', rating: 'not_satisfied', reasons: ['many_visits', 'officer_attitude'] },
+    ];
+    for (const [i, a] of ratings.entries()) await submitAnonymous(t.deps, { slug: s.slug, answers: a, deviceToken: `d${i}`, kiosk: false, client: `c${i}` });
+    await close(s.id);
+    await publish(s.id);
+    const r = await api(t, 'GET', `/api/v1/campaigns/${s.id}/results`);
+    const one = r.json.satisfaction.oneStop;
+    expect(one.overall).toMatchObject({ total: 3, counts: { very_satisfied: 1, satisfied: 1, not_satisfied: 1 } });
+    expect(one.byOfficer.map((o: any) => [o.officerId, o.total, o.satisfiedPercent])).toEqual([['Anh Nam', 1, 0], ['Chị Hoa', 2, 100]]);
+    expect(one.byProcedure.map((p: any) => [p.procedure, p.total])).toEqual([['Chứng thực', 1], ['Hộ tịch', 2]]);
+    expect(one.overall.reasons.map((x: any) => x.label.vi).sort()).toEqual(['Số lần phải liên hệ để hoàn thiện hồ sơ', 'Thái độ ứng xử của cán bộ, công chức']);
   });
 
   it('publishes a consultation with its opinions grouped under themes and the commune’s answers, never the contact details', async () => {
