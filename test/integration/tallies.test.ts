@@ -187,6 +187,18 @@ describe('the second person', () => {
     expect(again.json.error.code).toBe('INVALID_STATE');
   });
 
+  it('lets only one of two simultaneous confirmations through', async () => {
+    const { id } = await decision();
+    const s = await submit(id, paperSheet());
+    const [a, b] = await Promise.all([
+      api(t, 'POST', `/api/v1/tallies/${s.json.id}/confirm`, { cookie: inspector }),
+      api(t, 'POST', `/api/v1/tallies/${s.json.id}/confirm`, { cookie: staff }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const log = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'tally.confirm').execute();
+    expect(log).toHaveLength(1);
+  });
+
   it('answers 404 for a sheet id that does not exist', async () => {
     expect((await api(t, 'POST', '/api/v1/tallies/nope/confirm', { cookie: inspector })).status).toBe(404);
   });
@@ -220,6 +232,9 @@ describe('corrections', () => {
     expect((await api(t, 'POST', `/api/v1/tallies/${v2.json.id}/confirm`, { cookie: inspector })).status).toBe(200);
     const counted = await confirmedSheets(t.deps.db, id);
     expect(counted.map((s) => [s.version, s.data.counts.decision!.approve])).toEqual([[2, 6]]);
+    const log = await t.deps.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', 'like', 'tally.%').orderBy('seq').execute();
+    expect(log.map((l) => l.action)).toEqual(['tally.submit', 'tally.confirm', 'tally.correct', 'tally.confirm']);
+    expect((await api(t, 'GET', '/api/v1/audit/verify', { cookie: inspector })).json).toMatchObject({ ok: true, problems: [] });
   });
 
   it('needs a reason and checks the corrected numbers like the first sheet', async () => {
