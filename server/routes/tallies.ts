@@ -87,8 +87,7 @@ export const tallyRoutes = new Hono<AppEnv>()
     return c.json(await correctTally(c.get('deps'), currentActor(c), c.req.param('id'), input), 201);
   })
   .post('/api/v1/tallies/:id/photos', enterers, async (c) => {
-    const bytes = await photoBytes(c);
-    return c.json(await attachTallyPhoto(c.get('deps'), currentActor(c), c.req.param('id'), bytes), 201);
+    return c.json(await attachTallyPhoto(c.get('deps'), currentActor(c), c.req.param('id'), () => photoBytes(c)), 201);
   })
   .get('/api/v1/tally-photos/:photoId', readers, async (c) => {
     const photo = await readTallyPhoto(c.get('deps'), currentActor(c), c.req.param('photoId'));

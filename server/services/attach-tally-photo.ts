@@ -34,14 +34,16 @@ export function checkPhoto(bytes: Uint8Array) {
 /**
  * A photo of the signed biên bản, attached to one version. Stored stripped
  * of metadata, under its SHA-256 (the same photo sent twice is one file).
+ * `read` is called only once the actor may add to this sheet, so nobody
+ * else's upload is ever read.
  */
-export async function attachTallyPhoto(deps: AppDeps, actor: Actor, tallyId: string, bytes: Uint8Array) {
+export async function attachTallyPhoto(deps: AppDeps, actor: Actor, tallyId: string, read: () => Promise<Uint8Array>) {
   const sheet = await sheetOf(deps, actor, tallyId);
   if (actor.role === 'village_head' && actor.villageId !== sheet.villageId) {
     throw new AppError('FORBIDDEN', { vi: 'Trưởng thôn chỉ gửi ảnh biên bản của thôn mình.', en: 'A village head adds photos only to their own village’s sheets.' });
   }
   if (sheet.status === 'superseded') throw new AppError('INVALID_STATE', stateText(sheet));
-  const image = checkPhoto(bytes);
+  const image = checkPhoto(await read());
   const sha = await sha256Hex(image.bytes);
   const key = `tally-photos/${sha}`;
   await deps.blobs.put(key, image.bytes, image.mime);

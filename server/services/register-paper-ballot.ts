@@ -61,10 +61,12 @@ async function countableSerial(deps: AppDeps, actor: Actor, campaign: Campaign, 
   if (!parsed.ok) throw unknownSerial();
   const hash = await serialHash(deps.secret, parsed.serial);
   const serial = await findSerial(deps.db, hash);
-  if (!serial || serial.campaignId !== campaign.id || serial.revoked) throw unknownSerial();
+  if (!serial || serial.campaignId !== campaign.id) throw unknownSerial();
   if (actor.role === 'village_head' && actor.villageId !== serial.villageId) {
     throw new AppError('FORBIDDEN', { vi: 'Phiếu này thuộc thôn khác; trưởng thôn chỉ kiểm phiếu của thôn mình.', en: 'This ballot belongs to another village; a village head counts only their own.' });
   }
+  // a reprinted ballot's old serial no longer counts
+  if (serial.revoked) throw unknownSerial();
   if (!campaign.channels.includes('paper') && !campaign.channels.includes('meeting')) {
     throw new AppError('CHANNEL_NOT_ALLOWED', { vi: 'Đợt này không dùng phiếu giấy.', en: 'This campaign has no paper ballots.' });
   }

@@ -173,7 +173,7 @@ export const tallyPages = new Hono<AppEnv>()
       } else {
         saved = await submitTally(deps, actor, campaignId, parseInput(submitSchema, { ...sheet, villageId, channel: fields.channel }));
       }
-      if (image) await attachTallyPhoto(deps, actor, saved.id, image);
+      if (image) await attachTallyPhoto(deps, actor, saved.id, async () => image);
     } catch (err) {
       if (err instanceof AppError && err.code === 'VALIDATION_FAILED') return renderEntry(c, campaignId, { ...state, errors: err.details }, 422);
       if (err instanceof AppError && ['UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'].includes(err.code)) {
@@ -206,12 +206,14 @@ export const tallyPages = new Hono<AppEnv>()
     return c.redirect(`${back === '/' ? '/staff/tallies' : back}${back.includes('?') ? '&' : '?'}confirmed=1`, 303);
   })
   .post('/staff/tally-sheets/:id/photos', ENTER, async (c) => {
-    const { photo } = await postedForm(c);
-    if (!photo) throw new AppError('VALIDATION_FAILED', { vi: 'Hãy chọn ảnh chụp biên bản.', en: 'Choose a photo of the sheet.' });
     const deps = c.get('deps');
     const actor = currentActor(c);
     const sheet = await sheetOf(deps, actor, c.req.param('id'));
-    await attachTallyPhoto(deps, actor, sheet.id, new Uint8Array(await photo.arrayBuffer()));
+    await attachTallyPhoto(deps, actor, sheet.id, async () => {
+      const { photo } = await postedForm(c);
+      if (!photo) throw new AppError('VALIDATION_FAILED', { vi: 'Hãy chọn ảnh chụp biên bản.', en: 'Choose a photo of the sheet.' });
+      return new Uint8Array(await photo.arrayBuffer());
+    });
     return c.redirect(`${tallyHistoryUrl(sheet.campaignId, sheet.villageId)}?photo=1`, 303);
   })
   .get('/staff/paper-ballots/:campaignId', ENTER, async (c) => renderPaper(c, c.req.param('campaignId')))
