@@ -8,7 +8,9 @@ import { CONTRACT_ADMIN_PASSWORD } from './test/support/contract-cases';
 export default defineConfig({
   plugins: [
     cloudflareTest(async () => ({
-      main: './server/entry-worker.ts',
+      // npm run test:worker points this at the wrangler bundle (dist/worker);
+      // without it the source entry runs, for quick iteration.
+      main: process.env.DANBAN_WORKER_MAIN ?? './server/entry-worker.ts',
       wrangler: { configPath: './wrangler.toml' },
       miniflare: {
         bindings: {
@@ -21,7 +23,8 @@ export default defineConfig({
     })),
   ],
   test: {
-    include: ['test/worker/**/*.test.ts'],
+    // `npm run bench:worker` swaps in the timing scenario, which npm test never runs.
+    include: process.env.DANBAN_WORKER_BENCH ? ['test/worker/ballot-timing.ts'] : ['test/worker/**/*.test.ts'],
     setupFiles: ['./test/worker/apply-migrations.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

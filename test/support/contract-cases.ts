@@ -19,14 +19,14 @@ interface Reply {
   headers: Headers;
 }
 
-interface Client {
+export interface Client {
   call(method: string, path: string, opts?: { body?: unknown; cookie?: string; type?: string }): Promise<Reply>;
   login(username: string, password?: string): Promise<string>;
   /** Creates an account as admin and signs it in; returns its cookie. */
   user(role: 'staff' | 'village_head' | 'inspector', name: string, villageId?: string): Promise<string>;
 }
 
-function clientFor(send: Send, tag: string): Client {
+export function clientFor(send: Send, tag: string): Client {
   // One address per case: the login limit counts per client, and cases must not share a window.
   const address = `192.0.2.${[...tag].reduce((n, ch) => (n * 31 + ch.charCodeAt(0)) % 250, 7) + 1}`;
   let adminCookie: string | null = null;
@@ -67,7 +67,7 @@ function clientFor(send: Send, tag: string): Client {
 }
 
 /** A register file as a commune exports it from Excel: BOM, Vietnamese headers, CRLF. */
-function registerCsv(tag: string, villageName: string, households: [string, string][]): string {
+export function registerCsv(tag: string, villageName: string, households: [string, string][]): string {
   const rows = households.map(([code, head], i) => `${i + 1},${tag}-${code},${villageName},${head},${head},"Xóm 1, ${villageName}",3,0912000${100 + i},`);
   return '\uFEFFSTT,Mã hộ,Thôn,Họ và tên chủ hộ,Người đại diện,Địa chỉ,Số nhân khẩu,Số điện thoại,Ghi chú\r\n' + rows.join('\r\n') + '\r\n';
 }

@@ -3,8 +3,10 @@ import { exports } from 'cloudflare:workers';
 import { contractGroups } from '../support/contract-cases';
 
 // The API.md contract inside workerd: every request goes through the Worker's
-// own fetch handler (server/entry-worker.ts) with D1, R2 and the bundled font,
-// and meets the same expectations as test/integration/contract.test.ts on Node.
+// fetch handler with D1, R2 and the bundled font, and meets the same
+// expectations as test/integration/contract.test.ts on Node. `npm test` runs
+// it against the bundle `wrangler deploy` uploads (dist/worker), so what is
+// tested is what ships, pdfkit's browser build included.
 const worker = exports.default;
 
 for (const [group, cases] of contractGroups()) {
