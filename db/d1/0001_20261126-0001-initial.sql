@@ -107,4 +107,6 @@ create table "opinion_themes" ("id" text primary key, "campaign_id" text not nul
 
 create table "opinion_assignments" ("ballot_id" text not null, "question" text not null, "theme_id" text not null references "opinion_themes" ("id"), constraint "opinion_assignments_pk" primary key ("ballot_id", "question"));
 
+create table atomic_assertions (name text not null, constraint atomic_assertion check (0));
+
 create table "publications" ("campaign_id" text not null references "campaigns" ("id"), "version" integer not null, "snapshot" text not null, "hash" text not null, "reason" text default '' not null, "published_by" text not null, "published_at" text not null, constraint "publications_pk" primary key ("campaign_id", "version"));

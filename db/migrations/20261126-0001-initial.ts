@@ -290,6 +290,11 @@ export function up(db: Kysely<any>): Compilable[] {
       .addColumn('theme_id', 'text', (c) => c.notNull().references('opinion_themes.id'))
       .addPrimaryKeyConstraint('opinion_assignments_pk', ['ballot_id', 'question']),
 
+    // Assertions inside an atomic write: a statement inserts here only when the
+    // state it expects is missing, and the CHECK refuses every row, so the
+    // whole write is undone (D1 batches cannot check in between statements).
+    raw(sql`create table atomic_assertions (name text not null, constraint atomic_assertion check (0))`),
+
     // A frozen, hashed snapshot of the results at each publication; a
     // correction after publication is version + 1.
     s.createTable('publications')

@@ -82,20 +82,6 @@ export function confirmSheet(db: Kysely<Database>, id: string, by: string, at: s
     .where('submitted_by', '<>', by);
 }
 
-/**
- * A statement that fails the atomic write it is part of (NOT NULL) unless the
- * sheet is now confirmed by `by`. Placed after confirmSheet, it makes a
- * confirmation that matched nothing undo the whole write, so its audit entry
- * never records a confirmation that did not happen. (SQLite allows RAISE only
- * in triggers, and D1 has no interactive transaction to check in between.)
- */
-export function requireConfirmedBy(db: Kysely<Database>, id: string, by: string) {
-  const q = sql`insert into tally_sheets (id, campaign_id, village_id, channel, version, status, data, submitted_by, submitted_at)
-    select ${`${id}#guard`}, null, null, null, null, null, null, null, null
-    where not exists (select 1 from tally_sheets where id = ${id} and status = 'confirmed' and confirmed_by = ${by})`;
-  return { compile: () => q.compile(db) };
-}
-
 /** A sheet with the commune of its campaign (every lookup by id is scoped by the caller). */
 export async function findSheet(db: Kysely<Database>, id: string): Promise<(TallySheet & { communeId: string }) | null> {
   const r = await db

@@ -342,8 +342,18 @@ export interface ResultsView {
   staff: StaffExtras | null;
 }
 
-/** Roles of the campaign's own commune that may preview unpublished results. */
-const PREVIEW_ROLES = new Set(['admin', 'staff', 'inspector', 'village_head', 'province_admin']);
+/**
+ * Roles of the campaign's own commune that may preview unpublished results:
+ * staff and the inspection board (DESIGN.md: results hidden until staff
+ * publish; staff see a preview). A village head sees their own village's
+ * tally sheets, not the other villages' numbers before publication.
+ */
+const PREVIEW_ROLES = new Set(['admin', 'staff', 'inspector', 'province_admin']);
+
+/** Whether this user may see the campaign's results before they are published. */
+export function mayPreview(actor: Actor | null, communeId: string): boolean {
+  return actor !== null && PREVIEW_ROLES.has(actor.role) && actsInCommune(actor, communeId);
+}
 
 // Parsed snapshots per app (a deployment's deps), keyed by campaign, version
 // and hash: a published snapshot never changes, so it is parsed once.
@@ -367,10 +377,8 @@ export const publicationInfo = (p: Publication): PublicationInfo => ({ version: 
 /**
  * The results a viewer may see. Published: everyone gets the frozen snapshot
  * of the latest version (or the version asked for). Not yet published: only
- * users of the campaign's own commune get a preview computed now (a village
- * head too: the results are commune-wide and the public will see all of them;
- * previewing lets the head check their village's sheet before publication);
- * the public and other communes get 404, as if the campaign did not exist.
+ * staff and inspectors of the campaign's own commune get a preview computed
+ * now; the public, village heads and other communes get 404, as if the campaign did not exist.
  * Staff may ask for a preview of a published campaign (the correction flow);
  * `ownOnly` (the staff pages) refuses everyone outside the commune.
  */
@@ -382,7 +390,7 @@ export async function viewResults(
 ): Promise<ResultsView> {
   const c = await findCampaign(deps.db, campaignId);
   if (!c) throw new AppError('NOT_FOUND');
-  const own = actor !== null && PREVIEW_ROLES.has(actor.role) && actsInCommune(actor, c.communeId);
+  const own = mayPreview(actor, c.communeId);
   // The staff pages are the commune's own, even once the results are public.
   if (opts.ownOnly && !own) throw new AppError('NOT_FOUND');
   const latest = await latestPublication(deps.db, c.id);

@@ -2,8 +2,8 @@ import type { AppDeps } from '../http/context';
 import type { Actor } from '../domain/actor';
 import { AppError } from '../http/errors';
 import { actsInCommune } from '../domain/actor';
-import { confirmSheet, findSheet, requireConfirmedBy, type TallySheet } from '../../db/repositories/tallies';
-import { ConstraintViolation } from '../runtime/types';
+import { confirmSheet, findSheet, type TallySheet } from '../../db/repositories/tallies';
+import { expectChanged, isFailedAssertion } from '../../db/repositories/assertions';
 import { atomicWithAudit } from './audit';
 
 /** A sheet of the actor's commune, or 404 (never another commune's). */
@@ -37,12 +37,12 @@ export async function confirmTally(deps: AppDeps, actor: Actor, id: string): Pro
   }
   if (sheet.status !== 'submitted') throw new AppError('INVALID_STATE', stateText(sheet));
   try {
-    await atomicWithAudit(deps, [confirmSheet(deps.db, id, actor.id, deps.clock().toISOString()), requireConfirmedBy(deps.db, id, actor.id)], [
+    await atomicWithAudit(deps, [confirmSheet(deps.db, id, actor.id, deps.clock().toISOString()), expectChanged(deps.db, 'tally.confirm')], [
       { communeId: sheet.communeId, actor: actor.id, action: 'tally.confirm', entity: 'tally_sheet', entityId: id,
         data: { campaignId: sheet.campaignId, villageId: sheet.villageId, channel: sheet.channel, version: sheet.version } },
     ]);
   } catch (err) {
-    if (!(err instanceof ConstraintViolation && err.kind === 'not_null')) throw err;
+    if (!isFailedAssertion(err)) throw err;
     // Changed between the read and the write: a correction or another confirmation came first.
     const now = await sheetOf(deps, actor, id);
     throw new AppError('INVALID_STATE', stateText(now));

@@ -10,6 +10,8 @@ import { loadTemplate } from '../../surveys';
 import { cleanText, slugify } from '../domain/text';
 import { base32 } from '../runtime/ids';
 import { insertCampaign, insertCampaignVillages, insertCandidates, slugTaken, updateDraftCampaign, deleteCampaignVillages, deleteCandidates, findCampaign } from '../../db/repositories/campaigns';
+import { expectChanged, isFailedAssertion } from '../../db/repositories/assertions';
+import { ConstraintViolation } from '../runtime/types';
 import { listVillageIds } from '../../db/repositories/campaign-scope';
 import { atomicWithAudit } from './audit';
 
@@ -158,17 +160,24 @@ export async function updateCampaign(deps: AppDeps, actor: Actor, id: string, in
   if (existing.status !== 'draft') throw new AppError('INVALID_STATE', { vi: 'Chỉ sửa được đợt lấy ý kiến khi còn là bản nháp.', en: 'Only a draft campaign can be edited.' });
   const { campaign, candidates } = await buildCampaign(deps, actor, input, existing);
   const villageIds = [...new Set(input.villageIds)];
-  const [updated] = await atomicWithAudit(
-    deps,
-    [
-      updateDraftCampaign(deps.db, campaign),
-      deleteCampaignVillages(deps.db, id),
-      insertCampaignVillages(deps.db, id, villageIds),
-      deleteCandidates(deps.db, id),
-      ...(candidates.length ? [insertCandidates(deps.db, id, candidates)] : []),
-    ],
-    [{ communeId: campaign.communeId, actor: actor.id, action: 'campaign.update', entity: 'campaign', entityId: id, data: { title: campaign.title, villageIds, channels: campaign.channels } }],
-  );
-  if (updated!.changes === 0) throw new AppError('INVALID_STATE');
+  try {
+    await atomicWithAudit(
+      deps,
+      [
+        updateDraftCampaign(deps.db, campaign),
+        // an edit that raced with opening changes nothing (the triggers also
+        // refuse village and candidate changes outside a draft)
+        expectChanged(deps.db, 'campaign.update'),
+        deleteCampaignVillages(deps.db, id),
+        insertCampaignVillages(deps.db, id, villageIds),
+        deleteCandidates(deps.db, id),
+        ...(candidates.length ? [insertCandidates(deps.db, id, candidates)] : []),
+      ],
+      [{ communeId: campaign.communeId, actor: actor.id, action: 'campaign.update', entity: 'campaign', entityId: id, data: { title: campaign.title, villageIds, channels: campaign.channels } }],
+    );
+  } catch (err) {
+    if (isFailedAssertion(err) || (err instanceof ConstraintViolation && err.detail === 'campaign_not_draft')) throw new AppError('INVALID_STATE');
+    throw err;
+  }
   return campaign;
 }

@@ -8,9 +8,8 @@ import { ConstraintViolation } from '../runtime/types';
 import { findCampaign, setStatus } from '../../db/repositories/campaigns';
 import { insertPublication, latestPublication, listPublications } from '../../db/repositories/publications';
 import { campaignOf } from './transition-campaign';
-import { computeResults } from './compute-results';
+import { computeResults, mayPreview } from './compute-results';
 import { atomicWithAudit } from './audit';
-import { actsInCommune } from '../domain/actor';
 import { forgetPublishedHead } from './public-portal';
 
 export interface Published {
@@ -88,6 +87,6 @@ export async function publicationVersions(deps: AppDeps, actor: Actor | null, ca
   const c = await findCampaign(deps.db, campaignId);
   if (!c) throw new AppError('NOT_FOUND');
   const list = await listPublications(deps.db, c.id);
-  if (list.length === 0 && !(actor && actsInCommune(actor, c.communeId))) throw new AppError('NOT_FOUND');
+  if (list.length === 0 && !mayPreview(actor, c.communeId)) throw new AppError('NOT_FOUND');
   return list.map((p) => ({ version: p.version, hash: p.hash, publishedAt: p.publishedAt, reason: p.reason }));
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../domain/actor';
 import { AppError } from '../http/errors';
 import { CONSULTATION_MIN_DAYS, TRANSITIONS, type Campaign } from '../domain/campaign';
 import { findCampaign, freezeHouseholdCounts, setStatus } from '../../db/repositories/campaigns';
+import { expectChanged, isFailedAssertion } from '../../db/repositories/assertions';
 import { atomicWithAudit } from './audit';
 
 const DAY = 86_400_000;
@@ -39,12 +40,20 @@ export async function transitionCampaign(deps: AppDeps, actor: Actor, id: string
       });
     }
   }
-  const statements = action === 'open'
-    ? [freezeHouseholdCounts(deps.db, id), setStatus(deps.db, id, t.from, t.to, now.toISOString())]
-    : [setStatus(deps.db, id, t.from, t.to, now.toISOString())];
-  const results = await atomicWithAudit(deps, statements, [
-    { communeId: c.communeId, actor: actor.id, action: `campaign.${action}`, entity: 'campaign', entityId: id, data: { from: c.status, to: t.to } },
-  ]);
-  if (results[results.length - 1]!.changes === 0) throw new AppError('INVALID_STATE');
+  const at = now.toISOString();
+  const statements = [
+    ...(action === 'open' ? [freezeHouseholdCounts(deps.db, id)] : []),
+    setStatus(deps.db, id, t.from, t.to, at),
+    // a transition that lost a race changes nothing, its audit entry included
+    expectChanged(deps.db, `campaign.${action}`),
+  ];
+  try {
+    await atomicWithAudit(deps, statements, [
+      { communeId: c.communeId, actor: actor.id, action: `campaign.${action}`, entity: 'campaign', entityId: id, data: { from: c.status, to: t.to } },
+    ]);
+  } catch (err) {
+    if (isFailedAssertion(err)) throw new AppError('INVALID_STATE');
+    throw err;
+  }
   return t.to;
 }

@@ -114,6 +114,14 @@ describe('campaign lifecycle', () => {
     expect((await api(t, 'POST', `/api/v1/campaigns/${id}/close`, { cookie: staff })).json).toEqual({ status: 'closed' });
   });
 
+  it('lets only one of two simultaneous opens happen, and logs only that one', async () => {
+    const { id } = await createCampaign(t, staff, decision());
+    const results = await Promise.all([1, 2, 3].map(() => api(t, 'POST', `/api/v1/campaigns/${id}/open`, { cookie: staff })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const opens = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'campaign.open').execute();
+    expect(opens).toHaveLength(1);
+  });
+
   it('freezes each village household count when it opens', async () => {
     const { id } = await createCampaign(t, staff, decision());
     await openCampaign(t, staff, id);

@@ -73,7 +73,7 @@ async function smallDecision(): Promise<{ id: string; slug: string; DS: SeededVi
 }
 
 describe('results before publication', () => {
-  it('are hidden from the public and other communes (404) while staff, inspector and the village head see a preview', async () => {
+  it('are hidden from the public, village heads and other communes (404) while staff and the inspector see a preview', async () => {
     const { id, slug, DS } = await smallDecision();
     await addUser(t, { username: 'truongds', role: 'village_head', villageId: DS.id });
     await addUser(t, { username: 'ngoai', role: 'staff', communeId: t.otherCommuneId });
@@ -82,13 +82,16 @@ describe('results before publication', () => {
 
     for (const path of [`/api/v1/campaigns/${id}/results`, `/api/v1/campaigns/${id}/results.csv`, `/api/v1/campaigns/${id}/results.json`, `/api/v1/campaigns/${id}/publications`]) {
       expect((await api(t, 'GET', path)).status, `${path} public`).toBe(404);
+      const byHead = await api(t, 'GET', path, { cookie: head });
+      expect(byHead.status, `${path} village head`).toBe(404);
+      expect(byHead.text).not.toContain('Đông Sơn');
       const other = await api(t, 'GET', path, { cookie: outsider });
       expect(other.status, `${path} other commune`).toBe(404);
       expect(other.text).not.toContain('Đông Sơn');
     }
     expect((await t.app.request(`/r/${slug}`, { headers: { accept: 'text/html' } })).status).toBe(404);
 
-    for (const cookie of [staff, inspector, head]) {
+    for (const cookie of [staff, inspector]) {
       const r = await api(t, 'GET', `/api/v1/campaigns/${id}/results`, { cookie });
       expect(r.status).toBe(200);
       expect(r.json).toMatchObject({ preview: true, publication: null, campaign: { id, kind: 'decision', category: 'k1', status: 'open' } });
@@ -178,7 +181,7 @@ describe('publishing', () => {
     const { id } = await smallDecision();
     await close(id);
     await expectRouteSecured(t, { method: 'POST', path: `/api/v1/campaigns/${id}/publish`, allow: ['admin', 'staff'], leaks: ['Đóng góp làm đường'] });
-    await expectRouteSecured(t, { method: 'GET', path: `/staff/campaigns/${id}/results`, allow: ['admin', 'staff', 'inspector', 'village_head', 'province_admin'], leaks: ['Đóng góp làm đường'] });
+    await expectRouteSecured(t, { method: 'GET', path: `/staff/campaigns/${id}/results`, allow: ['admin', 'staff', 'inspector', 'province_admin'], leaks: ['Đóng góp làm đường'] });
   });
 });
 

@@ -10,6 +10,7 @@ import { createApp } from '../../server/app';
 import type { AppDeps } from '../../server/http/context';
 import { insertCommune, listCommunes } from '../../db/repositories/communes';
 import { insertUser } from '../../db/repositories/users';
+import { loadPrintFonts } from '../../server/print/fonts-node';
 import type { Role } from '../../db/schema';
 
 /** A deterministic byte source (xorshift32), so serials and tokens repeat run to run. */
@@ -70,7 +71,9 @@ export async function makeTestApp(env: Record<string, string> = {}): Promise<Tes
     newId: sequentialIds(),
   };
   const config: Config = loadConfig({ DANBAN_DB: ':memory:', DANBAN_SECRET: 'test-secret-'.padEnd(40, 'x'), DANBAN_FIXTURES: FIXTURES, ...env });
-  const { deps } = await bootstrap(runtime, config);
+  const { deps: booted } = await bootstrap(runtime, config);
+  // as entry-node.ts does: printing reads the embedded font files
+  const deps = { ...booted, fonts: loadPrintFonts };
   const communeId = (await listCommunes(database.db))[0]!.id;
   const otherCommuneId = 'commune-other';
   await database.atomic([insertCommune(database.db, { id: otherCommuneId, name: 'Xã Khác', slug: 'xa-khac', createdAt: clock.now.toISOString() })]);

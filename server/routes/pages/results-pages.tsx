@@ -35,7 +35,7 @@ function etagMatches(c: AppContext, etag: string): boolean {
   return !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '').replace(/-gzip"$/, '"') === etag);
 }
 
-const staffReaders = requireRole('admin', 'staff', 'inspector', 'village_head', 'province_admin');
+const staffReaders = requireRole('admin', 'staff', 'inspector', 'province_admin');
 const publishers = requireRole('admin', 'staff');
 const publishForm = z.object({ reason: z.string().max(2000).optional(), _csrf: z.string().optional() });
 
