@@ -86,7 +86,7 @@ describe('the page shell in a real browser', () => {
     const ctx = await phoneContext(browser);
     const page = await ctx.newPage();
     const problems = watchProblems(page);
-    const res = await page.goto(`${app.base}/b/KHONG-CO-PHIEU-NAY-0000000000`);
+    const res = await page.goto(`${app.base}/khong-co-trang-nay`);
     expect(res?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Không tìm thấy trang');
     expect(await page.getByRole('link', { name: 'Về trang chủ' }).count()).toBe(1);
