@@ -34,12 +34,12 @@ export function clientFor(send: Send, tag: string): Client {
     async call(method, path, opts = {}) {
       const headers: Record<string, string> = { 'x-forwarded-for': address, accept: 'application/json' };
       if (opts.cookie) headers.cookie = opts.cookie;
-      let body: string | undefined;
+      let body: string | Uint8Array | undefined;
       if (opts.body !== undefined) {
-        body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+        body = typeof opts.body === 'string' || opts.body instanceof Uint8Array ? opts.body : JSON.stringify(opts.body);
         headers['content-type'] = opts.type ?? 'application/json';
       }
-      const res = await send(`http://danban.test${path}`, { method, headers, body });
+      const res = await send(`http://danban.test${path}`, { method, headers, body: body as BodyInit | undefined });
       const bytes = new Uint8Array(await res.arrayBuffer());
       const text = new TextDecoder().decode(bytes);
       let json: any = null;
@@ -71,6 +71,12 @@ export function registerCsv(tag: string, villageName: string, households: [strin
   const rows = households.map(([code, head], i) => `${i + 1},${tag}-${code},${villageName},${head},${head},"Xóm 1, ${villageName}",3,0912000${100 + i},`);
   return '\uFEFFSTT,Mã hộ,Thôn,Họ và tên chủ hộ,Người đại diện,Địa chỉ,Số nhân khẩu,Số điện thoại,Ghi chú\r\n' + rows.join('\r\n') + '\r\n';
 }
+
+/** A 1×1 PNG, as a phone's photo of the signed sheet would arrive (bytes, no file name). */
+const SHEET_PNG = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
+  (ch) => ch.charCodeAt(0),
+);
 
 const HOUSEHOLDS: [string, string][] = [['0001', 'Nguyễn Văn An'], ['0002', 'Trần Thị Bình'], ['0003', 'Lê Văn Cường']];
 
@@ -259,7 +265,7 @@ export const contractCases: ContractCase[] = [
   },
   {
     group: 'Tallies',
-    name: 'registers a paper ballot once (409 if it voted online), takes a sheet and lets only another person confirm it',
+    name: 'registers a paper ballot once (409 if it voted online), takes a sheet with its photo and lets only another person confirm it',
     async run(send) {
       const c = clientFor(send, 't1');
       const staff = await c.user('staff', 'canbo');
@@ -288,6 +294,14 @@ export const contractCases: ContractCase[] = [
       });
       expect(sheet.status, sheet.text).toBe(201);
       expect(sheet.json.status).toBe('submitted');
+      // the photo goes to the runtime's blob store (R2 on Workers) and comes back as a PNG
+      const photo = await c.call('POST', `/api/v1/tallies/${sheet.json.id}/photos`, { cookie: head, body: SHEET_PNG, type: 'image/png' });
+      expect(photo.status, photo.text).toBe(201);
+      const stored = await c.call('GET', photo.json.url, { cookie: inspector });
+      expect(stored.status).toBe(200);
+      expect(stored.headers.get('content-type')).toBe('image/png');
+      expect([...stored.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
       expect((await c.call('POST', `/api/v1/tallies/${sheet.json.id}/confirm`, { cookie: head })).status).toBe(403);
       const confirmed = await c.call('POST', `/api/v1/tallies/${sheet.json.id}/confirm`, { cookie: inspector });
       expect(confirmed.status, confirmed.text).toBe(200);
