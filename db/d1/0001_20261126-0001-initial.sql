@@ -31,7 +31,16 @@ create table "serials" ("serial_hash" text primary key, "campaign_id" text not n
 
 create index "serials_campaign_village" on "serials" ("campaign_id", "village_id");
 
-create table "serial_uses" ("serial_hash" text primary key references "serials" ("serial_hash"), "campaign_id" text not null, "village_id" text not null, "channel" text not null check (channel in ('online','paper')), "idempotency_hash" text, "receipt_hash" text, "used_on" text not null, "registered_by" text);
+create table serial_uses (
+      serial_hash text primary key references serials(serial_hash),
+      campaign_id text not null,
+      village_id text not null,
+      channel text not null check (channel in ('online','paper')),
+      idempotency_hash text,
+      receipt_hash text,
+      used_on text not null,
+      registered_by text
+    ) without rowid;
 
 create index "serial_uses_receipt" on "serial_uses" ("receipt_hash");
 

@@ -164,15 +164,18 @@ export function up(db: Kysely<any>): Compilable[] {
     // The use of a serial, online or on paper: its primary key is the
     // one-ballot-per-serial rule. It never holds answers, and for secret
     // campaigns no precise time (used_on is a date).
-    s.createTable('serial_uses')
-      .addColumn('serial_hash', 'text', (c) => c.primaryKey().references('serials.serial_hash'))
-      .addColumn('campaign_id', 'text', (c) => c.notNull())
-      .addColumn('village_id', 'text', (c) => c.notNull())
-      .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('online','paper')`))
-      .addColumn('idempotency_hash', 'text')
-      .addColumn('receipt_hash', 'text')
-      .addColumn('used_on', 'text', (c) => c.notNull())
-      .addColumn('registered_by', 'text'),
+    // WITHOUT ROWID: rows are stored by serial hash, so their order says
+    // nothing about when a household voted.
+    raw(sql`create table serial_uses (
+      serial_hash text primary key references serials(serial_hash),
+      campaign_id text not null,
+      village_id text not null,
+      channel text not null check (channel in ('online','paper')),
+      idempotency_hash text,
+      receipt_hash text,
+      used_on text not null,
+      registered_by text
+    ) without rowid`),
     s.createIndex('serial_uses_receipt').on('serial_uses').column('receipt_hash'),
     s.createIndex('serial_uses_campaign').on('serial_uses').columns(['campaign_id', 'village_id']),
 
