@@ -33,10 +33,10 @@ let ready: Promise<App> | null = null;
  * the first commune are inserted with ON CONFLICT/unique constraints, and a
  * bootstrap that lost such a race is simply run again.
  */
-export function appFor(env: WorkerEnv, opts: { clock?: () => Date } = {}): Promise<App> {
+function appFor(env: WorkerEnv): Promise<App> {
   ready ??= (async () => {
     const config = loadConfig(settingsOf(env));
-    const runtime = createD1Runtime(env, opts);
+    const runtime = createD1Runtime(env);
     let result;
     try {
       result = await bootstrap(runtime, config);
