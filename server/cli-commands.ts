@@ -1,6 +1,6 @@
 // The admin commands behind `npm run danban -- <command>`, as functions so
 // tests can run them on a temporary database file.
-import { existsSync } from 'node:fs';
+import { existsSync, unlinkSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { loadConfig, type Config } from './config';
@@ -195,16 +195,20 @@ function checkDanbanFile(path: string): string[] {
 }
 
 /**
- * An online backup through SQLite's backup API: a consistent copy even while
- * the server writes (WAL lets readers and the one writer go on).
+ * An online backup with VACUUM INTO: one read transaction copies the whole
+ * database as it stood when it began, while the server goes on writing (WAL
+ * lets the reader and the writer proceed together). The backup API would
+ * restart its page copy every time the server commits, and under a steady
+ * stream of ballots might never finish.
  */
 export async function backupDatabase(config: Config, file: string, opts: { force: boolean }, io: CliIO): Promise<void> {
   if (!file) throw new CliError('Cần tên tệp sao lưu / give the backup file name');
   if (existsSync(file) && !opts.force) throw new CliError(`Tệp đã có, dùng --force để ghi đè / ${file} exists; use --force to overwrite`);
   const raw = openExisting(config.dbPath);
   try {
-    const { totalPages } = await raw.backup(file);
-    io.out(`Đã sao lưu / backup written: ${file} (${totalPages} pages)`);
+    if (existsSync(file)) unlinkSync(file);
+    raw.prepare('VACUUM INTO ?').run(file);
+    io.out(`Đã sao lưu / backup written: ${file}`);
   } finally {
     raw.close();
   }

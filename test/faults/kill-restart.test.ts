@@ -4,12 +4,12 @@
 // Idempotency-Key were recognised, and the tallies equal the acknowledged
 // ballots. Loopback only; bounded in count and time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { seedBallotFile } from '../support/seed-file';
+import { serverProcess, postBallot, type ServerProcess } from '../support/server-process';
 import { serialHash } from '../../server/services/serial-codes';
 
 const SECRET = 'fault-secret-'.padEnd(48, 'f');
@@ -17,49 +17,22 @@ const BALLOTS = Number(process.env.FAULT_BALLOTS ?? 3000);
 const KILLS = 4;
 const CONCURRENCY = 16;
 const PORT = 3950 + (process.pid % 40);
-const BASE = `http://127.0.0.1:${PORT}`;
 
 let dir: string;
 let dbPath: string;
 let serials: string[];
-let server: ChildProcess | null = null;
-
-function start(): Promise<void> {
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/entry-node.ts'], {
-    env: { ...process.env, DANBAN_DB: dbPath, DANBAN_SECRET: SECRET, DANBAN_DEMO: '0', PORT: String(PORT), DANBAN_SYNCHRONOUS: 'FULL' },
-    stdio: 'ignore',
-  });
-  return waitReady();
-}
-
-async function waitReady(): Promise<void> {
-  const until = Date.now() + 30_000;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('server did not start');
-}
-
-function kill(): Promise<void> {
-  const s = server!;
-  return new Promise((resolve) => {
-    s.once('exit', () => resolve());
-    s.kill('SIGKILL');
-  });
-}
+let server: ServerProcess;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'danban-faults-'));
   dbPath = join(dir, 'danban.sqlite');
   serials = (await seedBallotFile(dbPath, SECRET, BALLOTS)).serials;
-  await start();
+  server = serverProcess({ DANBAN_DB: dbPath, DANBAN_SECRET: SECRET, DANBAN_SYNCHRONOUS: 'FULL' }, PORT);
+  await server.start();
 }, 120_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null && server.signalCode === null) await kill();
+  await server.kill();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -74,24 +47,15 @@ describe('ballots under SIGKILL and restart', () => {
 
     async function submit(serial: string, decision: string): Promise<void> {
       for (let attempt = 0; attempt < 200; attempt++) {
-        try {
-          const res = await fetch(`${BASE}/api/v1/ballots/${serial}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'idempotency-key': `load-${serial}` },
-            body: JSON.stringify({ answers: { decision } }),
-          });
-          const body = await res.json();
-          if (res.status === 201) {
-            if (body.replay) replays++;
-            acknowledged.set(serial, { receipt: body.receipt, decision });
-            return;
-          }
-          throw new Error(`unexpected ${res.status} ${JSON.stringify(body)}`);
-        } catch (err) {
-          if (err instanceof Error && err.message.startsWith('unexpected')) throw err;
-          connectionErrors++; // killed mid-request: the outcome is unknown, so retry with the same key
-          await new Promise((r) => setTimeout(r, 100));
+        const r = await postBallot(server.base, serial, decision);
+        if (r?.status === 201) {
+          if (r.body.replay) replays++;
+          acknowledged.set(serial, { receipt: r.body.receipt, decision });
+          return;
         }
+        if (r) throw new Error(`unexpected ${r.status} ${JSON.stringify(r.body)}`);
+        connectionErrors++; // killed mid-request: the outcome is unknown, so retry with the same key
+        await new Promise((res) => setTimeout(res, 100));
       }
       throw new Error(`gave up on ${serial}`);
     }
@@ -106,15 +70,15 @@ describe('ballots under SIGKILL and restart', () => {
       while (kills < KILLS && !loadDone) {
         await new Promise((r) => setTimeout(r, 600 + Math.random() * 600));
         if (loadDone) break;
-        await kill();
+        await server.kill();
         kills++;
-        await start();
+        await server.start();
       }
     })();
     await Promise.all(clients);
     loadDone = true;
     await killer;
-    await kill();
+    await server.kill();
 
     expect(kills).toBe(KILLS);
     expect(connectionErrors).toBeGreaterThan(0); // the kills did land while requests were in flight
