@@ -12,6 +12,7 @@ const schema = z.object({
   DANBAN_PUBLIC_URL: z.string().url().optional(),
   DANBAN_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   DANBAN_FIXTURES: z.string().optional(),
+  DANBAN_TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 
 export interface Config {
@@ -26,6 +27,8 @@ export interface Config {
   publicUrl?: string;
   synchronous: 'FULL' | 'NORMAL';
   fixturesDir: string;
+  /** behind a reverse proxy that sets X-Forwarded-For (nginx, Caddy): rate limits count its client */
+  trustProxy: boolean;
   /** Session cookies get Secure when the public URL is https. */
   secureCookies: boolean;
 }
@@ -50,5 +53,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     synchronous: e.DANBAN_SYNCHRONOUS,
     fixturesDir: e.DANBAN_FIXTURES ?? '../shared/fixtures',
     secureCookies: (e.DANBAN_PUBLIC_URL ?? '').startsWith('https:'),
+    trustProxy: e.DANBAN_TRUST_PROXY === '1',
   };
 }

@@ -7,6 +7,7 @@ import { parseInput } from '../http/validation';
 import { readJson } from '../http/body';
 import { AppError } from '../http/errors';
 import { SESSION_COOKIE, requireRole } from '../http/middleware';
+import { clientKey } from '../http/client-address';
 import { signIn, signOut, SESSION_HOURS } from '../services/sessions';
 import { createUser } from '../services/create-user';
 import { updateUser } from '../services/update-user';
@@ -49,9 +50,7 @@ const updateUserSchema = z
 
 const communeSchema = z.object({ name: z.string().trim().min(1).max(120) });
 
-export function clientKey(c: AppContext): string {
-  return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || c.req.header('cf-connecting-ip') || 'local';
-}
+
 
 export function setSessionCookie(c: AppContext, token: string) {
   setCookie(c, SESSION_COOKIE, token, {

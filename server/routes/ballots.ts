@@ -6,7 +6,7 @@ import { readJson } from '../http/body';
 import { castBallot } from '../services/cast-ballot';
 import { verifyReceipt } from '../services/verify-receipt';
 import { AppError } from '../http/errors';
-import { clientKey } from './auth';
+import { clientKey } from '../http/client-address';
 
 const ballotSchema = z.object({ answers: z.unknown(), idempotencyKey: z.string().max(200).optional() });
 

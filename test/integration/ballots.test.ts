@@ -135,6 +135,18 @@ describe('online ballots', () => {
   });
 });
 
+describe('guessing through a forged client address', () => {
+  it('still counts every wrong serial against the same client when X-Forwarded-For changes each time', async () => {
+    await openK6();
+    let last = 0;
+    for (let i = 0; i < 31; i++) {
+      const body = `YYYYYYYY${String(i).padStart(2, '0')}`;
+      last = (await vote(t, body + checkCharacter(body), { decision: 'approve' }, { 'x-forwarded-for': `10.0.0.${i}` })).status;
+    }
+    expect(last).toBe(429);
+  });
+});
+
 describe('secret campaigns', () => {
   it('keep no serial, household or time beside the answers', async () => {
     const { serials } = await openK6({ secret: true });

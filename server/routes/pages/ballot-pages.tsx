@@ -11,7 +11,7 @@ import { verifyReceipt } from '../../services/verify-receipt';
 import { anonymousCampaign, submitAnonymous } from '../../services/submit-anonymous';
 import { isKioskFor, KIOSK_COOKIE } from '../../services/kiosk-token';
 import { base32 } from '../../runtime/ids';
-import { clientKey } from '../auth';
+import { clientKey } from '../../http/client-address';
 import {
   AnonymousSurveyPage, AnonymousThanksPage, BallotPage, BallotStatePage, ReceiptPage, SerialEntryPage, VerifyPage,
 } from '../../../web/views/ballot/pages';
