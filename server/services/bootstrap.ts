@@ -35,7 +35,11 @@ export async function bootstrap(runtime: Runtime, config: Config): Promise<{ dep
   if (config.adminPassword) {
     const hash = await runtime.passwords.hash(config.adminPassword);
     const existing = await findUserByUsername(runtime.db, 'admin');
-    if (existing) {
+    // Every start (every cold Worker) sees the same setting: change and log
+    // the password only when it really differs.
+    if (existing && (await runtime.passwords.verify(config.adminPassword, existing.passwordHash))) {
+      /* already this password */
+    } else if (existing) {
       await atomicWithAudit(deps, [updatePassword(runtime.db, existing.id, hash)], [
         { communeId: existing.communeId ?? '', actor: 'system', action: 'user.password', entity: 'user', entityId: existing.id, data: { username: 'admin' } },
       ]);

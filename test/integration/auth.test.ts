@@ -50,3 +50,15 @@ describe('sessions', () => {
     expect(await t.deps.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
   });
 });
+
+describe('the admin account from DANBAN_ADMIN_PASSWORD', () => {
+  it('signs in with it, and a restart with the same setting writes no new audit entry', async () => {
+    t = await makeTestApp({ DANBAN_ADMIN_PASSWORD: 'mat-khau-quan-tri' });
+    const r = await api(t, 'POST', '/api/v1/auth/login', { body: { username: 'admin', password: 'mat-khau-quan-tri' } });
+    expect(r.status).toBe(200);
+    const before = await t.deps.db.selectFrom('audit_log').selectAll().execute();
+    const { bootstrap } = await import('../../server/services/bootstrap');
+    await bootstrap(t.deps, t.deps.config);
+    expect(await t.deps.db.selectFrom('audit_log').selectAll().execute()).toHaveLength(before.length);
+  });
+});
