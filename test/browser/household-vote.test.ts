@@ -11,7 +11,7 @@ let serials: { serial: string }[];
 beforeAll(async () => {
   app = await serveTestApp();
   browser = await launchBrowser();
-  const [v] = await seedVillages(app, [{ code: 'DS', name: 'Thôn Đông Sơn', households: 6 }]);
+  const [v] = await seedVillages(app, [{ code: 'DS', name: 'Thôn Đông Sơn', households: 8 }]);
   await addUser(app, { username: 'canbo', role: 'staff' });
   const staff = await login(app, 'canbo');
   const { id } = await createCampaign(app, staff, {
@@ -68,6 +68,43 @@ describe('a household votes from the QR link on a phone', () => {
     await page.waitForSelector('.receipt-code');
     const rows = await app.deps.db.selectFrom('ballots').select('answers').execute();
     expect(rows.map((r) => JSON.parse(r.answers))).toContainEqual(expect.objectContaining({ decision: 'other' }));
+    await ctx.close();
+  });
+
+  it('keeps what was entered through a reload', async () => {
+    const ctx = await phoneContext(browser);
+    const page = await ctx.newPage();
+    await page.goto(`${app.base}/b/${serials[6]!.serial}`);
+    await page.getByLabel('Ý kiến khác', { exact: true }).check();
+    await page.locator('textarea').fill('Đề nghị làm thêm mương thoát nước.');
+    await page.reload();
+    expect(await page.getByLabel('Ý kiến khác', { exact: true }).isChecked()).toBe(true);
+    expect(await page.locator('textarea').inputValue()).toBe('Đề nghị làm thêm mương thoát nước.');
+    await ctx.close();
+  });
+
+  it('gives the receipt again, without a second ballot, when the answer was lost on the way back', async () => {
+    const ctx = await phoneContext(browser);
+    const page = await ctx.newPage();
+    const url = `${app.base}/b/${serials[7]!.serial}`;
+    const countBallots = async () => (await app.deps.db.selectFrom('ballots').select('id').execute()).length;
+    const before = await countBallots();
+    await page.goto(url);
+    await page.getByLabel('Đồng ý', { exact: true }).check();
+    // the ballot reaches the server, but the connection drops before the answer comes back
+    await page.route(url, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click().catch(() => undefined);
+    await page.waitForTimeout(300);
+    await page.unroute(url);
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Nhận lại biên nhận' }).click();
+    await page.waitForSelector('.receipt-code');
+    expect(await countBallots()).toBe(before + 1);
+    await screenshot(page, 'household-receipt-again-phone');
     await ctx.close();
   });
 

@@ -1,18 +1,24 @@
-// Shows a question only when its condition holds (SurveyJS visibleIf), on the
-// citizen's form. Without JavaScript every question shows with a note saying
-// when to answer it; with it, hidden questions are also disabled so what they
-// held is not sent. Uses the server's own condition parser, so the two agree.
+// The citizen's form, enhanced; every part of it works without this script.
+// - Shows a question only when its condition holds (SurveyJS visibleIf), with
+//   the server's own parser; hidden questions are disabled so what they held
+//   is not sent. Without JavaScript every question shows with a note.
+// - Shows progress on long forms (SIPAS has 22 questions).
+// - Keeps the answers in sessionStorage while the form is filled, so a
+//   dropped connection or a reload loses nothing; the saved form keeps its
+//   idempotency key, so sending it again answers the first receipt instead of
+//   a second ballot. The receipt page clears it; closing the tab discards it.
 import { evaluate, parseCondition, type Condition, type Values } from '../../server/domain/survey/expressions';
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
+const vi = document.documentElement.lang !== 'en';
+const draftKey = (path: string) => `danban-draft:${path}`;
 
 function currentValues(form: HTMLFormElement): Values {
   const values: Values = {};
   const multi = new Set<string>();
   const boxes = form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]');
   for (let i = 0; i < boxes.length; i++) multi.add(boxes[i]!.name);
-  const data = new FormData(form);
-  data.forEach((raw, name) => {
+  new FormData(form).forEach((raw, name) => {
     if (typeof raw !== 'string' || raw === '' || name.charAt(0) === '_') return;
     const value: unknown = NUMBER.test(raw) ? Number(raw) : raw;
     if (multi.has(name)) {
@@ -24,20 +30,19 @@ function currentValues(form: HTMLFormElement): Values {
   return values;
 }
 
-function enhance(form: HTMLFormElement): void {
+function conditions(form: HTMLFormElement): () => void {
   const blocks: { el: HTMLElement; cond: Condition }[] = [];
   const marked = form.querySelectorAll<HTMLElement>('[data-visible-if]');
   for (let i = 0; i < marked.length; i++) {
     try {
       blocks.push({ el: marked[i]!, cond: parseCondition(marked[i]!.getAttribute('data-visible-if')!) });
     } catch {
-      /* the server refuses forms it cannot parse; nothing to hide here */
+      continue; // the server refuses forms it cannot parse: nothing to hide
     }
     const note = marked[i]!.querySelector('.condition');
     if (note) note.setAttribute('hidden', '');
   }
-  if (!blocks.length) return;
-  const update = () => {
+  return () => {
     const values = currentValues(form);
     for (const b of blocks) {
       const show = evaluate(b.cond, values);
@@ -46,10 +51,121 @@ function enhance(form: HTMLFormElement): void {
       for (let j = 0; j < fields.length; j++) fields[j]!.disabled = !show;
     }
   };
-  form.addEventListener('change', update);
-  form.addEventListener('input', update);
+}
+
+function progress(form: HTMLFormElement): () => void {
+  const questions = form.querySelectorAll<HTMLElement>('.question');
+  if (questions.length < 6) return () => undefined;
+  const box = document.createElement('div');
+  box.className = 'survey-progress';
+  const bar = document.createElement('progress');
+  const text = document.createElement('p');
+  text.setAttribute('aria-live', 'polite');
+  box.appendChild(text);
+  box.appendChild(bar);
+  form.insertBefore(box, form.firstChild);
+  return () => {
+    let shown = 0;
+    let answered = 0;
+    for (let i = 0; i < questions.length; i++) {
+      const q = questions[i]!;
+      if (q.hidden || !q.querySelector('input, textarea, select')) continue;
+      shown++;
+      const filled = q.querySelector('input:checked') || Array.prototype.some.call(
+        q.querySelectorAll('input[type="text"], input[type="number"], textarea, select'),
+        (el: HTMLInputElement) => el.value.trim() !== '',
+      );
+      if (filled) answered++;
+    }
+    bar.max = shown;
+    bar.value = answered;
+    text.textContent = vi ? `Đã trả lời ${answered}/${shown} câu` : `${answered} of ${shown} questions answered`;
+  };
+}
+
+function saveDraft(form: HTMLFormElement): void {
+  const entries: [string, string][] = [];
+  new FormData(form).forEach((v, k) => {
+    if (typeof v === 'string') entries.push([k, v]);
+  });
+  try {
+    sessionStorage.setItem(draftKey(location.pathname), JSON.stringify(entries));
+  } catch {
+    /* storage full or disabled: the form still works */
+  }
+}
+
+function restoreDraft(form: HTMLFormElement): void {
+  // A page the server re-rendered with errors already holds what was sent.
+  if (form.querySelector('.has-error, [aria-invalid="true"]')) return;
+  let entries: [string, string][];
+  try {
+    entries = JSON.parse(sessionStorage.getItem(draftKey(location.pathname)) ?? '[]');
+  } catch {
+    return;
+  }
+  const text = new Map<string, string>();
+  for (const [name, value] of entries) {
+    const choices = form.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`);
+    for (let i = 0; i < choices.length; i++) {
+      const input = choices[i]!;
+      if (input.type === 'radio' || input.type === 'checkbox') {
+        if (input.value === value) input.checked = true;
+      } else text.set(name, value);
+    }
+    if (!choices.length) text.set(name, value);
+  }
+  for (const [name, value] of text) {
+    const field = form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`);
+    if (field && (field.type === 'hidden' || field.value === '')) field.value = value;
+  }
+}
+
+function enhance(form: HTMLFormElement): void {
+  restoreDraft(form);
+  const updateConditions = conditions(form);
+  const updateProgress = progress(form);
+  const update = () => {
+    updateConditions();
+    updateProgress();
+  };
+  form.addEventListener('change', () => { update(); saveDraft(form); });
+  form.addEventListener('input', () => { update(); saveDraft(form); });
   update();
 }
 
 const forms = document.querySelectorAll<HTMLFormElement>('form.survey');
 for (let i = 0; i < forms.length; i++) enhance(forms[i]!);
+
+// The "already used" page: a ballot sent from this phone whose answer never
+// arrived can be sent again with its saved key, and the server answers the
+// first receipt (it is never counted twice).
+const resend = document.querySelector<HTMLElement>('[data-resend-draft]');
+const saved = resend ? sessionStorage.getItem(draftKey(location.pathname)) : null;
+if (resend && saved) {
+  resend.hidden = false;
+  resend.querySelector('button')!.addEventListener('click', () => {
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = location.pathname;
+    for (const [name, value] of JSON.parse(saved) as [string, string][]) {
+      const input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      input.value = value;
+      form.appendChild(input);
+    }
+    document.body.appendChild(form);
+    form.submit();
+  });
+}
+
+// The receipt page names the form whose draft is no longer needed.
+const done = document.querySelector<HTMLElement>('[data-clear-draft]');
+if (done) {
+  try {
+    sessionStorage.removeItem(draftKey(done.getAttribute('data-clear-draft')!));
+  } catch {
+    /* nothing saved */
+  }
+}

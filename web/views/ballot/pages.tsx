@@ -36,6 +36,11 @@ const T = {
   },
   checkReceipt: { vi: 'Kiểm tra biên nhận', en: 'Check a receipt' },
   used: { vi: 'Phiếu này đã được sử dụng', en: 'This ballot has already been used' },
+  resend: {
+    vi: 'Nếu hộ vừa gửi phiếu từ máy này mà mất kết nối trước khi thấy biên nhận, bấm nút dưới đây để nhận lại biên nhận (phiếu không bị tính hai lần).',
+    en: 'If your household just sent this ballot from this phone and lost the connection before the receipt, press below to get the receipt again (it is not counted twice).',
+  },
+  resendButton: { vi: 'Nhận lại biên nhận', en: 'Get my receipt again' },
   usedBody: {
     vi: 'Phiếu của hộ đã được gửi trực tuyến hoặc đã được kiểm trên giấy. Mỗi hộ chỉ có một phiếu. Nếu hộ chưa từng gửi, hãy báo Trưởng thôn.',
     en: 'This household’s ballot was sent online or counted on paper. One ballot per household. If your household never sent it, tell your village head.',
@@ -153,8 +158,8 @@ export function BallotPage(props: BallotPageProps) {
 export function ReceiptPage(props: { lang: Lang; path: string; title: string; receipt: string }) {
   const { lang } = props;
   return (
-    <Page lang={lang} title={T.thanks[lang]} path={props.path}>
-      <div class="receipt" role="status">
+    <Page lang={lang} title={T.thanks[lang]} path={props.path} form>
+      <div class="receipt" role="status" data-clear-draft={props.path}>
         <h1>{T.thanks[lang]}</h1>
         <p class="muted">{props.title}</p>
         <p>{T.receipt[lang]}:</p>
@@ -174,10 +179,16 @@ export function BallotStatePage(props: {
   const { lang } = props;
   const heading = { used: T.used, not_open: T.notOpen, closed: T.closed, paper_only: T.paperOnly, not_found: T.notFound }[props.kind][lang];
   return (
-    <Page lang={lang} title={heading} path={props.path}>
+    <Page lang={lang} title={heading} path={props.path} form={props.kind === 'used'}>
       {props.title ? <p class="muted">{props.title}</p> : null}
       <h1>{heading}</h1>
       {props.kind === 'used' ? <p>{T.usedBody[lang]}</p> : null}
+      {props.kind === 'used' ? (
+        <div data-resend-draft hidden>
+          <p>{T.resend[lang]}</p>
+          <button type="button" class="btn btn-block">{T.resendButton[lang]}</button>
+        </div>
+      ) : null}
       {props.kind === 'not_open' && props.opensAt ? <p>{formatDate(props.opensAt)}</p> : null}
       {props.kind === 'closed' && props.resultsHref ? <p><a class="btn" href={props.resultsHref}>{T.results[lang]}</a></p> : null}
       {props.kind === 'paper_only' ? (
@@ -236,10 +247,10 @@ export function AnonymousSurveyPage(props: {
 export function AnonymousThanksPage(props: { lang: Lang; path: string; again: string; kiosk: boolean }) {
   const { lang } = props;
   return (
-    <Layout lang={lang} title={T.thanksAnonymous[lang]} path={props.path} narrow>
+    <Layout lang={lang} title={T.thanksAnonymous[lang]} path={props.path} narrow scripts={['survey.js']}>
       {/* A kiosk tablet returns to a blank form by itself (meta refresh needs no script). */}
       {props.kiosk ? raw(`<meta http-equiv="refresh" content="8;url=${props.again.replace(/"/g, '&quot;')}">`) : null}
-      <div class="receipt" role="status">
+      <div class="receipt" role="status" data-clear-draft={props.path}>
         <h1>{T.thanksAnonymous[lang]}</h1>
         {props.kiosk ? <p>{T.kioskReset[lang]}</p> : null}
         <p><a class="btn" href={props.again}>{T.again[lang]}</a></p>
