@@ -7,5 +7,4 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
   },
-  esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
 });

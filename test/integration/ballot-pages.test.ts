@@ -180,6 +180,16 @@ describe('anonymous satisfaction survey at /s/<slug>', () => {
     expect((await postForm(`/s/${slug}?kiosk=1`, { rating: 'satisfied' }, { cookie })).status).toBe(409);
   });
 
+  it('takes one rating per dossier code from the one-stop receipt, even on the counter kiosk', async () => {
+    const { id, slug } = await openSurvey();
+    const enable = await api(t, 'POST', `/staff/campaigns/${id}/kiosk`, { cookie: staff, body: '_csrf=', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const cookie = enable.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await postForm(`/s/${slug}?kiosk=1`, { rating: 'satisfied', dossierCode: 'HS-2026-0042' }, { cookie })).status).toBe(201);
+    const again = await postForm(`/s/${slug}?kiosk=1`, { rating: 'very_satisfied', dossierCode: 'hs-2026-0042' }, { cookie });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('Hồ sơ này đã được đánh giá');
+  });
+
   it('does not serve a decision campaign as an anonymous survey', async () => {
     const { slug } = await openDecision();
     expect((await t.app.request(`/s/${slug}`)).status).toBe(404);

@@ -159,7 +159,7 @@ export const ballotPages = new Hono<AppEnv>()
     try {
       await submitAnonymous(deps, {
         slug, answers, kiosk, client: clientKey(c), deviceToken: getCookie(c, DEVICE_COOKIE),
-        dossierCode: typeof answers.dossier === 'string' ? answers.dossier : undefined,
+        dossierCode: typeof answers.dossierCode === 'string' ? answers.dossierCode : undefined,
       });
       return c.html(<AnonymousThanksPage lang={lang} path={path} again={again} kiosk={kiosk} />, 201);
     } catch (err) {
