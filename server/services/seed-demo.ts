@@ -6,6 +6,7 @@ import { base32 } from '../runtime/ids';
 import { ConstraintViolation } from '../runtime/types';
 import { atomicWithAudit } from './audit';
 import { importRegister } from './import-households';
+import { seedDemoCampaigns } from './seed-demo-campaigns';
 import { parseCsv } from './register/csv';
 import demoVillages from '../../db/seed/villages.json';
 import { DEMO_REGISTER_CSV } from '../../db/seed/register';
@@ -58,8 +59,10 @@ export async function seedDemo(deps: AppDeps, communeId: string): Promise<string
     );
     if (results[0]?.changes) lines.push(`  ${a.username.padEnd(16)} ${password}   ${a.label}`);
   }
+  const campaigns = await seedDemoCampaigns(deps, communeId);
   return [
     `Demo: ${villages.length} thôn, ${report.created} hộ gia đình / ${villages.length} villages, ${report.created} households.`,
+    ...campaigns,
     ...(lines.length ? ['Tài khoản demo, mật khẩu chỉ in một lần / demo accounts, passwords printed once:', ...lines] : []),
   ];
 }

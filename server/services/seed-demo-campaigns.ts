@@ -1,0 +1,163 @@
+import type { AppDeps } from '../http/context';
+import type { Actor } from '../domain/actor';
+import { findUserByUsername } from '../../db/repositories/users';
+import { listVillages } from '../../db/repositories/villages';
+import { createCampaign } from './create-campaign';
+import { transitionCampaign } from './transition-campaign';
+import { issueSerials, listSerials } from './campaign-serials';
+import { castBallot } from './cast-ballot';
+import { submitTally } from './submit-tally';
+import { confirmTally } from './confirm-tally';
+import { publishResults } from './publish-results';
+import { submitAnonymous } from './submit-anonymous';
+
+// The demo commune's campaigns, made through the same services people use,
+// so `npm start` shows every kind at work: a published k1 contribution
+// decision (4 of 6 villages pass), a published Inspection Board election
+// (one village short of the threshold), an open k6 decision with online
+// ballots, an open consultation, and the two satisfaction surveys with answers.
+
+const BOARD = ['Nguyễn Văn Hùng', 'Trần Thị Mai', 'Lê Văn Tâm'];
+const WITNESSES = ['Phạm Văn Lộc', 'Đỗ Thị Hoa'];
+
+/** Paper household ballots for the road (k1): returned, invalid, approve, reject per village (H from the register). */
+const ROAD: Record<string, [number, number, number, number]> = {
+  DS: [380, 6, 301, 58], TH: [240, 4, 190, 38], BL: [170, 3, 121, 40], NK: [300, 5, 250, 37], TK: [140, 2, 96, 35], PX: [220, 4, 180, 30],
+};
+
+/** Secret-ballot meeting counts for the Inspection Board: present, invalid, votes for the two candidates. */
+const BOARD_VOTES: Record<string, [number, number, number, number]> = {
+  DS: [330, 4, 248, 78], TH: [212, 2, 160, 50], BL: [160, 3, 118, 39], NK: [271, 5, 190, 76], TK: [110, 1, 70, 39], PX: [190, 2, 141, 47],
+};
+
+const CANDIDATES: Record<string, [string, string]> = {
+  DS: ['Vũ Thị Lan', 'Hoàng Văn Minh'], TH: ['Bùi Văn Thắng', 'Ngô Thị Hạnh'], BL: ['Đặng Văn Quý', 'Lý Thị Thu'],
+  NK: ['Phan Thị Ngọc', 'Trịnh Văn Bình'], TK: ['Mai Văn Sơn', 'Cao Thị Yến'], PX: ['Dương Văn Khoa', 'Tạ Thị Nga'],
+};
+
+function picker(deps: AppDeps) {
+  return <T>(items: readonly T[]): T => items[deps.random(1)[0]! % items.length]!;
+}
+
+export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promise<string[]> {
+  const villages = await listVillages(deps.db, communeId);
+  const byCode = new Map(villages.map((v) => [v.code, v]));
+  const actorFor = async (username: string): Promise<Actor> => {
+    const u = (await findUserByUsername(deps.db, username))!;
+    return { id: u.id, username: u.username, role: u.role, communeId, villageId: u.villageId };
+  };
+  const staff = await actorFor('canbo');
+  const inspector = await actorFor('thanhtra');
+  const pick = picker(deps);
+  const allVillages = villages.map((v) => v.id);
+
+  // 1. A commune-wide k1 contribution, decided by household ballots, published.
+  const road = await createCampaign(deps, staff, {
+    title: 'Đóng góp làm đường bê tông liên thôn năm 2026',
+    description: 'Mỗi hộ đóng góp 500.000 đồng (hộ nghèo, hộ cận nghèo được miễn) để bê tông hóa 4,2 km đường liên thôn; ngân sách xã hỗ trợ 60% kinh phí.\n\nPhiếu lấy ý kiến phát đến từng hộ; nộp lại cho Tổ phát phiếu của thôn.',
+    kind: 'decision', category: 'k1', villageIds: allVillages, channels: ['paper', 'meeting'], template: 'household-decision',
+  });
+  await issueSerials(deps, staff, road.id);
+  await transitionCampaign(deps, staff, road.id, 'open');
+  for (const v of villages) {
+    const [returned, invalid, approve, reject] = ROAD[v.code] ?? [0, 0, 0, 0];
+    const head = await actorFor(`truongthon.${v.code.toLowerCase()}`);
+    const sheet = await submitTally(deps, head, road.id, {
+      villageId: v.id, channel: 'paper', issued: returned + 10, returned, invalid,
+      counts: { decision: { approve, reject, other: returned - invalid - approve - reject } }, board: BOARD, witnesses: WITNESSES,
+    });
+    await confirmTally(deps, inspector, sheet.id);
+  }
+  await transitionCampaign(deps, staff, road.id, 'close');
+  await publishResults(deps, staff, road.id);
+
+  // 2. The People's Inspection Board, one member per village, elected at village meetings.
+  const board = await createCampaign(deps, staff, {
+    title: 'Bầu thành viên Ban Thanh tra nhân dân xã nhiệm kỳ 2026–2031',
+    description: 'Mỗi thôn bầu 01 thành viên Ban Thanh tra nhân dân tại cuộc họp cộng đồng dân cư, bỏ phiếu kín.',
+    kind: 'election', category: 'k5', villageIds: allVillages, channels: ['meeting'], seats: 1,
+    candidates: villages.flatMap((v) => (CANDIDATES[v.code] ?? []).map((name, i) => ({ id: `${v.code}-${i + 1}`, name, villageId: v.id, birthYear: 1968 + i * 9 }))),
+  });
+  await transitionCampaign(deps, staff, board.id, 'open');
+  for (const v of villages) {
+    const [present, invalid, first, second] = BOARD_VOTES[v.code] ?? [0, 0, 0, 0];
+    const head = await actorFor(`truongthon.${v.code.toLowerCase()}`);
+    const sheet = await submitTally(deps, head, board.id, {
+      villageId: v.id, channel: 'meeting', method: 'secret_ballot', present, issued: present, returned: present, invalid,
+      counts: { candidates: { [`${v.code}-1`]: first, [`${v.code}-2`]: second } }, board: BOARD, witnesses: WITNESSES,
+    });
+    await confirmTally(deps, inspector, sheet.id);
+  }
+  await transitionCampaign(deps, staff, board.id, 'close');
+  await publishResults(deps, staff, board.id);
+
+  // 3. A village's own k6 matter, voted online and on paper, open now.
+  const ds = byCode.get('DS')!;
+  const festival = await createCampaign(deps, staff, {
+    title: 'Chọn ngày tổ chức Hội làng Đông Sơn 2027',
+    description: 'Ban công tác Mặt trận đề xuất tổ chức Hội làng vào mùng 10 tháng Giêng (thứ Bảy). Các hộ đồng ý hoặc nêu ý kiến khác.',
+    kind: 'decision', category: 'k6', villageIds: [ds.id], channels: ['online', 'paper'],
+    onlineApproval: { note: 'Hội nghị thôn ngày 02/11/2026: 268/412 hộ đồng ý biểu quyết trực tuyến qua nhóm Zalo của thôn.' },
+    closesAt: new Date(deps.clock().getTime() + 14 * 86_400_000).toISOString(),
+  });
+  await issueSerials(deps, staff, festival.id);
+  await transitionCampaign(deps, staff, festival.id, 'open');
+  const festivalSerials = await listSerials(deps, staff, festival.id);
+  for (const s of festivalSerials.slice(0, 163)) {
+    const decision = pick(['approve', 'approve', 'approve', 'approve', 'reject', 'other']);
+    await castBallot(deps, {
+      serial: s.serial, client: 'demo',
+      answers: decision === 'other' ? { decision, otherOpinion: 'Nên tổ chức vào Chủ nhật để con cháu đi làm xa về dự.' } : { decision },
+    });
+  }
+
+  // 4. A consultation on the commune's 2027 plan (at least 20 days, Đ28), open now.
+  const plan = await createCampaign(deps, staff, {
+    title: 'Góp ý dự thảo Kế hoạch phát triển kinh tế – xã hội xã năm 2027',
+    description: 'UBND xã lấy ý kiến Nhân dân về dự thảo Kế hoạch năm 2027 trong 30 ngày. Ý kiến được tổng hợp, tiếp thu, giải trình và công khai.',
+    kind: 'consultation', villageIds: allVillages, channels: ['online', 'paper', 'meeting'], template: 'consultation',
+    closesAt: new Date(deps.clock().getTime() + 30 * 86_400_000).toISOString(),
+  });
+  await issueSerials(deps, staff, plan.id);
+  await transitionCampaign(deps, staff, plan.id, 'open');
+  const comments = [
+    'Đề nghị ưu tiên nạo vét kênh tưới tiêu trước mùa mưa.', 'Cần thêm đèn chiếu sáng đường trục thôn.',
+    'Hỗ trợ hộ trồng rau an toàn tiếp cận thị trường.', 'Nâng cấp trạm y tế, có bác sĩ trực cuối tuần.',
+  ];
+  for (const s of (await listSerials(deps, staff, plan.id)).filter((_, i) => i % 23 === 0)) {
+    const answers: Record<string, unknown> = {};
+    for (const n of [1, 2, 3, 4, 5]) {
+      const opinion = pick(['agree', 'agree', 'agree_with_comments', 'disagree']);
+      answers[`s${n}_opinion`] = opinion;
+      if (opinion !== 'agree') answers[`s${n}_comment`] = pick(comments);
+    }
+    await castBallot(deps, { serial: s.serial, answers, client: 'demo' });
+  }
+
+  // 5. Satisfaction at the one-stop counter (NĐ 61/2018 Đ31) and the SIPAS survey, open, with answers.
+  const counter = await createCampaign(deps, staff, {
+    title: 'Đánh giá mức độ hài lòng tại Bộ phận Một cửa xã', kind: 'satisfaction', villageIds: allVillages, channels: ['online'], template: 'one-stop-rating',
+  });
+  await transitionCampaign(deps, staff, counter.id, 'open');
+  const officers = ['Nguyễn Thị Thanh', 'Lê Văn Đức', 'Phạm Thị Hương'];
+  const procedures = ['Chứng thực bản sao', 'Đăng ký khai sinh', 'Xác nhận tình trạng hôn nhân'];
+  for (let i = 0; i < 90; i++) {
+    const rating = pick(['very_satisfied', 'very_satisfied', 'satisfied', 'satisfied', 'satisfied', 'not_satisfied']);
+    await submitAnonymous(deps, {
+      slug: counter.slug, kiosk: true, client: `demo-${i}`, dossierCode: `HS-2026-${String(1000 + i)}`,
+      answers: { dossierCode: `HS-2026-${String(1000 + i)}`, officer: pick(officers), procedure: pick(procedures), rating, ...(rating === 'not_satisfied' ? { reasons: [pick(['time_over_limit', 'many_visits', 'officer_attitude'])] } : {}) },
+    });
+  }
+  const sipas = await createCampaign(deps, staff, {
+    title: 'Khảo sát sự hài lòng của người dân (SIPAS) năm 2026', kind: 'satisfaction', villageIds: allVillages, channels: ['online', 'paper'], template: 'sipas',
+  });
+  await transitionCampaign(deps, staff, sipas.id, 'open');
+  const criteria = ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'b4', 'b5', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'd1', 'd2', 'd3', 'e1', 'e2', 'e3', 'e4', 'overall'];
+  for (let i = 0; i < 60; i++) {
+    const answers: Record<string, unknown> = {};
+    for (const c of criteria) answers[c] = pick([3, 4, 4, 4, 5, 5, 2]);
+    await submitAnonymous(deps, { slug: sipas.slug, kiosk: true, client: `demo-sipas-${i}`, answers });
+  }
+
+  return ['Demo: 2 đợt đã công bố kết quả, 4 đợt đang mở / 2 published campaigns, 4 open.'];
+}
