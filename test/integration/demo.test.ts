@@ -7,7 +7,7 @@ afterEach(() => t?.close());
 describe('the demo commune that npm start serves', () => {
   it('lists open campaigns and published results on the portal, with the road decision passed by 4 of 6 villages', async () => {
     t = await makeTestApp({ DANBAN_DEMO: '1' });
-    const portal = await (await t.app.request('/')).text();
+    const portal = await (await t.app.request('/x/xa-viet-khe-demo')).text(); // two communes here: each has its own portal
     for (const title of ['Chọn ngày tổ chức Hội làng Đông Sơn 2027', 'Góp ý dự thảo Kế hoạch phát triển kinh tế – xã hội xã năm 2027', 'Đóng góp làm đường bê tông liên thôn năm 2026']) {
       expect(portal).toContain(title);
     }
