@@ -21,6 +21,13 @@ export async function readJson(c: AppContext, limit = JSON_LIMIT): Promise<unkno
 export async function readBytes(c: AppContext, limit: number): Promise<Uint8Array> {
   const declared = Number(c.req.header('content-length') ?? 'NaN');
   if (declared > limit) throw new AppError('PAYLOAD_TOO_LARGE');
+  // A declared length within the limit: read it whole (on Node straight from
+  // the socket, without building a web stream for it).
+  if (declared >= 0) {
+    const bytes = new Uint8Array(await c.req.raw.arrayBuffer());
+    if (bytes.byteLength > limit) throw new AppError('PAYLOAD_TOO_LARGE');
+    return bytes;
+  }
   const body = c.req.raw.body;
   if (!body) return new Uint8Array();
   const reader = body.getReader();

@@ -107,13 +107,29 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-/** Refuses any body over MAX_BODY_BYTES, declared or streamed without a length. */
-export const limitBody = bodyLimit({
+const limitStreamedBody = bodyLimit({
   maxSize: MAX_BODY_BYTES,
   onError: () => {
     throw new AppError('PAYLOAD_TOO_LARGE');
   },
 });
+
+/**
+ * Refuses any body over MAX_BODY_BYTES. A declared length is checked from
+ * the header alone (touching the body here would make @hono/node-server build
+ * a full web Request for every request); a body streamed without a length is
+ * counted as it arrives.
+ */
+export const limitBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const method = c.req.method;
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
+  const declared = c.req.header('content-length');
+  if (declared !== undefined) {
+    if (Number(declared) > MAX_BODY_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
+    return next();
+  }
+  return limitStreamedBody(c, next);
+};
 
 /** Requires a session with one of the roles; 401 without a session, 403 with the wrong role. */
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
