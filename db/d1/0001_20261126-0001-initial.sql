@@ -42,22 +42,17 @@ create table serial_uses (
       registered_by text
     ) without rowid;
 
-create index "serial_uses_receipt" on "serial_uses" ("receipt_hash");
-
-create index "serial_uses_campaign" on "serial_uses" ("campaign_id", "village_id");
-
 create table ballots (
-      id text primary key,
       campaign_id text not null references campaigns(id),
+      id text not null,
       village_id text,
       channel text not null check (channel in ('online','paper','anonymous','kiosk')),
       binding integer not null,
       answers text not null,
-      serial_hash text unique,
-      submitted_at text
+      serial_hash text,
+      submitted_at text,
+      primary key (campaign_id, id)
     ) without rowid;
-
-create index "ballots_campaign" on "ballots" ("campaign_id", "village_id");
 
 create trigger serial_uses_guard before insert on serial_uses
       begin
@@ -76,7 +71,7 @@ create trigger serials_revoke_guard before update of revoked on serials
       END;
 
 create trigger ballots_guard before insert on ballots
-      when new.channel in ('online', 'anonymous', 'kiosk')
+      when new.channel in ('anonymous', 'kiosk')
         and (select status from campaigns where id = new.campaign_id) <> 'open'
       begin
         select raise(abort, 'DANBAN:campaign_not_open');

@@ -176,23 +176,27 @@ export function up(db: Kysely<any>): Compilable[] {
       used_on text not null,
       registered_by text
     ) without rowid`),
-    s.createIndex('serial_uses_receipt').on('serial_uses').column('receipt_hash'),
-    s.createIndex('serial_uses_campaign').on('serial_uses').columns(['campaign_id', 'village_id']),
+    // No secondary index: every one would be written at a random place with
+    // each ballot. Participation is counted from serials (indexed by
+    // campaign); a receipt carries its serial hash's prefix (see receiptFor).
 
-    // Answers. WITHOUT ROWID with a random primary key: the physical order is
-    // random, so row order cannot be joined to serial_uses. serial_hash and
-    // submitted_at are filled only for campaigns that are not secret.
+    // Answers. WITHOUT ROWID, keyed by campaign and a random id: a
+    // campaign's answers are read as one key range, and within it the
+    // physical order is random, so row order cannot be joined to
+    // serial_uses. serial_hash and submitted_at are filled only for campaigns
+    // that are not secret. One ballot per serial is the serial_uses key,
+    // written in the same atomic write, so no index here repeats it.
     raw(sql`create table ballots (
-      id text primary key,
       campaign_id text not null references campaigns(id),
+      id text not null,
       village_id text,
       channel text not null check (channel in ('online','paper','anonymous','kiosk')),
       binding integer not null,
       answers text not null,
-      serial_hash text unique,
-      submitted_at text
+      serial_hash text,
+      submitted_at text,
+      primary key (campaign_id, id)
     ) without rowid`),
-    s.createIndex('ballots_campaign').on('ballots').columns(['campaign_id', 'village_id']),
 
     // The rules a read-then-write would race on, enforced by the database:
     // an online answer only while the campaign is open, paper ballots while
@@ -213,8 +217,9 @@ export function up(db: Kysely<any>): Compilable[] {
       begin
         select raise(abort, 'DANBAN:serial_used');
       end`),
+    // (an online ballot is checked by serial_uses_guard in the same write)
     raw(sql`create trigger ballots_guard before insert on ballots
-      when new.channel in ('online', 'anonymous', 'kiosk')
+      when new.channel in ('anonymous', 'kiosk')
         and (select status from campaigns where id = new.campaign_id) <> 'open'
       begin
         select raise(abort, 'DANBAN:campaign_not_open');

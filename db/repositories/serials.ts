@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Compilable, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 
 export interface SerialRow {
@@ -81,11 +81,12 @@ export interface SerialUse {
   registeredBy: string | null;
 }
 
-export function insertSerialUse(db: Kysely<Database>, u: SerialUse) {
-  return db.insertInto('serial_uses').values({
-    serial_hash: u.serialHash, campaign_id: u.campaignId, village_id: u.villageId, channel: u.channel,
-    idempotency_hash: u.idempotencyHash, receipt_hash: u.receiptHash, used_on: u.usedOn, registered_by: u.registeredBy,
-  });
+const INSERT_USE = `insert into serial_uses (serial_hash, campaign_id, village_id, channel, idempotency_hash, receipt_hash, used_on, registered_by)
+  values (?, ?, ?, ?, ?, ?, ?, ?)`;
+
+export function insertSerialUse(_db: Kysely<Database>, u: SerialUse): Compilable {
+  const params = [u.serialHash, u.campaignId, u.villageId, u.channel, u.idempotencyHash, u.receiptHash, u.usedOn, u.registeredBy];
+  return { compile: () => CompiledQuery.raw(INSERT_USE, params) };
 }
 
 export async function findSerialUse(db: Kysely<Database>, serialHash: string): Promise<SerialUse | null> {
@@ -95,40 +96,67 @@ export async function findSerialUse(db: Kysely<Database>, serialHash: string): P
     : null;
 }
 
-export async function findUseByReceipt(db: Kysely<Database>, receiptHash: string) {
+/** The use a receipt names: found by the serial-hash prefix it carries (the primary key), confirmed by its hash. */
+export async function findUseByReceipt(db: Kysely<Database>, serialPrefix: string, receiptHash: string) {
   return db
     .selectFrom('serial_uses as u')
     .innerJoin('campaigns as c', 'c.id', 'u.campaign_id')
     .select(['u.used_on as usedOn', 'u.channel', 'c.title', 'c.slug', 'c.id as campaignId', 'c.status'])
+    .where('u.serial_hash', '>=', serialPrefix)
+    .where('u.serial_hash', '<', `${serialPrefix}g`)
     .where('u.receipt_hash', '=', receiptHash)
     .executeTakeFirst();
 }
 
 /** Households that answered (online or paper registered), per village. */
 export async function usesPerVillage(db: Kysely<Database>, campaignId: string) {
+  // from serials (indexed by campaign), each use found by its key
   return db
-    .selectFrom('serial_uses')
-    .select(['village_id as villageId', 'channel', sql<number>`count(*)`.as('n')])
-    .where('campaign_id', '=', campaignId)
-    .groupBy(['village_id', 'channel'])
+    .selectFrom('serials as s')
+    .innerJoin('serial_uses as u', 'u.serial_hash', 's.serial_hash')
+    .select(['s.village_id as villageId', 'u.channel', sql<number>`count(*)`.as('n')])
+    .where('s.campaign_id', '=', campaignId)
+    .groupBy(['s.village_id', 'u.channel'])
     .execute();
 }
 
+/** What the ballot path reads about a serial, in one row. */
+export interface SerialForBallot {
+  villageId: string;
+  householdId: string;
+  revoked: number;
+  campaignId: string;
+  kind: 'decision' | 'election' | 'consultation' | 'satisfaction';
+  category: 'k1' | 'k2' | 'k3' | 'k4' | 'k5' | 'k6' | null;
+  status: 'draft' | 'open' | 'closed' | 'published';
+  channels: string;
+  advisoryOnline: number;
+  secret: number;
+  updatedAt: string;
+  usedHash: string | null;
+  usedIdempotencyHash: string | null;
+}
+
+// The online ballot's statements are fixed SQL: they run for every ballot,
+// and building and compiling them with Kysely each time cost more than
+// executing them (see BENCHMARKS.md). They stay here, the one place for SQL.
+const FIND_FOR_BALLOT = `select s.village_id as villageId, s.household_id as householdId, s.revoked,
+    c.id as campaignId, c.kind, c.category, c.status, c.channels, c.advisory_online as advisoryOnline,
+    c.secret, c.updated_at as updatedAt, u.serial_hash as usedHash, u.idempotency_hash as usedIdempotencyHash
+  from serials s
+  join campaigns c on c.id = s.campaign_id
+  left join serial_uses u on u.serial_hash = s.serial_hash
+  where s.serial_hash = ?`;
+
 /**
  * Everything the ballot path needs in one read: the serial, its campaign and
- * whether it was already used (the hot path of online voting).
+ * whether it was already used. `read` is the runtime's hot-path reader when
+ * it has one.
  */
-export async function findSerialForBallot(db: Kysely<Database>, serialHash: string) {
-  return db
-    .selectFrom('serials as s')
-    .innerJoin('campaigns as c', 'c.id', 's.campaign_id')
-    .leftJoin('serial_uses as u', 'u.serial_hash', 's.serial_hash')
-    .select([
-      's.village_id as villageId', 's.household_id as householdId', 's.revoked',
-      'c.id as campaignId', 'c.kind', 'c.category', 'c.status', 'c.channels', 'c.advisory_online as advisoryOnline',
-      'c.secret', 'c.updated_at as updatedAt',
-      'u.serial_hash as usedHash', 'u.idempotency_hash as usedIdempotencyHash',
-    ])
-    .where('s.serial_hash', '=', serialHash)
-    .executeTakeFirst();
+export async function findSerialForBallot(
+  db: Kysely<Database>, serialHash: string, read?: (q: CompiledQuery) => Promise<Record<string, unknown>[]>,
+): Promise<SerialForBallot | undefined> {
+  const q = CompiledQuery.raw(FIND_FOR_BALLOT, [serialHash]);
+  const rows = read ? await read(q) : (await db.executeQuery(q)).rows;
+  return rows[0] as SerialForBallot | undefined;
 }

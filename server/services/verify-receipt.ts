@@ -1,6 +1,6 @@
 import type { AppDeps } from '../http/context';
 import { findUseByReceipt } from '../../db/repositories/serials';
-import { receiptHash } from './serial-codes';
+import { receiptHash, receiptSerialPrefix } from './serial-codes';
 
 /**
  * Tells a household whether its ballot was recorded: the campaign and the
@@ -9,7 +9,8 @@ import { receiptHash } from './serial-codes';
 export async function verifyReceipt(deps: AppDeps, receipt: string, client: string) {
   const cleaned = receipt.slice(0, 40);
   if (!(await deps.rateLimiter.hit(`receipt:${client}`, 60, 10 * 60_000))) return { found: false as const, limited: true };
-  const use = await findUseByReceipt(deps.db, await receiptHash(deps.secret, cleaned));
+  const prefix = receiptSerialPrefix(cleaned);
+  const use = prefix ? await findUseByReceipt(deps.db, prefix, await receiptHash(deps.secret, cleaned)) : undefined;
   if (!use) return { found: false as const, limited: false };
   return {
     found: true as const,
