@@ -13,6 +13,7 @@ const schema = z.object({
   DANBAN_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   DANBAN_FIXTURES: z.string().optional(),
   DANBAN_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  DANBAN_WRITER_THREAD: z.enum(['0', '1']).default('1'),
 });
 
 export interface Config {
@@ -27,6 +28,8 @@ export interface Config {
   publicUrl?: string;
   synchronous: 'FULL' | 'NORMAL';
   fixturesDir: string;
+  /** SQLite writes on a thread of their own (Node, file database) */
+  writerThread: boolean;
   /** behind a reverse proxy that sets X-Forwarded-For (nginx, Caddy): rate limits count its client */
   trustProxy: boolean;
   /** Session cookies get Secure when the public URL is https. */
@@ -54,5 +57,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     fixturesDir: e.DANBAN_FIXTURES ?? '../shared/fixtures',
     secureCookies: (e.DANBAN_PUBLIC_URL ?? '').startsWith('https:'),
     trustProxy: e.DANBAN_TRUST_PROXY === '1',
+    writerThread: e.DANBAN_WRITER_THREAD === '1',
   };
 }

@@ -6,7 +6,7 @@ import { createApp } from './app';
 import { loadPrintFonts } from './print/fonts-node';
 
 const config = loadConfig(process.env);
-const runtime = createNodeRuntime({ dbPath: config.dbPath, blobDir: config.blobDir || undefined, synchronous: config.synchronous });
+const runtime = createNodeRuntime({ dbPath: config.dbPath, blobDir: config.blobDir || undefined, synchronous: config.synchronous, writerThread: config.writerThread });
 const { deps, notices } = await bootstrap(runtime, config);
 const app = createApp({ ...deps, fonts: loadPrintFonts });
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Compilable, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 
 export interface BallotRow {
@@ -14,11 +14,13 @@ export interface BallotRow {
   submittedAt: string | null;
 }
 
-export function insertBallot(db: Kysely<Database>, b: BallotRow) {
-  return db.insertInto('ballots').values({
-    id: b.id, campaign_id: b.campaignId, village_id: b.villageId, channel: b.channel, binding: b.binding ? 1 : 0,
-    answers: JSON.stringify(b.answers), serial_hash: b.serialHash, submitted_at: b.submittedAt,
-  });
+// Fixed SQL: it runs for every ballot (see findSerialForBallot).
+const INSERT_BALLOT = `insert into ballots (campaign_id, id, village_id, channel, binding, answers, serial_hash, submitted_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?)`;
+
+export function insertBallot(_db: Kysely<Database>, b: BallotRow): Compilable {
+  const params = [b.campaignId, b.id, b.villageId, b.channel, b.binding ? 1 : 0, JSON.stringify(b.answers), b.serialHash, b.submittedAt];
+  return { compile: () => CompiledQuery.raw(INSERT_BALLOT, params) };
 }
 
 export function insertAnonymousToken(db: Kysely<Database>, campaignId: string, tokenHash: string) {

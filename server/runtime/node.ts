@@ -67,9 +67,9 @@ export interface NodeRuntime extends Runtime {
   database: NodeDatabase;
 }
 
-export function createNodeRuntime(opts: { dbPath: string; blobDir?: string; synchronous?: 'FULL' | 'NORMAL' }): NodeRuntime {
+export function createNodeRuntime(opts: { dbPath: string; blobDir?: string; synchronous?: 'FULL' | 'NORMAL'; writerThread?: boolean }): NodeRuntime {
   if (opts.dbPath !== ':memory:') mkdirSync(dirname(opts.dbPath), { recursive: true });
-  const database = openNodeDatabase(opts.dbPath, { synchronous: opts.synchronous });
+  const database = openNodeDatabase(opts.dbPath, { synchronous: opts.synchronous, writerThread: opts.writerThread });
   migrateNode(database.raw, database.db);
   const random = pooledRandom();
   const clock = () => new Date();
@@ -78,6 +78,7 @@ export function createNodeRuntime(opts: { dbPath: string; blobDir?: string; sync
     database,
     db: database.db,
     atomic: database.atomic,
+    hotRead: database.hotRead,
     blobs: opts.blobDir ? fileBlobStore(opts.blobDir) : memoryBlobStore(),
     passwords: pbkdf2Hasher(random),
     rateLimiter: memoryRateLimiter(clock),

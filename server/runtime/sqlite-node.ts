@@ -1,12 +1,15 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
 import { Kysely, SqliteDialect, type Compilable } from 'kysely';
 import type { Database } from '../../db/schema';
 import { migrations } from '../../db/migrations';
-import { toConstraintViolation, type Atomic, type StatementResult } from './types';
+import { toConstraintViolation, type Atomic, type HotRead, type StatementResult } from './types';
 
 export interface NodeDatabase {
   db: Kysely<Database>;
   atomic: Atomic;
+  /** the ballot path's one read, on the writer's warm connection when there is one */
+  hotRead: HotRead;
   raw: BetterSqlite3.Database;
   /** Commits whatever is pending; resolves when it is on disk. */
   flush(): Promise<void>;
@@ -28,7 +31,7 @@ export interface NodeDatabase {
  * before they are durable; they are never acknowledged to their writers
  * before the commit, and a crash takes them back for everyone.
  */
-export function openNodeDatabase(path: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): NodeDatabase {
+export function openNodeDatabase(path: string, options: { synchronous?: 'FULL' | 'NORMAL'; writerThread?: boolean } = {}): NodeDatabase {
   const raw = new BetterSqlite3(path);
   if (path !== ':memory:') raw.pragma('journal_mode = WAL');
   raw.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
@@ -132,15 +135,80 @@ export function openNodeDatabase(path: string, options: { synchronous?: 'FULL' |
     return results;
   };
 
+  if (options.writerThread && path !== ':memory:') {
+    const writer = startWriterThread(path, options.synchronous ?? 'FULL');
+    return {
+      db,
+      atomic: writer.atomic,
+      hotRead: writer.hotRead,
+      raw,
+      flush: async () => undefined,
+      async close() {
+        await writer.close();
+        await db.destroy();
+      },
+    };
+  }
+
   return {
     db,
     atomic,
+    hotRead: async (q) => (await db.executeQuery(q)).rows as Record<string, unknown>[],
     raw,
     flush: () => awaitCommit(),
     async close() {
       if (open) commitGroup();
       await db.destroy();
     },
+  };
+}
+
+/**
+ * Writes on a thread of their own (sqlite-writer.mjs): the same savepoints
+ * and group commit, while this thread goes on with HTTP and reads on its own
+ * connection (WAL: a read sees every commit made before it began). A write is
+ * answered only after its group is on disk, refusals included, so whatever
+ * beat it is already visible to the reads that follow.
+ */
+function startWriterThread(path: string, synchronous: 'FULL' | 'NORMAL') {
+  const worker = new Worker(new URL('./sqlite-writer.mjs', import.meta.url), { workerData: { path, synchronous } });
+  const waiting = new Map<number, { resolve: (r: any) => void; reject: (e: unknown) => void }>();
+  let next = 0;
+  worker.on('message', (replies: { id: number; results?: StatementResult[]; rows?: Record<string, unknown>[]; error?: string }[]) => {
+    for (const reply of replies) {
+      const w = waiting.get(reply.id);
+      if (!w) continue;
+      waiting.delete(reply.id);
+      if (reply.error !== undefined) {
+        const err = new Error(reply.error);
+        w.reject(toConstraintViolation(err) ?? err);
+      } else w.resolve(reply.results ?? reply.rows);
+    }
+  });
+  worker.on('error', (err) => {
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  });
+  const atomic: Atomic = (statements) =>
+    new Promise((resolve, reject) => {
+      const id = ++next;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, statements: statements.map((s) => { const c = s.compile(); return [c.sql, c.parameters.map(bindable)]; }) });
+    });
+  const hotRead: HotRead = (q) =>
+    new Promise((resolve, reject) => {
+      const id = ++next;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, read: [q.sql, q.parameters.map(bindable)] });
+    });
+  return {
+    atomic,
+    hotRead,
+    close: () =>
+      new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.postMessage({ close: true });
+      }),
   };
 }
 

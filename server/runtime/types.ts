@@ -1,4 +1,4 @@
-import type { Compilable, Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 
 /** What one statement of an atomic write returned. */
@@ -15,6 +15,9 @@ export interface StatementResult {
  * ConstraintViolation. Resolves only once the write is durable.
  */
 export type Atomic = (statements: Compilable[]) => Promise<StatementResult[]>;
+
+/** A read on the ballot path (see Runtime.hotRead). */
+export type HotRead = (query: CompiledQuery) => Promise<Record<string, unknown>[]>;
 
 export interface BlobStore {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
@@ -36,6 +39,12 @@ export interface Runtime {
   name: 'node' | 'worker' | 'test';
   db: Kysely<Database>;
   atomic: Atomic;
+  /**
+   * The online ballot's one read. On Node with a writer thread it runs on the
+   * writer's connection, whose page cache its own commits never empty;
+   * elsewhere it is an ordinary read.
+   */
+  hotRead?: HotRead;
   blobs: BlobStore;
   passwords: PasswordHasher;
   rateLimiter: RateLimiter;

@@ -89,7 +89,7 @@ function vietnamDate(d: Date): string {
 export async function castBallot(deps: AppDeps, input: CastInput): Promise<CastResult> {
   const parsed = parseSerial(input.serial.slice(0, 64));
   const hash = parsed.ok ? await serialHash(deps.secret, parsed.serial) : '';
-  const found = parsed.ok ? await findSerialForBallot(deps.db, hash) : undefined;
+  const found = parsed.ok ? await findSerialForBallot(deps.db, hash, deps.hotRead) : undefined;
   if (!found || found.revoked) throw await countGuess(deps, input.client);
   const s = { serialHash: hash, villageId: found.villageId };
   const campaign = found;

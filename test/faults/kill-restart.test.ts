@@ -13,7 +13,7 @@ import { serverProcess, postBallot, type ServerProcess } from '../support/server
 import { serialHash } from '../../server/services/serial-codes';
 
 const SECRET = 'fault-secret-'.padEnd(48, 'f');
-const BALLOTS = Number(process.env.FAULT_BALLOTS ?? 3000);
+const BALLOTS = Number(process.env.FAULT_BALLOTS ?? 10_000);
 const KILLS = 4;
 const CONCURRENCY = 16;
 const PORT = 3950 + (process.pid % 40);
@@ -68,7 +68,7 @@ describe('ballots under SIGKILL and restart', () => {
     });
     const killer = (async () => {
       while (kills < KILLS && !loadDone) {
-        await new Promise((r) => setTimeout(r, 600 + Math.random() * 600));
+        await new Promise((r) => setTimeout(r, 400 + Math.random() * 500));
         if (loadDone) break;
         await server.kill();
         kills++;
