@@ -19,6 +19,7 @@ import { portalPages } from './routes/pages/portal';
 import { campaignPages } from './routes/pages/campaign-pages';
 import { resultsPages } from './routes/pages/results-pages';
 import { ballotPages } from './routes/pages/ballot-pages';
+import { themePages } from './routes/pages/theme-pages';
 import { tallyPages } from './routes/pages/tally-pages';
 
 /** The one place where middleware and routes are assembled, for every runtime. */
@@ -33,7 +34,7 @@ export function createApp(deps: AppDeps) {
 
   for (const routes of [
     healthRoutes, staticRoutes, authRoutes, registerRoutes, campaignRoutes, ballotRoutes, tallyRoutes, resultRoutes,
-    printRoutes, authPages, registerPages, portalPages, campaignPages, resultsPages, ballotPages, tallyPages,
+    printRoutes, authPages, registerPages, portalPages, campaignPages, resultsPages, ballotPages, tallyPages, themePages,
   ]) {
     app.route('/', routes);
   }

@@ -3,10 +3,11 @@ import type { Actor } from '../domain/actor';
 import { AppError, invalidField } from '../http/errors';
 import { cleanText } from '../domain/text';
 import { findCampaign } from '../../db/repositories/campaigns';
-import { assignOpinions, findTheme, insertTheme, nextThemePosition, updateTheme, type Theme } from '../../db/repositories/themes';
+import { assignOpinions, findTheme, insertTheme, listThemes, nextThemePosition, updateTheme, type Theme } from '../../db/repositories/themes';
 import { ballotIdsOfCampaign } from '../../db/repositories/results';
 import { campaignOf } from './transition-campaign';
 import { atomicWithAudit } from './audit';
+import { viewResults } from './compute-results';
 
 // Consultation synthesis (Đ25–28 Luật 10/2022/QH15): staff group the
 // opinions under themes and answer each one, taking it on (tiếp thu) or
@@ -84,4 +85,15 @@ export async function groupOpinions(deps: AppDeps, actor: Actor, themeId: string
     { communeId: campaign.communeId, actor: actor.id, action: 'theme.group', entity: 'opinion_theme', entityId: theme.id, data: { question: input.question, ballotIds: ids } },
   ]);
   return { themeId: theme.id, grouped: ids.length };
+}
+
+/** What the staff's synthesis page shows: the themes with their answers, and every opinion with its theme. */
+export async function themeBoard(deps: AppDeps, actor: Actor, campaignId: string) {
+  const c = await campaignOf(deps, actor, campaignId);
+  consultationOnly(c.kind);
+  const [themes, view] = await Promise.all([
+    listThemes(deps.db, c.id),
+    viewResults(deps, actor, c.id, { preview: true, ownOnly: true }),
+  ]);
+  return { campaign: { id: c.id, title: c.title, slug: c.slug, status: c.status }, themes: themes.map(publicTheme), opinions: view.staff?.opinions ?? [] };
 }

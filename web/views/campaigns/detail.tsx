@@ -30,6 +30,7 @@ const T = {
   closeConfirm: { vi: 'Đóng đợt lấy ý kiến? Sau khi đóng không nhận thêm phiếu trực tuyến.', en: 'Close the campaign? No more online answers are accepted.' },
   print: { vi: 'In phiếu, biểu mẫu, áp phích', en: 'Print ballots, forms, posters' },
   tallies: { vi: 'Biên bản kiểm phiếu', en: 'Tally sheets' },
+  themes: { vi: 'Tổng hợp, giải trình ý kiến', en: 'Group and answer opinions' },
   results: { vi: 'Xem trước kết quả', en: 'Preview the results' },
   kiosk: { vi: 'Bật chế độ kiosk tại quầy', en: 'Kiosk mode at the counter' },
   participation: { vi: 'Tham gia theo thôn', en: 'Participation by village' },
@@ -170,6 +171,7 @@ function Actions(props: { lang: Lang; c: CampaignDetailView; csrfToken: string }
         <LinkButton href={`/staff/print?campaignId=${encodeURIComponent(c.id)}`} variant="secondary">{T.print[lang]}</LinkButton>
         {c.kind !== 'satisfaction' ? <LinkButton href="/staff/tallies" variant="secondary">{T.tallies[lang]}</LinkButton> : null}
         {c.status !== 'draft' ? <LinkButton href={`${base}/results`} variant="secondary">{T.results[lang]}</LinkButton> : null}
+        {c.kind === 'consultation' && c.status !== 'draft' ? <LinkButton href={`${base}/themes`} variant="secondary">{T.themes[lang]}</LinkButton> : null}
         {c.kind === 'satisfaction' && c.status === 'open' ? <LinkButton href={`${base}/kiosk`} variant="secondary">{T.kiosk[lang]}</LinkButton> : null}
       </div>
     </section>
