@@ -5,21 +5,8 @@ export type SheetChannel = 'meeting' | 'paper';
 export type SheetStatus = 'submitted' | 'confirmed' | 'superseded';
 
 /** What a village head entered on the biên bản, once checked. */
-export interface SheetData {
-  /** meeting: show of hands or secret ballot */
-  method?: 'show_of_hands' | 'secret_ballot';
-  present?: number;
-  issued?: number;
-  returned?: number;
-  invalid?: number;
-  counts: Record<string, Record<string, number>>;
-  board: string[];
-  witnesses: string[];
-  /** the day the meeting or the count took place (YYYY-MM-DD) */
-  heldOn?: string;
-  place?: string;
-  note?: string;
-}
+export type { SheetData } from '../../server/domain/tally-sheet-checks';
+import type { SheetData } from '../../server/domain/tally-sheet-checks';
 
 export interface SheetWarning {
   path: string;

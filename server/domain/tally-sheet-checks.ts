@@ -7,6 +7,23 @@
 import { DEFAULT_RULES, type LegalRules, type LocalizedText, type SheetChannel } from './legal-rules';
 import { ELECTION_QUESTION, type TallyQuestion } from './tally';
 
+/** A tally sheet's numbers and people as stored (Đ20 k2; NĐ 59 Mẫu 02–04). */
+export interface SheetData {
+  /** meeting: show of hands or secret ballot */
+  method?: 'show_of_hands' | 'secret_ballot';
+  present?: number;
+  issued?: number;
+  returned?: number;
+  invalid?: number;
+  counts: Record<string, Record<string, number>>;
+  board: string[];
+  witnesses: string[];
+  /** the day the meeting or the count took place (YYYY-MM-DD) */
+  heldOn?: string;
+  place?: string;
+  note?: string;
+}
+
 export interface SheetProblem {
   path: string;
   message: LocalizedText;

@@ -1,41 +1,15 @@
 // Ballots are checked the way a person would: page count, the Vietnamese text
 // as a PDF reader extracts it, and every QR scanned back from a 150 dpi render.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderHouseholdBallots, type HouseholdBallot, type HouseholdBallotBatch } from '../../server/print/ballot';
 import { renderElectionBallots, type ElectionBallotBatch } from '../../server/print/election-ballot';
 import { loadPrintFonts } from '../../server/print/fonts-node';
 import { groupSerial } from '../../server/print/serial-format';
+import { pdfWorkspace } from '../support/pdf';
 
-const dir = mkdtempSync(join(tmpdir(), 'danban-print-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-
-function save(pdf: Uint8Array): string {
-  const file = join(dir, `doc-${++files}.pdf`);
-  writeFileSync(file, pdf);
-  return file;
-}
-const pages = (file: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
-/** Text of the page range, or of a region (in points) of one page. */
-function text(file: string, opts: { page?: number; crop?: [number, number, number, number] } = {}): string {
-  const args = ['-layout'];
-  if (opts.page) args.push('-f', String(opts.page), '-l', String(opts.page));
-  if (opts.crop) args.push('-x', String(opts.crop[0]), '-y', String(opts.crop[1]), '-W', String(opts.crop[2]), '-H', String(opts.crop[3]));
-  return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' }).normalize('NFC');
-}
-/** Every QR on every page, as zbarimg reads them from a 150 dpi render. */
-function scanQrCodes(file: string): string[] {
-  const prefix = join(dir, `scan-${++files}`);
-  execFileSync('pdftoppm', ['-r', '150', '-png', file, prefix]);
-  const images = readdirSync(dir).filter((f) => f.startsWith(`scan-${files}-`)).map((f) => join(dir, f));
-  // One zbarimg for all pages; its stderr only carries dbus noise in containers.
-  const out = execFileSync('zbarimg', ['--raw', '-q', ...images], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  return out.split('\n').filter((line) => line.length > 0);
-}
+const pdf = pdfWorkspace();
+afterAll(() => pdf.cleanup());
+const { save, pages, text, scanQrCodes } = pdf;
 
 const fonts = loadPrintFonts();
 const ORIGIN = 'https://danban.vietkhe.vn';

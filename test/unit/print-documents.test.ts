@@ -2,9 +2,6 @@
 // extracted Vietnamese text (pre-filled values and the blanks' labels) and
 // the QR codes scanned back.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPrintFonts } from '../../server/print/fonts-node';
 import {
@@ -16,28 +13,13 @@ import {
 } from '../../server/print/forms';
 import { renderPoster } from '../../server/print/poster';
 import { renderResultsNotice, type ResultsNoticeModel } from '../../server/print/results-notice';
+import { pdfWorkspace } from '../support/pdf';
 
-const dir = mkdtempSync(join(tmpdir(), 'danban-print-docs-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-
-function save(pdf: Uint8Array): string {
-  const file = join(dir, `doc-${++files}.pdf`);
-  writeFileSync(file, pdf);
-  return file;
-}
-const info = (file: string): string => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-const pages = (file: string): number => Number(/Pages:\s+(\d+)/.exec(info(file))?.[1]);
+const pdf = pdfWorkspace();
+afterAll(() => pdf.cleanup());
+const { save, info, pages, scanQrCodes } = pdf;
 /** Extracted text with runs of white space collapsed, so phrases can be found across layout gaps. */
-const text = (file: string): string =>
-  execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
-function scanQrCodes(file: string): string[] {
-  const prefix = join(dir, `scan-${++files}`);
-  execFileSync('pdftoppm', ['-r', '150', '-png', file, prefix]);
-  const images = readdirSync(dir).filter((f) => f.startsWith(`scan-${files}-`)).map((f) => join(dir, f));
-  const out = execFileSync('zbarimg', ['--raw', '-q', ...images], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  return out.split('\n').filter((line) => line.length > 0);
-}
+const text = (file: string): string => pdf.text(file).replace(/\s+/g, ' ');
 
 const fonts = loadPrintFonts();
 const ctx: FormContext = {

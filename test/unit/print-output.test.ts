@@ -1,22 +1,15 @@
 // How PDFs leave server/print: streamed sheet by sheet as the reader pulls,
 // the same bytes whichever way they are taken, fonts embedded once per batch.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderHouseholdBallots, type HouseholdBallot, type HouseholdBallotBatch } from '../../server/print/ballot';
 import { loadPrintFonts } from '../../server/print/fonts-node';
 import { groupSerial } from '../../server/print/serial-format';
+import { pdfWorkspace } from '../support/pdf';
 
-const dir = mkdtempSync(join(tmpdir(), 'danban-print-out-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-function save(pdf: Uint8Array): string {
-  const file = join(dir, `doc-${++files}.pdf`);
-  writeFileSync(file, pdf);
-  return file;
-}
+const pdf = pdfWorkspace();
+afterAll(() => pdf.cleanup());
+const { save } = pdf;
 const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8' });
 
 const fonts = loadPrintFonts();

@@ -1,3 +1,4 @@
+import type { SheetData } from '../../../server/domain/tally-sheet-checks';
 import type { Lang, Text } from '../../i18n';
 
 // What the tally pages show, as plain data (the views read no database).
@@ -7,19 +8,7 @@ export interface PageUser {
   csrfToken: string;
 }
 
-export interface SheetNumbers {
-  method?: 'show_of_hands' | 'secret_ballot';
-  present?: number;
-  issued?: number;
-  returned?: number;
-  invalid?: number;
-  counts: Record<string, Record<string, number>>;
-  board: string[];
-  witnesses: string[];
-  heldOn?: string;
-  place?: string;
-  note?: string;
-}
+export type SheetNumbers = SheetData;
 
 export interface SheetRow {
   id: string;
