@@ -32,7 +32,7 @@ describe('atomic() on D1', () => {
       }),
     ]);
     const err = await rt
-      .atomic([rt.db.insertInto('ballots').values({ id: 'b-trg', campaign_id: 'k-trg', village_id: null, channel: 'online', binding: 0, answers: '{}', serial_hash: null, submitted_at: null })])
+      .atomic([rt.db.insertInto('ballots').values({ id: 'b-trg', campaign_id: 'k-trg', village_id: null, channel: 'anonymous', binding: 1, answers: '{}', serial_hash: null, submitted_at: null })])
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConstraintViolation);
     expect(err).toMatchObject({ kind: 'rule', detail: 'campaign_not_open' });
