@@ -187,6 +187,22 @@ async function saveForm(c: AppContext, mode: 'new' | 'edit', campaignId?: string
   }
 }
 
+/** A campaign as the staff pages show it; households of a draft (not yet frozen) come from the register. */
+export function detailView(
+  d: Awaited<ReturnType<typeof campaignDetail>>, registerHouseholds: (villageId: string) => number, villageName: (villageId: string) => string,
+): CampaignDetailView {
+  return {
+    id: d.id, slug: d.slug, title: d.title, description: d.description, kind: d.kind, category: d.category, status: d.status,
+    channels: d.channels, advisoryOnline: d.advisoryOnline, secret: d.secret, seats: d.seats, opensAt: d.opensAt, closesAt: d.closesAt,
+    openedAt: d.openedAt, closedAt: d.closedAt, frozen: d.status !== 'draft', anonymousAnswers: d.anonymousAnswers,
+    villages: d.villages.map((v) => ({
+      villageId: v.villageId, code: v.code, name: v.name, households: v.households ?? registerHouseholds(v.villageId),
+      online: v.online, paper: v.paper,
+    })),
+    candidates: d.candidates.map((k) => ({ name: k.name, birthYear: k.birthYear, villageName: villageName(k.villageId) })),
+  };
+}
+
 async function renderDetail(c: AppContext, extra: { notice?: string; error?: string } = {}, status: 200 | 409 = 200) {
   const deps = c.get('deps');
   const actor = currentActor(c);
@@ -197,16 +213,7 @@ async function renderDetail(c: AppContext, extra: { notice?: string; error?: str
   const visible = new Set(d.villages.map((v) => v.villageId));
   const counts = new Map(overview.villages.map((v) => [v.villageId, v]));
   const names = new Map(overview.villages.map((v) => [v.villageId, v.name]));
-  const campaign: CampaignDetailView = {
-    id: d.id, slug: d.slug, title: d.title, description: d.description, kind: d.kind, category: d.category, status: d.status,
-    channels: d.channels, advisoryOnline: d.advisoryOnline, secret: d.secret, seats: d.seats, opensAt: d.opensAt, closesAt: d.closesAt,
-    openedAt: d.openedAt, closedAt: d.closedAt, frozen: d.status !== 'draft', anonymousAnswers: d.anonymousAnswers,
-    villages: d.villages.map((v) => ({
-      villageId: v.villageId, code: v.code, name: v.name, households: v.households ?? counts.get(v.villageId)?.households ?? 0,
-      online: v.online, paper: v.paper,
-    })),
-    candidates: d.candidates.map((k) => ({ name: k.name, birthYear: k.birthYear, villageName: names.get(k.villageId) ?? '' })),
-  };
+  const campaign = detailView(d, (v) => counts.get(v)?.households ?? 0, (v) => names.get(v) ?? '');
   const f = await frame(c);
   return c.html(
     <CampaignDetailPage

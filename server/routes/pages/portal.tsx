@@ -8,6 +8,8 @@ import { parseInput } from '../../http/validation';
 import { loadStaffHome } from '../../services/staff-home';
 import { Layout, safeBack, staffSectionsFor, ROLE_LABEL } from '../../../web/views/layout';
 import type { Lang, Text } from '../../../web/i18n';
+import { Participation } from '../../../web/views/campaigns/detail';
+import { detailView } from './campaign-pages';
 
 const langQuery = z.object({
   to: z.enum(['vi', 'en'], { message: 'Ngôn ngữ phải là "vi" hoặc "en".|The language must be "vi" or "en".' }),
@@ -91,8 +93,16 @@ export const portalPages = new Hono<AppEnv>()
         csrfToken={session.csrfToken}
         path={pagePath(c)}
         commune={home.communeName ?? undefined}
+        scripts={home.open.length ? ['participation.js'] : []}
       >
         <StaffHomePage lang={lang} role={actor.role} name={session.displayName || actor.username} />
+        {home.open.length ? <h2>{lang === 'vi' ? 'Đang lấy ý kiến: tham gia theo thôn' : 'Open now: participation by village'}</h2> : null}
+        {home.open.map((d, i) => (
+          <div class="card">
+            <p><a href={`/staff/campaigns/${d.id}`}><strong>{d.title}</strong></a></p>
+            <Participation lang={lang} c={detailView(d, () => 0, () => '')} id={`open-${i}`} title={lang === 'vi' ? 'Số hộ đã trả lời' : 'Households that answered'} />
+          </div>
+        ))}
       </Layout>,
     );
   });

@@ -178,8 +178,10 @@ function Actions(props: { lang: Lang; c: CampaignDetailView; csrfToken: string }
   );
 }
 
-function Participation(props: { lang: Lang; c: CampaignDetailView }) {
+/** Participation per village, a chart and the same numbers as a table; `id` keeps several on one page apart. */
+export function Participation(props: { lang: Lang; c: CampaignDetailView; id?: string; title?: string }) {
   const { lang, c } = props;
+  const id = props.id ?? 'participation';
   const rows = c.villages;
   const chart = {
     labels: rows.map((r) => r.name),
@@ -191,8 +193,8 @@ function Participation(props: { lang: Lang; c: CampaignDetailView }) {
     householdsLabel: T.households[lang],
   };
   return (
-    <section aria-labelledby="participation-title">
-      <h2 id="participation-title">{T.participation[lang]}</h2>
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{props.title ?? T.participation[lang]}</h2>
       {c.frozen ? null : <p class="hint">{T.notFrozen[lang]}</p>}
       {c.kind === 'satisfaction' ? (
         <Stats>
@@ -201,12 +203,12 @@ function Participation(props: { lang: Lang; c: CampaignDetailView }) {
       ) : (
         <>
           <figure class="chart">
-            <canvas id="participation-chart" width="900" height="300" role="img" aria-label={T.chartLabel[lang]} data-chart={JSON.stringify(chart)}></canvas>
+            <canvas id={`${id}-chart`} width="900" height="300" role="img" aria-label={T.chartLabel[lang]} data-chart={JSON.stringify(chart)}></canvas>
             <figcaption class="visually-hidden">{T.chartLabel[lang]}</figcaption>
           </figure>
           <Table
             lang={lang}
-            id="participation-table"
+            id={`${id}-table`}
             caption={T.participationCaption[lang]}
             rows={rows}
             columns={[
