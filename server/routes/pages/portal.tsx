@@ -100,7 +100,7 @@ export const portalPages = new Hono<AppEnv>()
         {home.open.map((d, i) => (
           <div class="card">
             <p><a href={`/staff/campaigns/${d.id}`}><strong>{d.title}</strong></a></p>
-            <Participation lang={lang} c={detailView(d, () => 0, () => '')} id={`open-${i}`} title={lang === 'vi' ? 'Số hộ đã trả lời' : 'Households that answered'} />
+            <Participation lang={lang} c={detailView(d, () => 0, () => '')} id={`open-${i}`} title={lang === 'vi' ? 'Tham gia' : 'Participation'} />
           </div>
         ))}
       </Layout>,
