@@ -121,6 +121,62 @@ function restoreDraft(form: HTMLFormElement): void {
   }
 }
 
+/**
+ * Long forms (SIPAS: 22 criteria in 5 panels) one part per screen, with Back
+ * and Next, so an elderly respondent on a small phone sees one group at a
+ * time. A form the server sent back with errors shows whole, so every message
+ * is in view. Without JavaScript the form is one page.
+ */
+function steps(form: HTMLFormElement, update: () => void): void {
+  if (form.querySelector('.has-error, [aria-invalid="true"]')) return;
+  const root = form.querySelector('section.page') ?? form;
+  const groups: HTMLElement[][] = [];
+  let loose: HTMLElement[] = [];
+  for (const el of Array.from(root.children) as HTMLElement[]) {
+    if (el.matches('section.panel')) {
+      if (loose.length) groups.push(loose);
+      loose = [];
+      groups.push([el]);
+    } else if (el.matches('.question')) loose.push(el);
+  }
+  if (loose.length) groups.push(loose);
+  if (groups.length < 3 || form.querySelectorAll('.question').length < 10) return;
+  const submit = form.querySelector<HTMLElement>('button[type="submit"]');
+  const nav = document.createElement('div');
+  nav.className = 'step-nav';
+  const back = document.createElement('button');
+  back.type = 'button';
+  back.className = 'btn btn-secondary';
+  back.textContent = vi ? 'Quay lại' : 'Back';
+  const next = document.createElement('button');
+  next.type = 'button';
+  next.className = 'btn';
+  next.textContent = vi ? 'Tiếp tục' : 'Next';
+  nav.appendChild(back);
+  nav.appendChild(next);
+  submit?.parentNode?.insertBefore(nav, submit);
+  let at = 0;
+  const show = (i: number, focus: boolean) => {
+    at = i;
+    groups.forEach((g, k) => g.forEach((el) => el.classList.toggle('step-hidden', k !== i)));
+    // a class, not the hidden attribute: .btn sets its own display
+    back.classList.toggle('step-hidden', i === 0);
+    next.classList.toggle('step-hidden', i === groups.length - 1);
+    submit?.classList.toggle('step-hidden', i !== groups.length - 1);
+    update();
+    if (focus) {
+      const first = groups[i]![0]!;
+      const heading = first.querySelector<HTMLElement>('h3, h4, legend') ?? first;
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+      first.scrollIntoView({ block: 'start' });
+    }
+  };
+  back.addEventListener('click', () => show(Math.max(0, at - 1), true));
+  next.addEventListener('click', () => show(Math.min(groups.length - 1, at + 1), true));
+  show(0, false);
+}
+
 function enhance(form: HTMLFormElement): void {
   restoreDraft(form);
   const updateConditions = conditions(form);
@@ -132,6 +188,7 @@ function enhance(form: HTMLFormElement): void {
   form.addEventListener('change', () => { update(); saveDraft(form); });
   form.addEventListener('input', () => { update(); saveDraft(form); });
   update();
+  steps(form, update);
 }
 
 const forms = document.querySelectorAll<HTMLFormElement>('form.survey');
