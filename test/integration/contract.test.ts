@@ -1,4 +1,4 @@
-import { afterEach, describe, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestEnv } from '../support/app';
 import { contractGroups, CONTRACT_ADMIN_PASSWORD } from '../support/contract-cases';
 import { createApp } from '../../server/app';
@@ -16,6 +16,7 @@ for (const [group, cases] of contractGroups()) {
   describe(`API contract on Node: ${group}`, () => {
     for (const c of cases) {
       it(c.name, async () => {
+        expect.hasAssertions(); // the expectations live in the shared cases
         t = await makeTestApp({ DANBAN_ADMIN_PASSWORD: CONTRACT_ADMIN_PASSWORD });
         const app = createApp({ ...t.deps, fonts: loadPrintFonts });
         await c.run((url, init) => Promise.resolve(app.request(url, init)));

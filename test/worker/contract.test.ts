@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exports } from 'cloudflare:workers';
 import { contractGroups } from '../support/contract-cases';
 
@@ -11,6 +11,11 @@ const worker = exports.default;
 
 for (const [group, cases] of contractGroups()) {
   describe(`API contract on Workers + D1: ${group}`, () => {
-    for (const c of cases) it(c.name, () => c.run((url, init) => worker.fetch(url, init)));
+    for (const c of cases) {
+      it(c.name, () => {
+        expect.hasAssertions(); // the expectations live in the shared cases
+        return c.run((url, init) => worker.fetch(url, init));
+      });
+    }
   });
 }
