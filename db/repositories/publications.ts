@@ -87,3 +87,17 @@ export async function listPublishedCampaigns(db: Kysely<Database>, communeId: st
     .orderBy('publishedAt', 'desc')
     .execute();
 }
+
+/** The audit anchors recorded in every publication of a commune's campaigns. */
+export async function publishedAnchors(db: Kysely<Database>, communeId: string): Promise<{ seq: number; hash: string }[]> {
+  const rows = await db
+    .selectFrom('publications as p')
+    .innerJoin('campaigns as c', 'c.id', 'p.campaign_id')
+    .select('p.snapshot')
+    .where('c.commune_id', '=', communeId)
+    .execute();
+  return rows.flatMap((r) => {
+    const anchor = (JSON.parse(r.snapshot) as { auditAnchor?: { seq: number; hash: string } }).auditAnchor;
+    return anchor ? [anchor] : [];
+  });
+}

@@ -24,7 +24,20 @@ export function canonicalEntry(e: Omit<AuditEntry, 'hash'>): string {
 
 export interface ChainProblem {
   seq: number;
-  problem: 'hash_mismatch' | 'broken_link' | 'gap';
+  /** anchor_missing: a published anchor's entry is gone or changed (the chain was cut or rewritten) */
+  problem: 'hash_mismatch' | 'broken_link' | 'gap' | 'anchor_missing';
+}
+
+/**
+ * Checks the anchors printed with published results: the chain must still
+ * hold each one's entry with the same hash. This finds what the chain alone
+ * cannot: its newest entries cut off, up to the last publication.
+ */
+export function checkAnchors(entries: AuditEntry[], anchors: { seq: number; hash: string }[]): ChainProblem[] {
+  const bySeq = new Map(entries.map((e) => [e.seq, e.hash]));
+  return anchors
+    .filter((a) => a.seq > 0 && bySeq.get(a.seq) !== a.hash)
+    .map((a) => ({ seq: a.seq, problem: 'anchor_missing' as const }));
 }
 
 /** Checks entries (in seq order) and returns every problem found, none when intact. */

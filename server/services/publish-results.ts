@@ -11,6 +11,8 @@ import { campaignOf } from './transition-campaign';
 import { computeResults, mayPreview } from './compute-results';
 import { atomicWithAudit } from './audit';
 import { forgetPublishedHead } from './public-portal';
+import { auditHead } from '../../db/repositories/audit';
+import { GENESIS_HASH } from '../domain/audit-chain';
 
 export interface Published {
   status: 'published';
@@ -49,6 +51,8 @@ export async function publishResults(deps: AppDeps, actor: Actor, campaignId: st
   const now = deps.clock().toISOString();
   const { snapshot } = await computeResults(deps, c);
   snapshot.campaign.status = 'published';
+  const head = await auditHead(deps.db, c.communeId);
+  snapshot.auditAnchor = head ?? { seq: 0, hash: GENESIS_HASH };
   const latest = await latestPublication(deps.db, c.id);
   const version = (latest?.version ?? 0) + 1;
   const text = JSON.stringify(snapshot);

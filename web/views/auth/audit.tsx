@@ -29,6 +29,7 @@ const PROBLEM: Record<string, Text> = {
   hash_mismatch: { vi: 'nội dung bị sửa', en: 'content altered' },
   broken_link: { vi: 'không nối với mục trước', en: 'not linked to the previous entry' },
   gap: { vi: 'thiếu mục phía trước', en: 'entries missing before it' },
+  anchor_missing: { vi: 'dấu nhật ký đã công bố không còn khớp (nhật ký bị cắt bớt hoặc viết lại)', en: 'a published anchor no longer matches (the log was cut short or rewritten)' },
 };
 
 export interface AuditPageProps {

@@ -28,6 +28,11 @@ export interface SnapshotTheme {
 
 export interface ResultsSnapshot {
   format: 1;
+  /**
+   * The commune's audit chain head when these results were published: a
+   * public anchor, so cutting off or rewriting the chain up to it is found.
+   */
+  auditAnchor?: { seq: number; hash: string };
   campaign: {
     id: string;
     slug: string;

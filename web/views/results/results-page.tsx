@@ -456,6 +456,17 @@ export function ResultsContent(props: ResultsPageProps) {
         ) : (
           <p>{lang === 'vi' ? 'Chưa công bố.' : 'Not published yet.'}</p>
         )}
+        {s.auditAnchor && !props.preview ? (
+          <p class="muted">
+            {lang === 'vi'
+              ? `Dấu nhật ký: mục số ${s.auditAnchor.seq}, mã băm `
+              : `Audit anchor: entry ${s.auditAnchor.seq}, hash `}
+            <code class="hash">{s.auditAnchor.hash}</code>
+            {lang === 'vi'
+              ? '. Ban Thanh tra nhân dân đối chiếu dấu này với nhật ký để biết nhật ký không bị sửa hay cắt bớt.'
+              : '. The inspection board checks this against the log to know it was not rewritten or cut short.'}
+          </p>
+        ) : null}
         {props.versions.length > 0 ? (
           <Table
             lang={lang}
