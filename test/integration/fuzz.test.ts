@@ -119,6 +119,34 @@ describe('hostile input never breaks a route', () => {
     );
   });
 
+  it('every public GET route, with hostile path parameters and query strings, answers below 500 and escapes what it echoes', async () => {
+    const publicGets = [...new Set(t.app.routes.filter((r) => r.method === 'GET').map((r) => r.path))]
+      .filter((p) => !p.startsWith('/staff') && !p.startsWith('/api/v1/users') && !p.startsWith('/api/v1/communes') && !p.startsWith('/api/v1/audit'));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...publicGets), hostileText, hostileText, async (route, param, query) => {
+        const path = route.replace(/:\w+/g, () => encodeURIComponent(param.slice(0, 300)) || 'x');
+        const q = `?lang=${encodeURIComponent(query.slice(0, 200))}&next=${encodeURIComponent(query.slice(0, 200))}&back=${encodeURIComponent(query.slice(0, 200))}&code=${encodeURIComponent(query.slice(0, 200))}&to=en`;
+        expectSafe(await send('GET', path + q, undefined, { accept: 'text/html' }));
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('the sign-in form refuses any field values without a 5xx and echoes them escaped', async () => {
+    const page = await t.app.request('/login');
+    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+    const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
+    await fc.assert(
+      fc.asyncProperty(hostileText, hostileText, async (username, password) => {
+        const body = new URLSearchParams({ _csrf: token, username: username.slice(0, 2000), password: password.slice(0, 2000) }).toString();
+        const r = await send('POST', '/login', body, { 'content-type': 'application/x-www-form-urlencoded', cookie });
+        expectSafe(r);
+        expect(r.status).not.toBe(303);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('POST /api/v1/auth/login: any body is 401, 415, 400, 413 or 422 and never signs in', async () => {
     await fc.assert(
       fc.asyncProperty(anyBytes, async (body) => {
