@@ -8,7 +8,6 @@ export interface Text {
 
 export const tr = (lang: Lang, text: Text): string => text[lang];
 
-export const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const dateFmt = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' });

@@ -27,15 +27,6 @@ export function insertAnonymousToken(db: Kysely<Database>, campaignId: string, t
   return db.insertInto('anonymous_tokens').values({ campaign_id: campaignId, token_hash: tokenHash });
 }
 
-/** Ballots of a campaign, for tallying: answers with their village and whether they bind. */
-export async function listBallots(db: Kysely<Database>, campaignId: string) {
-  const rows = await db
-    .selectFrom('ballots')
-    .select(['id', 'village_id as villageId', 'channel', 'binding', 'answers'])
-    .where('campaign_id', '=', campaignId)
-    .execute();
-  return rows.map((r) => ({ id: r.id, villageId: r.villageId, channel: r.channel, binding: r.binding === 1, answers: JSON.parse(r.answers) as Record<string, unknown> }));
-}
 
 export async function countBallots(db: Kysely<Database>, campaignId: string) {
   return db

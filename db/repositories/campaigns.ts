@@ -119,11 +119,3 @@ export async function slugTaken(db: Kysely<Database>, slug: string): Promise<boo
   return !!(await db.selectFrom('campaigns').select('id').where('slug', '=', slug).executeTakeFirst());
 }
 
-/** The fields the ballot path needs, without parsing the form. */
-export async function findCampaignMeta(db: Kysely<Database>, id: string) {
-  return db
-    .selectFrom('campaigns')
-    .select(['id', 'commune_id as communeId', 'kind', 'category', 'status', 'channels', 'advisory_online as advisoryOnline', 'secret', 'updated_at as updatedAt', 'title', 'slug'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}

@@ -10,8 +10,6 @@ export interface Actor {
   villageId: string | null;
 }
 
-export const STAFF_ROLES: readonly Role[] = ['admin', 'staff'];
-export const READ_ROLES: readonly Role[] = ['admin', 'staff', 'inspector', 'village_head'];
 
 /** A village head acts only inside their own village (Đ18: the head convenes their village). */
 export function canActInVillage(actor: Actor, villageId: string): boolean {

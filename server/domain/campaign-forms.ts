@@ -1,40 +1,17 @@
 import type { Campaign, Candidate } from './campaign';
+import { choicesOf, flattenElements } from './survey/definition';
 
 type Json = Record<string, unknown>;
 
-/** Every question of a SurveyJS definition, panels and pages flattened. */
-export function allQuestions(survey: Json): Json[] {
-  const out: Json[] = [];
-  const walk = (elements: unknown) => {
-    if (!Array.isArray(elements)) return;
-    for (const e of elements as Json[]) {
-      if (e && typeof e === 'object') {
-        if (e.type === 'panel' || e.type === 'paneldynamic') walk(e.elements);
-        else out.push(e);
-      }
-    }
-  };
-  walk(survey.elements);
-  if (Array.isArray(survey.pages)) for (const p of survey.pages as Json[]) walk(p?.elements);
-  return out;
-}
-
-function choiceValue(c: unknown): unknown {
-  return c && typeof c === 'object' ? (c as Json).value : c;
-}
-
 /**
- * The decision questions: radiogroups whose choice values are approve,
- * reject and other (API.md "Campaigns"). A decision campaign needs one.
+ * The decision questions with their choice values: radiogroups whose choices
+ * include approve and reject (API.md "Campaigns"). A decision campaign needs one.
  */
-export function decisionQuestions(survey: Json): string[] {
-  return allQuestions(survey)
-    .filter((q) => {
-      if (q.type !== 'radiogroup' || !Array.isArray(q.choices)) return false;
-      const values = new Set((q.choices as unknown[]).map(choiceValue));
-      return values.has('approve') && values.has('reject');
-    })
-    .map((q) => String(q.name));
+export function decisionQuestions(survey: Json): { name: string; choices: string[] }[] {
+  return flattenElements(survey)
+    .filter((el) => el.type === 'radiogroup')
+    .map((el) => ({ name: el.name, choices: choicesOf(el.json.choices).map((c) => String(c.value)) }))
+    .filter((q) => q.choices.includes('approve') && q.choices.includes('reject'));
 }
 
 /**

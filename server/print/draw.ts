@@ -127,12 +127,6 @@ export function dottedLine(doc: Doc, x1: number, x2: number, y: number): void {
   doc.restore();
 }
 
-/** A label followed by a dotted line to the right edge; returns the next y. */
-export function labelledBlank(doc: Doc, label: string, x: number, y: number, width: number, size: number): number {
-  const w = label ? textLine(doc, label, x, y, { size }) : 0;
-  dottedLine(doc, x + w + (label ? 3 : 0), x + width, y + size * 1.05);
-  return y + lineHeight(size) + size * 0.45;
-}
 
 export function checkBox(doc: Doc, x: number, y: number, size: number): void {
   doc.rect(x, y, size, size).lineWidth(1).strokeColor('black').stroke();

@@ -6,7 +6,7 @@ import { requireRole } from '../http/middleware';
 import { parseInput } from '../http/validation';
 import { readJson } from '../http/body';
 import { createCampaign, updateCampaign } from '../services/create-campaign';
-import { campaignOf, transitionCampaign } from '../services/transition-campaign';
+import { transitionCampaign } from '../services/transition-campaign';
 import { issueSerials, listSerials, reprintSerial } from '../services/campaign-serials';
 import { campaignDetail, listCommuneCampaigns } from '../services/campaign-overview';
 
@@ -73,4 +73,3 @@ export const campaignRoutes = new Hono<AppEnv>()
     return c.json({ householdCode: r.householdCode, serial: r.serial, reprint: r.reprint });
   });
 
-export { campaignOf };

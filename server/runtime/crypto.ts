@@ -4,12 +4,6 @@
 // nodejs_compat flag, so this module is the same on both runtimes.
 import { createHash, type Hash } from 'node:crypto';
 
-export function toHex(bytes: ArrayBuffer | Uint8Array): string {
-  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  let s = '';
-  for (const x of b) s += x.toString(16).padStart(2, '0');
-  return s;
-}
 
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   return createHash('sha256').update(data).digest('hex');

@@ -197,7 +197,7 @@ export async function computeResults(deps: AppDeps, campaign: Campaign): Promise
     const [sheetRows, uses] = await Promise.all([
       confirmedSheets(deps.db, id).then(latestPerVillageAndChannel), usesPerVillage(deps.db, id),
     ]);
-    const names = campaign.kind === 'election' ? [ELECTION_QUESTION] : decisionQuestions(campaign.survey);
+    const names = campaign.kind === 'election' ? [ELECTION_QUESTION] : decisionQuestions(campaign.survey).map((q) => q.name);
     const questions: SnapshotQuestion[] = campaign.kind === 'election'
       ? [{
           name: ELECTION_QUESTION, title: { vi: 'Bầu cử', en: 'Election' },

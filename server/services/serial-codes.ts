@@ -53,6 +53,3 @@ export function idempotencyHash(secret: string, serialHashHex: string, key: stri
   return hmacHex(secret, `idem|${serialHashHex}|${key}`);
 }
 
-export function groupReceipt(receipt: string): string {
-  return `${receipt.slice(0, 5)}-${receipt.slice(5)}`;
-}

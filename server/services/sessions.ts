@@ -1,6 +1,6 @@
 import type { AppDeps } from '../http/context';
 import { findUserByUsername } from '../../db/repositories/users';
-import { insertSession, deleteSession } from '../../db/repositories/sessions';
+import { insertSession, deleteSession, deleteExpiredSessions } from '../../db/repositories/sessions';
 import { sha256Hex } from '../runtime/crypto';
 import { base32 } from '../runtime/ids';
 import { AppError } from '../http/errors';
@@ -31,6 +31,8 @@ export async function signIn(deps: AppDeps, input: { username: string; password:
   const token = base32(deps.random(32), 48);
   const now = deps.clock();
   await deps.atomic([
+    // expired sessions go as new ones come, so the table stays small
+    deleteExpiredSessions(deps.db, now.toISOString()),
     insertSession(deps.db, {
       tokenHash: await sha256Hex(token), userId: user.id, csrfToken: base32(deps.random(20), 32),
       createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),

@@ -2,7 +2,7 @@ import type { AppDeps } from '../http/context';
 import type { Actor } from '../domain/actor';
 import type { Campaign } from '../domain/campaign';
 import { AppError, invalidField } from '../http/errors';
-import { allQuestions, decisionQuestions } from '../domain/campaign-forms';
+import { decisionQuestions } from '../domain/campaign-forms';
 import { checkTallySheet, type TallySheetContext } from '../domain/tally-sheet-checks';
 import { ELECTION_QUESTION, type TallyQuestion } from '../domain/tally';
 import { cleanText } from '../domain/text';
@@ -44,13 +44,7 @@ export function tallyQuestions(campaign: Campaign, candidates: { id: string; vil
   if (campaign.kind === 'election') {
     return [{ name: ELECTION_QUESTION, choices: candidates.filter((c) => c.villageId === villageId).map((c) => c.id) }];
   }
-  const names = new Set(decisionQuestions(campaign.survey));
-  return allQuestions(campaign.survey)
-    .filter((q) => names.has(String(q.name)))
-    .map((q) => ({
-      name: String(q.name),
-      choices: (q.choices as unknown[]).map((c) => String(c && typeof c === 'object' ? (c as { value: unknown }).value : c)),
-    }));
+  return decisionQuestions(campaign.survey);
 }
 
 /** Campaign states in which tallies may be entered (counting happens while open and after closing). */

@@ -102,7 +102,6 @@ export function flattenElements(survey: Json): FlatElement[] {
 /** Types whose elements hold an answer. */
 export const VALUE_TYPES = new Set(['radiogroup', 'checkbox', 'boolean', 'rating', 'dropdown', 'text', 'comment', 'matrix']);
 
-export const isValueQuestion = (el: FlatElement) => VALUE_TYPES.has(el.type);
 
 /** The allowed values of a rating question, from rateValues or rateMin..rateMax by rateStep. */
 export function ratingValues(q: Json): number[] {
