@@ -171,6 +171,8 @@ export interface LegalRules {
     /** a public holiday on a weekly rest day gives a day off on the next working day */
     weekendSubstitute: Rule<{ nextWorkingDay: boolean }>;
     holidays: Record<HolidayId, Rule<HolidaySpec>>;
+    /** the year's announced days off and swapped working days, which the commune records in its calendar setting */
+    announcedChanges: Rule<{ recordedBy: 'commune_setting' }>;
   };
   election: {
     /** elected when votes > H/2 of the village's households (Đ21 k1, content k4/k5) */
@@ -566,6 +568,14 @@ export const DEFAULT_RULES: LegalRules = {
           vi: 'Chủ trương chọn 24/11 là Ngày Văn hóa Việt Nam, người lao động được nghỉ hưởng nguyên lương; Chính phủ giao sửa khoản 1 Điều 112 BLLĐ. Chưa xác minh đã được Quốc hội thông qua: xã bật khi đã có hiệu lực.',
           en: '24 November as Vietnamese Culture Day with a paid day off is Party and Government policy pending an amendment of Labour Code Art. 112(1); not verified as enacted. A commune switches it on once in force.',
         },
+      },
+    },
+    announcedChanges: {
+      value: { recordedBy: 'commune_setting' },
+      article: 'Đ112 k3 BLLĐ 2019',
+      note: {
+        vi: 'Thủ tướng quyết định cụ thể ngày nghỉ Tết Âm lịch và ngày liền kề Quốc khánh; Bộ Nội vụ thông báo việc hoán đổi ngày làm việc hằng năm. Xã nhập các ngày này vào lịch nghỉ của xã.',
+        en: 'The Prime Minister fixes the Tết days and Quốc khánh’s adjacent day; the Ministry of Home Affairs announces the year’s swapped working days. The commune enters them in its calendar setting.',
       },
     },
   },

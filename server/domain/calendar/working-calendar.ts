@@ -75,7 +75,7 @@ export function workingCalendar(settings: CalendarSettings = EMPTY_CALENDAR_SETT
     const adjusted = adjustments.get(date);
     if (adjusted?.kind === 'working_day') return null;
     if (adjusted?.kind === 'day_off') {
-      return { date, reason: 'announced', name: { vi: adjusted.reason, en: adjusted.reason }, article: 'Đ112 k3 BLLĐ 2019' };
+      return { date, reason: 'announced', name: { vi: adjusted.reason, en: adjusted.reason }, article: rules.calendar.announcedChanges.article };
     }
     const holiday = holidayDaysOf(yearOf(date)).get(date);
     if (holiday) return holiday;
