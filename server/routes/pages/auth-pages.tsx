@@ -8,7 +8,6 @@ import { AppError, type ErrorDetail } from '../../http/errors';
 import { parseInput } from '../../http/validation';
 import { readBytes } from '../../http/body';
 import { SESSION_COOKIE } from '../../http/middleware';
-import type { Role } from '../../../db/schema';
 import { base32 } from '../../runtime/ids';
 import { signIn, signOut } from '../../services/sessions';
 import { createUser } from '../../services/create-user';
