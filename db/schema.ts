@@ -1,6 +1,6 @@
 // The Kysely view of the database. Columns mirror db/migrations; JSON columns
 // are TEXT and are parsed in the repositories' row mappers.
-export type Role = 'province_admin' | 'admin' | 'staff' | 'village_head' | 'inspector';
+import type { Role } from '../server/domain/actor';
 
 export interface CommunesTable { id: string; name: string; slug: string; created_at: string }
 export interface AppSettingsTable { key: string; value: string }

@@ -1,4 +1,18 @@
-import type { Role } from '../../db/schema';
+// Who may act, and where: the roles, a user account, and the signed-in actor
+// the services check (the checks themselves are in server/services/guards.ts).
+export type Role = 'province_admin' | 'admin' | 'staff' | 'village_head' | 'inspector';
+
+/** A user account as the services return it (never its password hash). */
+export interface User {
+  id: string;
+  communeId: string | null;
+  username: string;
+  displayName: string;
+  role: Role;
+  villageId: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
 
 /** Who is acting: a signed-in user as the services see them. */
 export interface Actor {
@@ -9,7 +23,6 @@ export interface Actor {
   communeId: string | null;
   villageId: string | null;
 }
-
 
 /** A village head acts only inside their own village (Đ18: the head convenes their village). */
 export function canActInVillage(actor: Actor, villageId: string): boolean {

@@ -1,4 +1,4 @@
-import type { Text } from '../../web/i18n';
+import type { Text } from './i18n';
 
 export type CampaignKind = 'decision' | 'election' | 'consultation' | 'satisfaction';
 export type Category = 'k1' | 'k2' | 'k3' | 'k4' | 'k5' | 'k6';

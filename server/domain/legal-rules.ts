@@ -5,11 +5,7 @@
 // Article numbers are those of Luật 10/2022/QH15 (Luật Thực hiện dân chủ ở cơ
 // sở), NĐ 59/2023/NĐ-CP, NĐ 61/2023/NĐ-CP and NĐ 61/2018/NĐ-CP.
 
-/** A message in Vietnamese first, with its English (same shape as http/errors Text). */
-export interface LocalizedText {
-  vi: string;
-  en: string;
-}
+import type { LocalizedText } from './i18n';
 
 export type Category = 'k1' | 'k2' | 'k3' | 'k4' | 'k5' | 'k6';
 export const CATEGORIES: readonly Category[] = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'];

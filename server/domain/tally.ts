@@ -25,9 +25,9 @@ import {
   type Category,
   type Channel,
   type LegalRules,
-  type LocalizedText,
   type SheetChannel,
 } from './legal-rules';
+import type { LocalizedText } from './i18n';
 import { communePasses, quorumMet, requiredApprovals, requiredVillages, thresholdReachable } from './thresholds';
 import { communeRoster, electionResult, type CommuneRoster, type ElectionCandidate } from './election';
 

@@ -5,7 +5,7 @@ import { currentActor } from '../http/context';
 import { requireRole } from '../http/middleware';
 import { parseInput } from '../http/validation';
 import { readBytes, readJson } from '../http/body';
-import { AppError, invalidField } from '../http/errors';
+import { AppError, invalidField } from '../domain/errors';
 import { PHOTO_MAX_BYTES } from '../domain/photo';
 import { submitTally } from '../services/submit-tally';
 import { confirmTally } from '../services/confirm-tally';

@@ -1,6 +1,6 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError, invalidField } from '../http/errors';
+import { AppError, invalidField } from '../domain/errors';
 import { actsInCommune, canActInVillage } from '../domain/actor';
 import { cleanImage, PHOTO_MAX_BYTES, type ImageRefusal } from '../domain/photo';
 import { sha256Hex } from '../runtime/crypto';

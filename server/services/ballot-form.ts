@@ -1,4 +1,4 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import { findCampaign, listCandidates } from '../../db/repositories/campaigns';
 import { findSerialUse } from '../../db/repositories/serials';
 import { surveyForVillage } from '../domain/campaign-forms';

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { listCampaigns, listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
 import { usesPerVillage } from '../../db/repositories/serials';

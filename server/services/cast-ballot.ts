@@ -1,5 +1,5 @@
-import type { AppDeps } from '../http/context';
-import { AppError } from '../http/errors';
+import type { AppDeps } from './deps';
+import { AppError } from '../domain/errors';
 import { invalidAnswers } from './answer-errors';
 import { parseSerial } from '../domain/serial';
 import { onlineIsBinding, type Channel } from '../domain/campaign';

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Campaign } from '../domain/campaign';
 import { decisionQuestions } from '../domain/campaign-forms';
 import {
@@ -16,7 +16,7 @@ import { confirmedSheets, listPhotos, type TallySheet } from '../../db/repositor
 import { listAssignments, listThemes } from '../../db/repositories/themes';
 import { findPublication, latestPublication, type Publication } from '../../db/repositories/publications';
 import { findCampaign } from '../../db/repositories/campaigns';
-import { AppError } from '../http/errors';
+import { AppError } from '../domain/errors';
 import { actsInCommune, type Actor } from '../domain/actor';
 import { renderResultsNotice, type ResultsNoticeModel } from '../print/results-notice';
 import type { PdfOutput } from '../print/pdf-output';

@@ -1,6 +1,6 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError } from '../http/errors';
+import { AppError } from '../domain/errors';
 import { cleanText } from '../domain/text';
 import { ConstraintViolation } from '../runtime/types';
 import { insertSheet, supersedeSheet } from '../../db/repositories/tallies';

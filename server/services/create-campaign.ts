@@ -1,6 +1,6 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError, type ErrorDetail } from '../http/errors';
+import { AppError, type ErrorDetail } from '../domain/errors';
 import {
   channelRule, isSecret, type Campaign, type CampaignKind, type Candidate, type Category, type Channel,
 } from '../domain/campaign';

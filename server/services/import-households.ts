@@ -1,6 +1,6 @@
 import type { Compilable } from 'kysely';
-import type { AppDeps } from '../http/context';
-import { AppError } from '../http/errors';
+import type { AppDeps } from './deps';
+import { AppError } from '../domain/errors';
 import type { Actor } from '../domain/actor';
 import {
   REGISTER_HEADERS, householdSearchText, mergeHousehold, parseRegister, sameHousehold,

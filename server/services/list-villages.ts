@@ -1,5 +1,5 @@
-import type { AppDeps } from '../http/context';
-import { AppError } from '../http/errors';
+import type { AppDeps } from './deps';
+import { AppError } from '../domain/errors';
 import type { Actor } from '../domain/actor';
 import { sortVi } from '../domain/text';
 import { listVillagesWithCounts, type VillageWithCount } from '../../db/repositories/villages';

@@ -1,6 +1,6 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError, invalidField } from '../http/errors';
+import { AppError, invalidField } from '../domain/errors';
 import { cleanText } from '../domain/text';
 import { findCampaign } from '../../db/repositories/campaigns';
 import { assignOpinions, findTheme, insertTheme, listThemes, nextThemePosition, updateTheme, type Theme } from '../../db/repositories/themes';

@@ -1,6 +1,6 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError } from '../http/errors';
+import { AppError } from '../domain/errors';
 import { listCampaignVillages } from '../../db/repositories/campaigns';
 import { usesPerVillage } from '../../db/repositories/serials';
 import { serialsPerVillage } from '../../db/repositories/tallies';

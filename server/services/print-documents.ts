@@ -1,6 +1,6 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError, invalidField } from '../http/errors';
+import { AppError, invalidField } from '../domain/errors';
 import type { Campaign } from '../domain/campaign';
 import { slugify } from '../domain/text';
 import { listCandidates } from '../../db/repositories/campaigns';

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import type { Campaign } from '../domain/campaign';
 import { findCommune } from '../../db/repositories/communes';

@@ -1,29 +1,12 @@
-import type { AppDeps } from '../http/context';
-import { AppError } from '../http/errors';
+import type { AppDeps } from './deps';
+import { AppError } from '../domain/errors';
 import { listCampaigns } from '../../db/repositories/campaigns';
 import { listCommunes, type Commune } from '../../db/repositories/communes';
 import { latestVersionBySlug, listPublications, listPublishedCampaigns } from '../../db/repositories/publications';
 import { findSheetPhoto } from '../../db/repositories/results';
 import { postingPeriod, viewResults } from './compute-results';
 import { sortVi } from '../domain/text';
-
-export interface PortalCampaign {
-  id: string;
-  slug: string;
-  title: string;
-  kind: string;
-  category: string | null;
-  channels: string[];
-  closesAt: string | null;
-  /** answered by campaign QR/link (satisfaction, online consultation), not by a household's own serial */
-  anonymousLink: boolean;
-}
-
-export interface CommunePortal {
-  commune: Commune;
-  open: PortalCampaign[];
-  published: { id: string; slug: string; title: string; kind: string; category: string | null; version: number; publishedAt: string }[];
-}
+import type { CommunePortal } from '../domain/portal';
 
 /**
  * The public front page: with one commune, that commune's portal; with many

@@ -1,6 +1,6 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError, invalidField } from '../http/errors';
+import { AppError, invalidField } from '../domain/errors';
 import { TRANSITIONS } from '../domain/campaign';
 import { cleanText } from '../domain/text';
 import { sha256Hex } from '../runtime/crypto';

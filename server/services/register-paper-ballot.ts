@@ -1,6 +1,6 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError } from '../http/errors';
+import { AppError } from '../domain/errors';
 import { parseSerial } from '../domain/serial';
 import { channelRule, type Campaign } from '../domain/campaign';
 import { surveyForVillage } from '../domain/campaign-forms';

@@ -1,7 +1,7 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import type { Campaign } from '../domain/campaign';
-import { AppError, invalidField } from '../http/errors';
+import { AppError, invalidField } from '../domain/errors';
 import { decisionQuestions } from '../domain/campaign-forms';
 import { checkTallySheet, type TallySheetContext } from '../domain/tally-sheet-checks';
 import { ELECTION_QUESTION, type TallyQuestion } from '../domain/tally';

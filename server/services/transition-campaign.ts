@@ -1,6 +1,6 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError } from '../http/errors';
+import { AppError } from '../domain/errors';
 import { CONSULTATION_MIN_DAYS, TRANSITIONS, type Campaign } from '../domain/campaign';
 import { findCampaign, freezeHouseholdCounts, setStatus } from '../../db/repositories/campaigns';
 import { expectChanged, isFailedAssertion } from '../../db/repositories/assertions';

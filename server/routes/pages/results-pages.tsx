@@ -2,10 +2,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import QRCode from 'qrcode';
 import { gzipSync, strToU8 } from 'fflate';
-import type { AppContext, AppDeps, AppEnv } from '../../http/context';
+import type { AppContext, AppEnv } from '../../http/context';
+import type { AppDeps } from '../../services/deps';
 import { currentActor, publicOrigin } from '../../http/context';
 import { requireRole } from '../../http/middleware';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../domain/errors';
 import { parseInput } from '../../http/validation';
 import { viewResults, postingPeriod } from '../../services/compute-results';
 import { publicationVersions, publishResults } from '../../services/publish-results';
@@ -14,7 +15,7 @@ import { Layout } from '../../../web/views/layout';
 import { ResultsContent } from '../../../web/views/results/results-page';
 import { StaffPreview } from '../../../web/views/results/staff-preview';
 import { CommuneListView, CommunePortalView } from '../../../web/views/results/portal';
-import type { Lang } from '../../../web/i18n';
+import type { Lang } from '../../domain/i18n';
 
 // Rendered results pages per app, keyed by (slug, version, hash, language,
 // origin). A published snapshot never changes, so a page is rendered once per

@@ -1,7 +1,7 @@
 // Words for campaigns shown to staff: kinds, the Đ15 categories in plain
 // Vietnamese, statuses and channels. The rules themselves live in
 // server/domain; these only say them.
-import type { Text } from '../../i18n';
+import type { Text } from '../../../server/domain/i18n';
 import type { Tone } from '../components';
 
 export const KIND_LABEL: Record<string, Text> = {

@@ -1,4 +1,4 @@
-import type { Lang, Text } from '../../i18n';
+import type { Lang, Text } from '../../../server/domain/i18n';
 
 const numberFmt = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
 const pctFmt = {

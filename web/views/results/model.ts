@@ -2,7 +2,7 @@
 // public pages, the CSV, the JSON and the results notice are all drawn from.
 // Only plain data and domain types: a snapshot is hashed and kept for ever,
 // so nothing in it may depend on code that changes.
-import type { Text } from '../../i18n';
+import type { Text } from '../../../server/domain/i18n';
 import type { CommuneResult, VillageResult } from '../../../server/domain/tally';
 import type { OneStopResult, SipasResult } from '../../../server/domain/satisfaction';
 

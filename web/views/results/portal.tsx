@@ -1,6 +1,6 @@
-import type { Lang, Text } from '../../i18n';
-import { formatDate } from '../../i18n';
-import type { CommunePortal } from '../../../server/services/public-portal';
+import type { Lang, Text } from '../../../server/domain/i18n';
+import { formatDate } from '../../../server/domain/i18n';
+import type { CommunePortal } from '../../../server/domain/portal';
 import { CHANNEL_LABEL, KIND_LABEL } from './format';
 
 const T = {

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import type { Lang, Text } from '../../i18n';
-import { formatDate } from '../../i18n';
+import type { Lang, Text } from '../../../server/domain/i18n';
+import { formatDate } from '../../../server/domain/i18n';
 import { Alert, Badge, Table } from '../components';
 import type { PublicationInfo, ResultsSnapshot, SnapshotVillage } from './model';
 import { CATEGORY_LABEL, KIND_LABEL, num, pct, share } from './format';

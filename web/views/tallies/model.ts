@@ -1,5 +1,5 @@
 import type { SheetData } from '../../../server/domain/tally-sheet-checks';
-import type { Lang, Text } from '../../i18n';
+import type { Lang, Text } from '../../../server/domain/i18n';
 
 // What the tally pages show, as plain data (the views read no database).
 
