@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
+import type { BallotChannel } from '../../server/domain/campaign';
 
 /** Raw ballot rows of one campaign and channel set, answers still as JSON text (parsed by the caller, once). */
-export async function ballotAnswers(db: Kysely<Database>, campaignId: string, channels: ('online' | 'paper' | 'anonymous' | 'kiosk')[]) {
+export async function ballotAnswers(db: Kysely<Database>, campaignId: string, channels: BallotChannel[]) {
   return db
     .selectFrom('ballots')
     .select(['id', 'village_id as villageId', 'binding', 'answers'])

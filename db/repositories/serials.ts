@@ -1,5 +1,7 @@
 import { CompiledQuery, sql, type Compilable, type Kysely } from 'kysely';
 import type { Database } from '../schema';
+import type { CampaignKind, Category } from '../../server/domain/legal-rules';
+import type { CampaignStatus } from '../../server/domain/campaign';
 
 export interface SerialRow {
   serialHash: string;
@@ -74,7 +76,7 @@ export interface SerialUse {
   serialHash: string;
   campaignId: string;
   villageId: string;
-  channel: 'online' | 'paper';
+  channel: Database['serial_uses']['channel'];
   idempotencyHash: string | null;
   receiptHash: string | null;
   usedOn: string;
@@ -126,9 +128,9 @@ export interface SerialForBallot {
   householdId: string;
   revoked: number;
   campaignId: string;
-  kind: 'decision' | 'election' | 'consultation' | 'satisfaction';
-  category: 'k1' | 'k2' | 'k3' | 'k4' | 'k5' | 'k6' | null;
-  status: 'draft' | 'open' | 'closed' | 'published';
+  kind: CampaignKind;
+  category: Category | null;
+  status: CampaignStatus;
   channels: string;
   advisoryOnline: number;
   secret: number;

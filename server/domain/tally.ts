@@ -20,6 +20,7 @@
 import {
   CATEGORIES,
   DEFAULT_RULES,
+  ballotBinds,
   channelPolicy,
   thresholdFor,
   type Category,
@@ -220,7 +221,7 @@ function tallyVillage(input: VillageInput, campaign: TallyCampaign, questions: T
   const warnings: TallyWarning[] = [];
   const policy = channelPolicy(campaign.kind, campaign.category, rules).value;
   const rule = thresholdFor(campaign.kind, campaign.category, rules).value;
-  const onlineMayBind = policy.binding.includes('online');
+  const onlineMayBind = ballotBinds(campaign.kind, campaign.category, 'online', rules);
 
   const bindingOnline: OnlineAggregate[] = [];
   const advisoryOnline: OnlineAggregate[] = [];

@@ -2,7 +2,8 @@ import type { AppDeps } from './deps';
 import { findCampaign, listCandidates } from '../../db/repositories/campaigns';
 import { findSerialUse } from '../../db/repositories/serials';
 import { surveyForVillage } from '../domain/campaign-forms';
-import { onlineIsBinding, type Campaign } from '../domain/campaign';
+import type { Campaign } from '../domain/campaign';
+import { ballotBinds } from '../domain/legal-rules';
 import { resolveSerial } from './cast-ballot';
 
 export type BallotState = 'open' | 'used' | 'not_open' | 'closed' | 'paper_only';
@@ -31,7 +32,7 @@ export async function ballotForm(deps: AppDeps, rawSerial: string, client: strin
     campaign,
     survey: surveyForVillage(campaign, candidates, s.villageId),
     state,
-    advisory: online && !onlineIsBinding(campaign),
+    advisory: online && !ballotBinds(campaign.kind, campaign.category, 'online'),
     villageId: s.villageId,
   };
 }

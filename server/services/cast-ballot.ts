@@ -2,7 +2,7 @@ import type { AppDeps } from './deps';
 import { AppError } from '../domain/errors';
 import { invalidAnswers } from './answer-errors';
 import { parseSerial } from '../domain/serial';
-import { onlineIsBinding, type Channel } from '../domain/campaign';
+import { ballotBinds, type Channel } from '../domain/legal-rules';
 import { surveyForVillage } from '../domain/campaign-forms';
 import { compileValidator } from '../domain/survey/validator';
 import { findSerial, findSerialForBallot, findSerialUse, insertSerialUse } from '../../db/repositories/serials';
@@ -127,7 +127,7 @@ export async function castBallot(deps: AppDeps, input: CastInput): Promise<CastR
       insertBallot(deps.db, {
         // random id in a WITHOUT ROWID table: storage order is not arrival order
         id: base32(deps.random(15), 24), campaignId: campaign.campaignId, villageId: s.villageId, channel: 'online',
-        binding: onlineIsBinding({ kind: campaign.kind, category: campaign.category }),
+        binding: ballotBinds(campaign.kind, campaign.category, 'online'),
         answers: checked.data as Record<string, unknown>,
         serialHash: secret ? null : s.serialHash,
         submittedAt: secret ? null : now.toISOString(),

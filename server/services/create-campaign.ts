@@ -1,9 +1,8 @@
 import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { AppError, type ErrorDetail } from '../domain/errors';
-import {
-  channelRule, isSecret, type Campaign, type CampaignKind, type Candidate, type Category, type Channel,
-} from '../domain/campaign';
+import { isSecret, type Campaign, type Candidate } from '../domain/campaign';
+import { campaignChannels, channelPolicy, onlineAdvisoryApart, type CampaignKind, type Category, type Channel } from '../domain/legal-rules';
 import { decisionQuestions, electionSurvey } from '../domain/campaign-forms';
 import { checkSupported } from '../domain/survey/supported';
 import { loadTemplate } from '../../surveys';
@@ -57,17 +56,21 @@ async function buildCampaign(deps: AppDeps, actor: Actor, input: CampaignInput, 
   }
 
   const channels = [...new Set(input.channels)];
-  const rule = channelRule(kind, category);
-  // A decision without its category has no rule yet; that error is reported above.
-  const refused = rule ? channels.filter((ch) => !rule.allowed.includes(ch)) : [];
-  if (refused.length && (kind !== 'decision' || category)) {
-    errors.push(detail('channels', `Kênh không được phép: ${refused.join(', ')}. ${rule.why.vi}`, `Channel not allowed: ${refused.join(', ')}. ${rule.why.en}`));
+  // A decision without its category has no channel rule yet; that error is reported above.
+  if (kind !== 'decision' || category) {
+    const allowed = campaignChannels(kind, category);
+    const refused = channels.filter((ch) => !allowed.includes(ch));
+    const why = channelPolicy(kind, category).value.refusal ?? { vi: '', en: '' };
+    if (refused.length) {
+      errors.push(detail('channels', `Kênh không được phép: ${refused.join(', ')}. ${why.vi}`, `Channel not allowed: ${refused.join(', ')}. ${why.en}`));
+    }
   }
   const advisoryOnline = input.advisoryOnline === true;
-  if (advisoryOnline && !(kind === 'decision' && category && category !== 'k6')) {
+  if (advisoryOnline && !onlineAdvisoryApart(kind, category)) {
     errors.push(detail('advisoryOnline', 'Chỉ nội dung k1–k5 mới thu ý kiến trực tuyến để tham khảo.', 'Advisory online answers apply to k1–k5 decisions only.'));
   }
-  if (input.onlineApproval && !(kind === 'decision' && category === 'k6' && channels.includes('online'))) {
+  const onlineNeedsApproval = (kind !== 'decision' || !!category) && channelPolicy(kind, category).value.onlineNeedsApproval;
+  if (input.onlineApproval && !(onlineNeedsApproval && channels.includes('online'))) {
     errors.push(detail('onlineApproval', 'Chỉ biểu quyết trực tuyến nội dung k6 mới cần ghi nhận việc các hộ đồng ý hình thức trực tuyến.', 'onlineApproval applies to online k6 decisions only.'));
   }
 

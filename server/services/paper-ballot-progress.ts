@@ -1,6 +1,7 @@
 import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { AppError } from '../domain/errors';
+import type { Channel } from '../domain/legal-rules';
 import { listCampaignVillages } from '../../db/repositories/campaigns';
 import { usesPerVillage } from '../../db/repositories/serials';
 import { serialsPerVillage } from '../../db/repositories/tallies';
@@ -32,7 +33,7 @@ export async function paperBallotProgress(deps: AppDeps, actor: Actor, campaignI
   const [villages, uses, serials] = await Promise.all([
     listCampaignVillages(deps.db, campaign.id), usesPerVillage(deps.db, campaign.id), serialsPerVillage(deps.db, campaign.id),
   ]);
-  const used = (v: string, ch: 'online' | 'paper') => Number(uses.find((u) => u.villageId === v && u.channel === ch)?.n ?? 0);
+  const used = (v: string, ch: Exclude<Channel, 'meeting'>) => Number(uses.find((u) => u.villageId === v && u.channel === ch)?.n ?? 0);
   const rows: VillagePaperProgress[] = villages
     .filter((v) => !only || v.villageId === only)
     .map((v) => {

@@ -7,6 +7,7 @@ import { findSheetPhoto } from '../../db/repositories/results';
 import { postingPeriod, viewResults } from './compute-results';
 import { sortVi } from '../domain/text';
 import type { CommunePortal } from '../domain/portal';
+import { answeredByLink } from '../domain/campaign';
 
 /**
  * The public front page: with one commune, that commune's portal; with many
@@ -27,7 +28,7 @@ export async function communePortal(deps: AppDeps, slug: string): Promise<Commun
     commune,
     open: campaigns.filter((c) => c.status === 'open').map((c) => ({
       id: c.id, slug: c.slug, title: c.title, kind: c.kind, category: c.category, channels: c.channels, closesAt: c.closesAt,
-      anonymousLink: c.kind === 'satisfaction' || (c.kind === 'consultation' && c.channels.includes('online')),
+      anonymousLink: answeredByLink(c),
     })),
     published: published.map((p) => ({
       id: p.id, slug: p.slug, title: p.title, kind: p.kind, category: p.category,

@@ -2,7 +2,8 @@ import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { AppError } from '../domain/errors';
 import { parseSerial } from '../domain/serial';
-import { channelRule, type Campaign } from '../domain/campaign';
+import type { Campaign } from '../domain/campaign';
+import { ballotBinds } from '../domain/legal-rules';
 import { surveyForVillage } from '../domain/campaign-forms';
 import { compileValidator } from '../domain/survey/validator';
 import { base32 } from '../runtime/ids';
@@ -133,7 +134,7 @@ export async function registerPaperBallot(deps: AppDeps, actor: Actor, campaignI
       ? [insertBallot(deps.db, {
           // random id in a WITHOUT ROWID table: storage order is not arrival order
           id: base32(deps.random(15), 24), campaignId: campaign.id, villageId: serial.villageId, channel: 'paper',
-          binding: channelRule(campaign.kind, campaign.category).allowed.includes('paper'),
+          binding: ballotBinds(campaign.kind, campaign.category, 'paper'),
           answers, serialHash: campaign.secret ? null : hash, submittedAt: campaign.secret ? null : now.toISOString(),
         })]
       : []),

@@ -8,7 +8,8 @@ import { ELECTION_QUESTION, type TallyQuestion } from '../domain/tally';
 import { cleanText } from '../domain/text';
 import { ConstraintViolation } from '../runtime/types';
 import { listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
-import { insertSheet, type SheetChannel, type SheetData, type SheetWarning } from '../../db/repositories/tallies';
+import { insertSheet, type SheetData, type SheetWarning } from '../../db/repositories/tallies';
+import type { SheetChannel } from '../domain/legal-rules';
 import { campaignOf } from './transition-campaign';
 import { atomicWithAudit } from './audit';
 

@@ -1,7 +1,8 @@
 import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { AppError } from '../domain/errors';
-import { CONSULTATION_MIN_DAYS, TRANSITIONS, type Campaign } from '../domain/campaign';
+import { TRANSITIONS, type Campaign } from '../domain/campaign';
+import { DEFAULT_RULES } from '../domain/legal-rules';
 import { findCampaign, freezeHouseholdCounts, setStatus } from '../../db/repositories/campaigns';
 import { expectChanged, isFailedAssertion } from '../../db/repositories/assertions';
 import { atomicWithAudit } from './audit';
@@ -32,11 +33,12 @@ export async function transitionCampaign(deps: AppDeps, actor: Actor, id: string
     });
   }
   if (action === 'close' && c.kind === 'consultation' && c.openedAt) {
-    const earliest = Date.parse(c.openedAt) + CONSULTATION_MIN_DAYS * DAY;
+    const minDays = DEFAULT_RULES.consultationMinDays.value;
+    const earliest = Date.parse(c.openedAt) + minDays * DAY;
     if (now.getTime() < earliest) {
       throw new AppError('INVALID_STATE', {
-        vi: `Lấy ý kiến Nhân dân phải kéo dài ít nhất ${CONSULTATION_MIN_DAYS} ngày (Điều 28 Luật 10/2022/QH15); sớm nhất được đóng vào ${new Date(earliest).toISOString().slice(0, 10)}.`,
-        en: `A consultation stays open at least ${CONSULTATION_MIN_DAYS} days (Art. 28); it can close from ${new Date(earliest).toISOString().slice(0, 10)}.`,
+        vi: `Lấy ý kiến Nhân dân phải kéo dài ít nhất ${minDays} ngày (Điều 28 Luật 10/2022/QH15); sớm nhất được đóng vào ${new Date(earliest).toISOString().slice(0, 10)}.`,
+        en: `A consultation stays open at least ${minDays} days (Art. 28); it can close from ${new Date(earliest).toISOString().slice(0, 10)}.`,
       });
     }
   }

@@ -6,6 +6,7 @@ import { statusOf } from '../../http/errors';
 import { parseInput } from '../../http/validation';
 import { detailTexts, pageUser, staffPage } from '../../http/pages';
 import { safeBack } from '../../domain/return-path';
+import { SHEET_CHANNELS, type SheetChannel } from '../../domain/legal-rules';
 import { listTallies, listTallyCampaigns } from '../../services/list-tallies';
 import { submitTally } from '../../services/submit-tally';
 import { correctTally } from '../../services/correct-tally';
@@ -79,11 +80,11 @@ async function renderEntry(
   const data = await listTallies(deps, actor, campaignId);
   const villageId = actor.role === 'village_head' ? actor.villageId! : state.villageId;
   const channel = state.channel === 'meeting' || state.channel === 'paper' ? state.channel : undefined;
-  const sheetChannels = data.campaign.channels.filter((ch) => ch === 'meeting' || ch === 'paper');
+  const sheetChannels = data.campaign.channels.filter((ch): ch is SheetChannel => (SHEET_CHANNELS as readonly string[]).includes(ch));
   return c.html(
     <TallyEntryPage
       {...pageUser(c)} campaign={data.campaign} villages={data.villages}
-      villageId={villageId} channel={channel ?? (sheetChannels.length === 1 ? (sheetChannels[0] as 'meeting' | 'paper') : undefined)}
+      villageId={villageId} channel={channel ?? (sheetChannels.length === 1 ? sheetChannels[0] : undefined)}
       villageFixed={actor.role === 'village_head'} correct={state.correct}
       values={state.values ?? {}} errors={detailTexts(c, state.errors ?? [])} formError={state.formError}
     />,
