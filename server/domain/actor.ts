@@ -24,12 +24,12 @@ export interface Actor {
   villageId: string | null;
 }
 
-/** A village head acts only inside their own village (Đ18: the head convenes their village). */
+/** A village head acts only inside their own village (Đ18: the head convenes their village); other roles in every village. */
 export function canActInVillage(actor: Actor, villageId: string): boolean {
-  if (actor.role === 'village_head') return actor.villageId === villageId;
-  return actor.role === 'admin' || actor.role === 'staff' || actor.role === 'inspector';
+  return actor.role !== 'village_head' || actor.villageId === villageId;
 }
 
+/** Everyone acts in their own commune; a province administrator in every commune. */
 export function actsInCommune(actor: Actor, communeId: string): boolean {
   return actor.role === 'province_admin' || actor.communeId === communeId;
 }

@@ -8,11 +8,12 @@ import { checkSupported } from '../domain/survey/supported';
 import { loadTemplate } from '../../surveys';
 import { cleanText, slugify } from '../domain/text';
 import { base32 } from '../runtime/ids';
-import { insertCampaign, insertCampaignVillages, insertCandidates, slugTaken, updateDraftCampaign, deleteCampaignVillages, deleteCandidates, findCampaign } from '../../db/repositories/campaigns';
+import { insertCampaign, insertCampaignVillages, insertCandidates, slugTaken, updateDraftCampaign, deleteCampaignVillages, deleteCandidates } from '../../db/repositories/campaigns';
 import { expectChanged, isFailedAssertion } from '../../db/repositories/assertions';
 import { ConstraintViolation } from '../runtime/types';
 import { listVillageIds } from '../../db/repositories/campaign-scope';
 import { atomicWithAudit } from './audit';
+import { campaignOf } from './guards';
 
 export interface CampaignInput {
   title: string;
@@ -158,8 +159,7 @@ export async function createCampaign(deps: AppDeps, actor: Actor, input: Campaig
 
 /** Rewrites a campaign while it is a draft; after opening it is frozen (409). */
 export async function updateCampaign(deps: AppDeps, actor: Actor, id: string, input: CampaignInput): Promise<Campaign> {
-  const existing = await findCampaign(deps.db, id);
-  if (!existing || existing.communeId !== actor.communeId) throw new AppError('NOT_FOUND');
+  const existing = await campaignOf(deps, actor, id);
   if (existing.status !== 'draft') throw new AppError('INVALID_STATE', { vi: 'Chỉ sửa được đợt lấy ý kiến khi còn là bản nháp.', en: 'Only a draft campaign can be edited.' });
   const { campaign, candidates } = await buildCampaign(deps, actor, input, existing);
   const villageIds = [...new Set(input.villageIds)];

@@ -2,7 +2,7 @@ import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { AppError } from '../domain/errors';
 import { hmacHex } from '../runtime/crypto';
-import { campaignOf } from './transition-campaign';
+import { campaignOf } from './guards';
 
 /** The cookie that marks a counter tablet as a satisfaction survey's kiosk. */
 export const KIOSK_COOKIE = 'kiosk';

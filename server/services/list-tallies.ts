@@ -1,9 +1,8 @@
 import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError } from '../domain/errors';
 import { listCampaigns, listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
 import { listPhotos, listSheets, userNames, type TallySheet } from '../../db/repositories/tallies';
-import { campaignOf } from './transition-campaign';
+import { campaignOf, villageFilter } from './guards';
 import { tallyQuestions } from './submit-tally';
 import type { TallyQuestion } from '../domain/tally';
 
@@ -41,10 +40,7 @@ export const photoUrl = (id: string) => `/api/v1/tally-photos/${encodeURICompone
  */
 export async function listTallies(deps: AppDeps, actor: Actor, campaignId: string, villageId?: string): Promise<CampaignTallies> {
   const campaign = await campaignOf(deps, actor, campaignId);
-  if (actor.role === 'village_head' && villageId && villageId !== actor.villageId) {
-    throw new AppError('FORBIDDEN', { vi: 'Trưởng thôn chỉ xem biên bản của thôn mình.', en: 'A village head sees only their own village’s sheets.' });
-  }
-  const only = actor.role === 'village_head' ? actor.villageId! : villageId;
+  const only = villageFilter(actor, villageId, { vi: 'Trưởng thôn chỉ xem biên bản của thôn mình.', en: 'A village head sees only their own village’s sheets.' });
   const [villages, sheets, candidates] = await Promise.all([
     listCampaignVillages(deps.db, campaignId),
     listSheets(deps.db, campaignId, only),

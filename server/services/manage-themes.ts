@@ -5,7 +5,7 @@ import { cleanText } from '../domain/text';
 import { findCampaign } from '../../db/repositories/campaigns';
 import { assignOpinions, findTheme, insertTheme, listThemes, nextThemePosition, updateTheme, type Theme } from '../../db/repositories/themes';
 import { ballotIdsOfCampaign } from '../../db/repositories/results';
-import { campaignOf } from './transition-campaign';
+import { campaignOf, requireCommune } from './guards';
 import { atomicWithAudit } from './audit';
 import { viewResults } from './compute-results';
 
@@ -50,7 +50,8 @@ async function themeOf(deps: AppDeps, actor: Actor, themeId: string) {
   const theme = await findTheme(deps.db, themeId);
   if (!theme) throw new AppError('NOT_FOUND');
   const c = await findCampaign(deps.db, theme.campaignId);
-  if (!c || (actor.role !== 'province_admin' && c.communeId !== actor.communeId)) throw new AppError('NOT_FOUND');
+  if (!c) throw new AppError('NOT_FOUND');
+  requireCommune(actor, c.communeId);
   return { theme, campaign: c };
 }
 

@@ -4,7 +4,7 @@ import type { Campaign } from '../domain/campaign';
 import { findCommune } from '../../db/repositories/communes';
 import { listCampaignVillages } from '../../db/repositories/campaigns';
 import { currentSerials, householdsInScope } from '../../db/repositories/serials';
-import { campaignOf } from './transition-campaign';
+import { campaignOf } from './guards';
 
 export interface PrintVillage {
   villageId: string;

@@ -7,7 +7,7 @@ import { sha256Hex } from '../runtime/crypto';
 import { ConstraintViolation } from '../runtime/types';
 import { findCampaign, setStatus } from '../../db/repositories/campaigns';
 import { insertPublication, latestPublication, listPublications } from '../../db/repositories/publications';
-import { campaignOf } from './transition-campaign';
+import { campaignOf } from './guards';
 import { computeResults, mayPreview } from './compute-results';
 import { atomicWithAudit } from './audit';
 import { forgetPublishedHead } from './public-portal';

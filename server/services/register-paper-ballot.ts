@@ -12,7 +12,7 @@ import { findSerial, findSerialUse, insertSerialUse, type SerialUse } from '../.
 import { insertBallot } from '../../db/repositories/ballots';
 import { listCandidates } from '../../db/repositories/campaigns';
 import { householdCode } from '../../db/repositories/tallies';
-import { campaignOf } from './transition-campaign';
+import { campaignOf, requireVillage } from './guards';
 import { atomicWithAudit } from './audit';
 import { invalidAnswers } from './answer-errors';
 import { idempotencyHash, serialHash } from './serial-codes';
@@ -63,9 +63,7 @@ async function countableSerial(deps: AppDeps, actor: Actor, campaign: Campaign, 
   const hash = await serialHash(deps.secret, parsed.serial);
   const serial = await findSerial(deps.db, hash);
   if (!serial || serial.campaignId !== campaign.id) throw unknownSerial();
-  if (actor.role === 'village_head' && actor.villageId !== serial.villageId) {
-    throw new AppError('FORBIDDEN', { vi: 'Phiếu này thuộc thôn khác; trưởng thôn chỉ kiểm phiếu của thôn mình.', en: 'This ballot belongs to another village; a village head counts only their own.' });
-  }
+  requireVillage(actor, serial.villageId, { vi: 'Phiếu này thuộc thôn khác; trưởng thôn chỉ kiểm phiếu của thôn mình.', en: 'This ballot belongs to another village; a village head counts only their own.' });
   // a reprinted ballot's old serial no longer counts
   if (serial.revoked) throw unknownSerial();
   if (!campaign.channels.includes('paper') && !campaign.channels.includes('meeting')) {

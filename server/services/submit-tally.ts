@@ -10,7 +10,9 @@ import { ConstraintViolation } from '../runtime/types';
 import { listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
 import { insertSheet, type SheetData, type SheetWarning } from '../../db/repositories/tallies';
 import type { SheetChannel } from '../domain/legal-rules';
-import { campaignOf } from './transition-campaign';
+import { campaignOf, requireVillage } from './guards';
+
+const ENTER_OWN_VILLAGE = { vi: 'Trưởng thôn chỉ nhập biên bản của thôn mình.', en: 'A village head enters only their own village’s tally sheet.' };
 import { atomicWithAudit } from './audit';
 
 /** A sheet as it arrives: numbers are unknown until checkTallySheet has named every bad one. */
@@ -65,12 +67,7 @@ export async function checkSheetFor(
   channel: SheetChannel,
   input: SheetInput,
 ): Promise<{ data: SheetData; warnings: SheetWarning[] }> {
-  if (actor.role === 'village_head' && actor.villageId !== villageId) {
-    throw new AppError('FORBIDDEN', {
-      vi: 'Trưởng thôn chỉ nhập biên bản của thôn mình.',
-      en: 'A village head enters only their own village’s tally sheet.',
-    });
-  }
+  requireVillage(actor, villageId, ENTER_OWN_VILLAGE);
   if (campaign.kind !== 'decision' && campaign.kind !== 'election') {
     throw invalidField('channel', {
       vi: 'Biên bản kiểm phiếu chỉ dùng cho biểu quyết và bầu cử; phiếu ý kiến giấy được nhập từng phiếu.',
@@ -141,9 +138,7 @@ export function countingOnly(campaign: Campaign, allowed: Campaign['status'][] =
  */
 export async function submitTally(deps: AppDeps, actor: Actor, campaignId: string, input: SubmitInput): Promise<SheetReceipt> {
   const campaign = await campaignOf(deps, actor, campaignId);
-  if (actor.role === 'village_head' && actor.villageId !== input.villageId) {
-    throw new AppError('FORBIDDEN', { vi: 'Trưởng thôn chỉ nhập biên bản của thôn mình.', en: 'A village head enters only their own village’s tally sheet.' });
-  }
+  requireVillage(actor, input.villageId, ENTER_OWN_VILLAGE);
   countingOnly(campaign);
   const { data, warnings } = await checkSheetFor(deps, actor, campaign, input.villageId, input.channel, input);
   const id = deps.newId();

@@ -3,18 +3,12 @@ import type { Actor } from '../domain/actor';
 import { AppError } from '../domain/errors';
 import { TRANSITIONS, type Campaign } from '../domain/campaign';
 import { DEFAULT_RULES } from '../domain/legal-rules';
-import { findCampaign, freezeHouseholdCounts, setStatus } from '../../db/repositories/campaigns';
+import { freezeHouseholdCounts, setStatus } from '../../db/repositories/campaigns';
+import { campaignOf } from './guards';
 import { expectChanged, isFailedAssertion } from '../../db/repositories/assertions';
 import { atomicWithAudit } from './audit';
 
 const DAY = 86_400_000;
-
-/** Finds a campaign of the actor's commune, or 404 (never another commune's). */
-export async function campaignOf(deps: AppDeps, actor: Actor, id: string): Promise<Campaign> {
-  const c = await findCampaign(deps.db, id);
-  if (!c || (actor.role !== 'province_admin' && c.communeId !== actor.communeId)) throw new AppError('NOT_FOUND');
-  return c;
-}
 
 /**
  * open / close. The schedule (opensAt, closesAt) is the plan; these

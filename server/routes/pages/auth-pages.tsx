@@ -9,7 +9,6 @@ import { statusOf } from '../../http/errors';
 import { parseInput } from '../../http/validation';
 import { readBytes } from '../../http/body';
 import { SESSION_COOKIE } from '../../http/middleware';
-import type { Role } from '../../domain/actor';
 import { base32 } from '../../runtime/ids';
 import { signIn, signOut } from '../../services/sessions';
 import { createUser } from '../../services/create-user';
