@@ -1,10 +1,11 @@
 // The public portal of a commune, as the portal service builds it and the
 // portal page shows it: what is open now and what has been published.
+import type { CampaignKind } from './legal-rules';
 export interface PortalCampaign {
   id: string;
   slug: string;
   title: string;
-  kind: string;
+  kind: CampaignKind;
   category: string | null;
   channels: string[];
   closesAt: string | null;
@@ -15,5 +16,5 @@ export interface PortalCampaign {
 export interface CommunePortal {
   commune: { id: string; name: string; slug: string };
   open: PortalCampaign[];
-  published: { id: string; slug: string; title: string; kind: string; category: string | null; version: number; publishedAt: string }[];
+  published: { id: string; slug: string; title: string; kind: CampaignKind; category: string | null; version: number; publishedAt: string }[];
 }

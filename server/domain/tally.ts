@@ -175,16 +175,27 @@ function zeroFilled(choices: string[], given: Record<string, number> | undefined
   return out;
 }
 
+/** Online answers to count: one ballot, or `count` ballots with the same answers (grouped by the database). */
+export interface OnlineAnswers {
+  villageId: string;
+  binding: boolean;
+  answers: Readonly<Record<string, unknown>>;
+  /** ballots with these answers; 1 when not given */
+  count?: number;
+}
+
 /**
- * Aggregates online ballot answers (one per household, already deduplicated by
- * serial) into per-village counts. Checkbox answers count once per value.
+ * Counts online ballot answers (one per household, already deduplicated by
+ * serial) per village, binding and advisory apart: the one count of online
+ * answers. A choice counts under its value as text ("approve", "3", "true");
+ * a checkbox once per value chosen; anything else is not a choice and is not
+ * counted. Values come out in code-unit order, whatever order the ballots
+ * were stored in.
  */
-export function aggregateOnlineAnswers(
-  ballots: Iterable<{ villageId: string; binding: boolean; answers: Record<string, unknown> }>,
-  questions: TallyQuestion[],
-): OnlineAggregate[] {
+export function aggregateOnlineAnswers(ballots: Iterable<OnlineAnswers>, questions: readonly TallyQuestion[]): OnlineAggregate[] {
   const byKey = new Map<string, OnlineAggregate>();
   for (const b of ballots) {
+    const n = b.count ?? 1;
     const key = `${b.binding ? 1 : 0}\u0000${b.villageId}`;
     let agg = byKey.get(key);
     if (!agg) {
@@ -192,19 +203,24 @@ export function aggregateOnlineAnswers(
       for (const q of questions) agg.counts[q.name] = {};
       byKey.set(key, agg);
     }
-    agg.ballots += 1;
+    agg.ballots += n;
     for (const q of questions) {
       const a = b.answers[q.name];
       const target = agg.counts[q.name]!;
       if (typeof a === 'string' || typeof a === 'number' || typeof a === 'boolean') {
         const v = String(a);
-        target[v] = (target[v] ?? 0) + 1;
+        target[v] = (target[v] ?? 0) + n;
       } else if (Array.isArray(a)) {
-        for (const item of new Set(a.map(String))) target[item] = (target[item] ?? 0) + 1;
+        for (const item of new Set(a.map(String))) target[item] = (target[item] ?? 0) + n;
       }
     }
   }
-  return [...byKey.values()];
+  const inOrder = (counts: Record<string, number>) =>
+    Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return [...byKey.values()].map((agg) => {
+    for (const q of questions) agg.counts[q.name] = inOrder(agg.counts[q.name]!);
+    return agg;
+  });
 }
 
 interface VillageInput {

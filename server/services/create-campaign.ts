@@ -14,6 +14,7 @@ import { ConstraintViolation } from '../runtime/types';
 import { listVillageIds } from '../../db/repositories/campaign-scope';
 import { atomicWithAudit } from './audit';
 import { campaignOf } from './guards';
+import { kindOf } from '../kinds';
 
 export interface CampaignInput {
   title: string;
@@ -33,10 +34,6 @@ export interface CampaignInput {
   advisoryOnline?: boolean;
   onlineApproval?: { campaignId?: string; note?: string };
 }
-
-const DEFAULT_TEMPLATE: Record<CampaignKind, string | null> = {
-  decision: 'household-decision', election: null, consultation: 'consultation', satisfaction: 'sipas',
-};
 
 const detail = (path: string, vi: string, en: string): ErrorDetail => ({ path, message: { vi, en } });
 
@@ -105,7 +102,7 @@ async function buildCampaign(deps: AppDeps, actor: Actor, input: CampaignInput, 
     }
     if (input.survey) survey = input.survey;
     else {
-      const name = (input.template ?? DEFAULT_TEMPLATE[kind] ?? '').replace(/\.json$/, '');
+      const name = (input.template ?? kindOf(kind).template ?? '').replace(/\.json$/, '');
       survey = name ? loadTemplate(name) : null;
       if (!survey) errors.push(detail('template', `Không có mẫu biểu "${input.template}".`, `No template "${input.template}".`));
     }

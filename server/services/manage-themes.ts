@@ -7,7 +7,7 @@ import { assignOpinions, findTheme, insertTheme, listThemes, nextThemePosition, 
 import { ballotIdsOfCampaign } from '../../db/repositories/results';
 import { campaignOf, requireCommune } from './guards';
 import { atomicWithAudit } from './audit';
-import { viewResults } from './compute-results';
+import { viewResults } from './results/visibility';
 
 // Consultation synthesis (Đ25–28 Luật 10/2022/QH15): staff group the
 // opinions under themes and answer each one, taking it on (tiếp thu) or

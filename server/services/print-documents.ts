@@ -8,7 +8,8 @@ import { renderHouseholdBallots } from '../print/ballot';
 import { renderElectionBallots } from '../print/election-ballot';
 import { renderMeetingNotice, renderSecretBallotCount, renderMeetingMinutes, renderHouseholdBallotCount } from '../print/forms';
 import { renderPoster } from '../print/poster';
-import type { PdfOutput, PrintFonts } from '../print/pdf-output';
+import type { PdfOutput } from '../print/pdf-output';
+import { printFonts } from './fonts';
 import { listSerials } from './campaign-serials';
 import { printOverview, type PrintOverview, type PrintVillage } from './print-overview';
 
@@ -19,11 +20,6 @@ export interface PrintedDocument {
 }
 
 export type FormName = 'mau-01' | 'mau-02' | 'mau-03' | 'mau-04';
-
-async function fontsOf(deps: AppDeps): Promise<PrintFonts> {
-  if (!deps.fonts) throw new AppError('INTERNAL', { vi: 'Máy chủ chưa có phông chữ để in.', en: 'No print fonts are configured on this server.' });
-  return deps.fonts();
-}
 
 function villageOf(overview: PrintOverview, villageId: string): PrintVillage {
   const v = overview.villages.find((x) => x.villageId === villageId);
@@ -61,7 +57,7 @@ export async function printBallots(
       en: `No ballot serials have been issued for ${village.name}; issue them on the campaign page first.`,
     });
   }
-  const fonts = await fontsOf(deps);
+  const fonts = await printFonts(deps);
   const now = deps.clock();
   const filename = fileName('phieu', c.slug, village.code, opts.format);
   if (c.kind === 'election') {
@@ -91,7 +87,7 @@ export async function printForm(deps: AppDeps, actor: Actor, campaignId: string,
   const overview = await printOverview(deps, actor, campaignId);
   const { campaign: c } = overview;
   const village = villageOf(overview, villageId);
-  const fonts = await fontsOf(deps);
+  const fonts = await printFonts(deps);
   const now = deps.clock();
   const ctx = {
     communeName: overview.communeName, villageName: village.name, campaignTitle: c.title,
@@ -130,7 +126,7 @@ export async function printPoster(
   const overview = await printOverview(deps, actor, campaignId);
   const { campaign: c } = overview;
   const village = opts.villageId ? villageOf(overview, opts.villageId) : overview.villages.length === 1 ? overview.villages[0] : undefined;
-  const fonts = await fontsOf(deps);
+  const fonts = await printFonts(deps);
   const now = deps.clock();
   const url = c.kind === 'satisfaction' ? `${opts.origin}/s/${c.slug}` : `${opts.origin}/`;
   const pdf = renderPoster({

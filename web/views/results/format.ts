@@ -15,13 +15,6 @@ export const pct = (lang: Lang, share: number | null | undefined): string =>
 
 export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-export const KIND_LABEL: Record<string, Text> = {
-  decision: { vi: 'Biểu quyết, quyết định', en: 'Decision' },
-  election: { vi: 'Bầu cử', en: 'Election' },
-  consultation: { vi: 'Lấy ý kiến Nhân dân', en: 'Consultation' },
-  satisfaction: { vi: 'Khảo sát mức độ hài lòng', en: 'Satisfaction survey' },
-};
-
 export const CATEGORY_LABEL: Record<string, Text> = {
   k1: { vi: 'Chủ trương, mức đóng góp xây dựng công trình công cộng (Đ15 k1)', en: 'Contributions to public works (Art. 15(1))' },
   k2: { vi: 'Thu, chi quỹ của cộng đồng (Đ15 k2)', en: 'Community funds (Art. 15(2))' },
