@@ -12,7 +12,7 @@ import type { Child } from 'hono/jsx';
 import type { Lang, LocalizedText } from '../domain/i18n';
 import type { CampaignKind, SheetChannel } from '../domain/legal-rules';
 import type { Campaign, Candidate } from '../domain/campaign';
-import type { OnlineAnswers } from '../domain/tally';
+import type { OnlineAnswers, TallyQuestion } from '../domain/tally';
 import type { Opinion } from '../domain/consultation';
 import type { ResultsSnapshot, SnapshotQuestion, SnapshotResults } from '../domain/results/snapshot';
 import type { ChartSpec } from '../../web/views/results/charts';
@@ -93,6 +93,8 @@ export interface TalliedKind extends KindBase {
   source: 'tally';
   /** the questions counted: their names are what the loader groups online answers by */
   questions: (campaign: Campaign, candidates: Candidate[]) => SnapshotQuestion[];
+  /** the questions a village's tally sheet counts, with their choice values */
+  sheetQuestions: (campaign: Campaign, candidates: Candidate[], villageId: string) => TallyQuestion[];
   build: (input: TallyInput) => BuiltResults;
 }
 

@@ -4,6 +4,7 @@ import { listCampaigns, listCampaignVillages, listCandidates } from '../../db/re
 import { listPhotos, listSheets, userNames, type TallySheet } from '../../db/repositories/tallies';
 import { campaignOf, villageFilter } from './guards';
 import { tallyQuestions } from './submit-tally';
+import { kindOf } from '../kinds';
 import type { TallyQuestion } from '../domain/tally';
 
 export interface SheetView extends TallySheet {
@@ -67,7 +68,7 @@ export async function listTallies(deps: AppDeps, actor: Actor, campaignId: strin
     },
     villages: visible.map((v) => ({
       villageId: v.villageId, code: v.code, name: v.name, households: v.households,
-      questions: campaign.kind === 'decision' || campaign.kind === 'election' ? tallyQuestions(campaign, candidates, v.villageId) : [],
+      questions: tallyQuestions(campaign, candidates, v.villageId),
       sheets: sheets
         .filter((s) => s.villageId === v.villageId)
         .sort((a, b) => order[a.channel] - order[b.channel] || b.version - a.version)
@@ -79,5 +80,5 @@ export async function listTallies(deps: AppDeps, actor: Actor, campaignId: strin
 /** Campaigns of the commune that take tally sheets (decisions and elections with a meeting or paper channel). */
 export async function listTallyCampaigns(deps: AppDeps, actor: Actor) {
   const all = await listCampaigns(deps.db, actor.communeId ?? '');
-  return all.filter((c) => (c.kind === 'decision' || c.kind === 'election') && c.status !== 'draft' && c.channels.some((ch) => ch === 'meeting' || ch === 'paper'));
+  return all.filter((c) => kindOf(c.kind).source === 'tally' && c.status !== 'draft' && c.channels.some((ch) => ch === 'meeting' || ch === 'paper'));
 }

@@ -8,6 +8,8 @@ import { ballotIdsOfCampaign } from '../../db/repositories/results';
 import { campaignOf, requireCommune } from './guards';
 import { atomicWithAudit } from './audit';
 import { viewResults } from './results/visibility';
+import { kindOf } from '../kinds';
+import type { CampaignKind } from '../domain/legal-rules';
 
 // Consultation synthesis (Đ25–28 Luật 10/2022/QH15): staff group the
 // opinions under themes and answer each one, taking it on (tiếp thu) or
@@ -20,8 +22,9 @@ export interface ThemeInput {
   accepted?: boolean | null;
 }
 
-function consultationOnly(kind: string): void {
-  if (kind !== 'consultation') {
+function consultationOnly(kind: CampaignKind): void {
+  const k = kindOf(kind);
+  if (k.source !== 'answers' || !k.themes) {
     throw new AppError('INVALID_STATE', {
       vi: 'Chỉ đợt lấy ý kiến Nhân dân (tham gia ý kiến) mới có nhóm ý kiến và phần giải trình.',
       en: 'Only consultations have opinion themes and answers.',

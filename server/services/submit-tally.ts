@@ -1,10 +1,10 @@
 import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import type { Campaign } from '../domain/campaign';
+import type { Campaign, Candidate } from '../domain/campaign';
 import { AppError, invalidField } from '../domain/errors';
-import { decisionQuestions } from '../domain/campaign-forms';
 import { checkTallySheet, type TallySheetContext } from '../domain/tally-sheet-checks';
-import { ELECTION_QUESTION, type TallyQuestion } from '../domain/tally';
+import type { TallyQuestion } from '../domain/tally';
+import { kindOf } from '../kinds';
 import { cleanText } from '../domain/text';
 import { ConstraintViolation } from '../runtime/types';
 import { listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
@@ -43,11 +43,9 @@ export interface SheetReceipt {
 }
 
 /** The questions a village's sheet counts: the decision radiogroups, or the village's candidates. */
-export function tallyQuestions(campaign: Campaign, candidates: { id: string; villageId: string }[], villageId: string): TallyQuestion[] {
-  if (campaign.kind === 'election') {
-    return [{ name: ELECTION_QUESTION, choices: candidates.filter((c) => c.villageId === villageId).map((c) => c.id) }];
-  }
-  return decisionQuestions(campaign.survey);
+export function tallyQuestions(campaign: Campaign, candidates: Candidate[], villageId: string): TallyQuestion[] {
+  const kind = kindOf(campaign.kind);
+  return kind.source === 'tally' ? kind.sheetQuestions(campaign, candidates, villageId) : [];
 }
 
 /** Campaign states in which tallies may be entered (counting happens while open and after closing). */
@@ -68,7 +66,7 @@ export async function checkSheetFor(
   input: SheetInput,
 ): Promise<{ data: SheetData; warnings: SheetWarning[] }> {
   requireVillage(actor, villageId, ENTER_OWN_VILLAGE);
-  if (campaign.kind !== 'decision' && campaign.kind !== 'election') {
+  if (kindOf(campaign.kind).source !== 'tally') {
     throw invalidField('channel', {
       vi: 'Biên bản kiểm phiếu chỉ dùng cho biểu quyết và bầu cử; phiếu ý kiến giấy được nhập từng phiếu.',
       en: 'Tally sheets are for decisions and elections; paper opinion forms are entered one by one.',
@@ -89,7 +87,8 @@ export async function checkSheetFor(
   // Elections are always by secret ballot (Đ18 k4); a meeting may choose it for any decision.
   const secret = campaign.kind === 'election' || campaign.secret || input.method === 'secret_ballot';
   const ctx: TallySheetContext = {
-    households: village.households ?? 0, channel, kind: campaign.kind, questions, seats: campaign.seats,
+    // a tallied kind (checked above)
+    households: village.households ?? 0, channel, kind: campaign.kind as 'decision' | 'election', questions, seats: campaign.seats,
     candidates: candidates.filter((c) => c.villageId === villageId), secret,
   };
   const { errors, warnings } = checkTallySheet(input, ctx);

@@ -46,6 +46,7 @@ export const decision: TalliedKind = {
   },
   template: 'household-decision',
   questions: (campaign) => questions(campaign.survey),
+  sheetQuestions: (campaign) => decisionQuestions(campaign.survey),
   build: (input) => buildTalliedResults(input, questions(input.campaign.survey)),
   Summary: DecisionSummary,
   Results: DecisionResults,

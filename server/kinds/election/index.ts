@@ -34,6 +34,8 @@ export const election: TalliedKind = {
   // the ballot is generated from the candidates (domain/campaign-forms.ts)
   template: null,
   questions: (_campaign, candidates) => questions(candidates),
+  // a village's sheet counts the votes of its own candidates
+  sheetQuestions: (_campaign, candidates, villageId) => [{ name: ELECTION_QUESTION, choices: candidates.filter((c) => c.villageId === villageId).map((c) => c.id) }],
   build: (input) => buildTalliedResults(input, questions(input.candidates)),
   Summary: ElectionSummary,
   Results: ElectionResults,
