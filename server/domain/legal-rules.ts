@@ -13,6 +13,8 @@ export type Category = (typeof CATEGORIES)[number];
 /** What a campaign is: a decision (Đ15), an election (k4, k5), a consultation (Đ25–28), a satisfaction survey (Đ34–35). */
 export const CAMPAIGN_KINDS = ['decision', 'election', 'consultation', 'satisfaction'] as const;
 export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+/** The kinds decided by tallies of households against a threshold (the tally engine's). */
+export type TalliedKindName = Extract<CampaignKind, 'decision' | 'election'>;
 /** How households answer: at a community meeting, on a paper household ballot, online. */
 export const CHANNELS = ['online', 'paper', 'meeting'] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -27,6 +27,7 @@ import {
   type Channel,
   type LegalRules,
   type SheetChannel,
+  type TalliedKindName,
 } from './legal-rules';
 import type { LocalizedText } from './i18n';
 import { communePasses, quorumMet, requiredApprovals, requiredVillages, thresholdReachable } from './thresholds';
@@ -45,7 +46,7 @@ export interface TallyQuestion {
 }
 
 export interface TallyCampaign {
-  kind: 'decision' | 'election';
+  kind: TalliedKindName;
   category?: Category | null;
   scope: 'village' | 'commune';
   seats?: number | null;

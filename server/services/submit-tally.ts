@@ -9,7 +9,7 @@ import { cleanText } from '../domain/text';
 import { ConstraintViolation } from '../runtime/types';
 import { listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
 import { insertSheet, type SheetData, type SheetWarning } from '../../db/repositories/tallies';
-import type { SheetChannel } from '../domain/legal-rules';
+import type { SheetChannel, TalliedKindName } from '../domain/legal-rules';
 import { campaignOf, requireVillage } from './guards';
 
 const ENTER_OWN_VILLAGE = { vi: 'Trưởng thôn chỉ nhập biên bản của thôn mình.', en: 'A village head enters only their own village’s tally sheet.' };
@@ -88,7 +88,7 @@ export async function checkSheetFor(
   const secret = campaign.kind === 'election' || campaign.secret || input.method === 'secret_ballot';
   const ctx: TallySheetContext = {
     // a tallied kind (checked above)
-    households: village.households ?? 0, channel, kind: campaign.kind as 'decision' | 'election', questions, seats: campaign.seats,
+    households: village.households ?? 0, channel, kind: campaign.kind as TalliedKindName, questions, seats: campaign.seats,
     candidates: candidates.filter((c) => c.villageId === villageId), secret,
   };
   const { errors, warnings } = checkTallySheet(input, ctx);
