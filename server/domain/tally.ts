@@ -1,5 +1,5 @@
 // The tally engine: from the frozen household counts, the CONFIRMED tally
-// sheets and the online ballot aggregates to the results of docs/api.md (results).
+// sheets and the online ballot aggregates to the results of docs/api.md "Results".
 // Pure: the service loads the latest confirmed sheet per village and channel
 // and the online aggregates, and passes them in.
 //
@@ -36,7 +36,7 @@ import { communeRoster, electionResult, type CommuneRoster, type ElectionCandida
 /** { question name: { choice value: n } } */
 export type Counts = Record<string, Record<string, number>>;
 
-/** The election question of the ballot form (docs/api.md, ballots): a checkbox of candidate ids. */
+/** The election question of the ballot form (docs/api.md): a checkbox of candidate ids. */
 export const ELECTION_QUESTION = 'candidates';
 
 export interface TallyQuestion {

@@ -74,7 +74,7 @@ export async function printBallots(
     origin: opts.origin, format: opts.format, communeName: overview.communeName, villageName: village.name,
     scope: c.scope, campaignTitle: c.title, content: c.description || c.title, deadline: c.closesAt ?? now.toISOString(),
     onlineAllowed: c.channels.includes('online') || c.advisoryOnline,
-    // A secret ballot names no household and carries its serial on a detachable stub (docs/design.md, serials and secrecy).
+    // A secret ballot names no household and carries its serial on a detachable stub (docs/design.md §3).
     secret: c.secret,
     ballots: serials.map((s) => ({ serial: s.serial, householdCode: c.secret ? '' : s.householdCode, representative: c.secret ? '' : s.representative })),
     createdAt: now,

@@ -80,7 +80,7 @@ export async function paperBallotForm(deps: AppDeps, actor: Actor, campaignId: s
 }
 
 /**
- * Registers a returned paper ballot by its serial (docs/design.md, serials),
+ * Registers a returned paper ballot by its serial (docs/design.md §3),
  * spent by services/spend-serial.ts: a ballot whose household answered online,
  * or that was already registered, is refused by the database itself, never
  * counted twice. With `answers`, the marks are stored as a paper ballot

@@ -31,7 +31,7 @@ export interface AnonymousInput {
 
 /**
  * Stores an anonymous answer. Duplicates are suppressed without identifying
- * anyone (docs/design.md, serials and secrecy): a per-device token (not on kiosks), an optional
+ * anyone (docs/design.md §3): a per-device token (not on kiosks), an optional
  * dossier code, and a rate limit per client. Only HMACs of the tokens are kept,
  * in a table with no link to the answer.
  */
