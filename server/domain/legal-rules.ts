@@ -7,6 +7,9 @@
 
 import type { LocalizedText } from './i18n';
 
+// The rules' notes are localized texts (defined with the other language helpers).
+export type { LocalizedText } from './i18n';
+
 /** The contents of Đ15 Luật 10/2022/QH15 that the community decides (khoản 1–6). */
 export const CATEGORIES = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'] as const;
 export type Category = (typeof CATEGORIES)[number];
