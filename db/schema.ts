@@ -1,6 +1,10 @@
 // The Kysely view of the database. Columns mirror db/migrations; JSON columns
-// are TEXT and are parsed in the repositories' row mappers.
-export type Role = 'province_admin' | 'admin' | 'staff' | 'village_head' | 'inspector';
+// are TEXT and are parsed in the repositories' row mappers. The value sets of
+// kinds, categories, channels and statuses come from the domain (the frozen
+// migrations keep their own CHECKs).
+import type { Role } from '../server/domain/actor';
+import type { CampaignKind, Category, Channel, SheetChannel } from '../server/domain/legal-rules';
+import type { BallotChannel, CampaignStatus } from '../server/domain/campaign';
 
 export interface CommunesTable { id: string; name: string; slug: string; created_at: string }
 export interface AppSettingsTable { key: string; value: string }
@@ -25,9 +29,9 @@ export interface AuditLogTable {
 }
 export interface CampaignsTable {
   id: string; commune_id: string; slug: string; title: string; description: string;
-  kind: 'decision' | 'election' | 'consultation' | 'satisfaction';
-  category: 'k1' | 'k2' | 'k3' | 'k4' | 'k5' | 'k6' | null; scope: 'village' | 'commune'; secret: number;
-  status: 'draft' | 'open' | 'closed' | 'published'; channels: string; advisory_online: number; survey: string; seats: number | null;
+  kind: CampaignKind;
+  category: Category | null; scope: 'village' | 'commune'; secret: number;
+  status: CampaignStatus; channels: string; advisory_online: number; survey: string; seats: number | null;
   online_approval: string | null; opens_at: string | null; closes_at: string | null; opened_at: string | null;
   closed_at: string | null; published_at: string | null; created_by: string | null; created_at: string; updated_at: string;
 }
@@ -39,16 +43,16 @@ export interface SerialsTable {
   serial_hash: string; campaign_id: string; household_id: string; village_id: string; reprint: number; revoked: number;
 }
 export interface SerialUsesTable {
-  serial_hash: string; campaign_id: string; village_id: string; channel: 'online' | 'paper';
+  serial_hash: string; campaign_id: string; village_id: string; channel: Exclude<Channel, 'meeting'>;
   idempotency_hash: string | null; receipt_hash: string | null; used_on: string; registered_by: string | null;
 }
 export interface BallotsTable {
-  id: string; campaign_id: string; village_id: string | null; channel: 'online' | 'paper' | 'anonymous' | 'kiosk';
+  id: string; campaign_id: string; village_id: string | null; channel: BallotChannel;
   binding: number; answers: string; serial_hash: string | null; submitted_at: string | null;
 }
 export interface AnonymousTokensTable { campaign_id: string; token_hash: string }
 export interface TallySheetsTable {
-  id: string; campaign_id: string; village_id: string; channel: 'meeting' | 'paper'; version: number;
+  id: string; campaign_id: string; village_id: string; channel: SheetChannel; version: number;
   supersedes: string | null; status: 'submitted' | 'confirmed' | 'superseded'; data: string; reason: string;
   submitted_by: string; submitted_at: string; confirmed_by: string | null; confirmed_at: string | null;
 }

@@ -6,7 +6,7 @@
 // happened to collect). CPU seconds are reported beside wall time because the
 // machine may be shared.
 import { renderHouseholdBallots, type HouseholdBallot, type HouseholdBallotBatch } from '../server/print/ballot';
-import { loadPrintFonts } from '../server/print/fonts-node';
+import { loadPrintFonts } from '../server/runtime/fonts-node';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô'];

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { AppDeps, AppEnv } from './http/context';
-import { AppError, errorBody } from './http/errors';
+import type { AppDeps } from './services/deps';
+import type { AppEnv } from './http/context';
+import { AppError } from './domain/errors';
+import { statusOf, errorBody } from './http/errors';
 import { injectDeps, securityHeaders, loadSession, csrfProtection, limitBody } from './http/middleware';
 import { ErrorPage } from '../web/views/layout';
 import { healthRoutes } from './routes/health';
@@ -59,12 +61,12 @@ export function createApp(deps: AppDeps) {
     if (wantsHtml) {
       const url = new URL(c.req.url);
       // A staff page opened without a session goes to the sign-in form, then back.
-      if (appError.status === 401 && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      if (statusOf(appError) === 401 && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
         return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
       }
-      return c.html(ErrorPage({ lang, status: appError.status, message: appError.text[lang], requestId, path: url.pathname + url.search }), appError.status as 400);
+      return c.html(ErrorPage({ lang, status: statusOf(appError), message: appError.text[lang], requestId, path: url.pathname + url.search }), statusOf(appError) as 400);
     }
-    return c.json(errorBody(appError, lang, requestId), appError.status as 400);
+    return c.json(errorBody(appError, lang, requestId), statusOf(appError) as 400);
   });
 
   return app;

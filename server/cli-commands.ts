@@ -11,7 +11,7 @@ import { updateUser } from './services/update-user';
 import { createCommune } from './services/create-commune';
 import { verifyAudit } from './services/verify-audit';
 import { createUserSchema } from './routes/auth';
-import { AppError } from './http/errors';
+import { AppError } from './domain/errors';
 import type { Actor } from './domain/actor';
 import { slugify } from './domain/text';
 import { listCommunes } from '../db/repositories/communes';

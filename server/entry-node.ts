@@ -3,7 +3,7 @@ import { loadConfig } from './config';
 import { createNodeRuntime } from './runtime/node';
 import { bootstrap } from './services/bootstrap';
 import { createApp } from './app';
-import { loadPrintFonts } from './print/fonts-node';
+import { loadPrintFonts } from './runtime/fonts-node';
 
 const config = loadConfig(process.env);
 const runtime = createNodeRuntime({ dbPath: config.dbPath, blobDir: config.blobDir || undefined, synchronous: config.synchronous, writerThread: config.writerThread });

@@ -1,11 +1,12 @@
 import { CompiledQuery, sql, type Compilable, type Kysely } from 'kysely';
 import type { Database } from '../schema';
+import type { BallotChannel } from '../../server/domain/campaign';
 
 export interface BallotRow {
   id: string;
   campaignId: string;
   villageId: string | null;
-  channel: 'online' | 'paper' | 'anonymous' | 'kiosk';
+  channel: BallotChannel;
   binding: boolean;
   answers: Record<string, unknown>;
   /** null for secret campaigns */

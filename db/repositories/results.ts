@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
+import type { BallotChannel } from '../../server/domain/campaign';
 
 /** Raw ballot rows of one campaign and channel set, answers still as JSON text (parsed by the caller, once). */
-export async function ballotAnswers(db: Kysely<Database>, campaignId: string, channels: ('online' | 'paper' | 'anonymous' | 'kiosk')[]) {
+export async function ballotAnswers(db: Kysely<Database>, campaignId: string, channels: BallotChannel[]) {
   return db
     .selectFrom('ballots')
     .select(['id', 'village_id as villageId', 'binding', 'answers'])
@@ -28,38 +29,29 @@ export async function findSheetPhoto(db: Kysely<Database>, photoId: string) {
     .executeTakeFirst();
 }
 
-export interface OnlineCountRow {
+export interface OnlineAnswerGroup {
   villageId: string | null;
   binding: number;
-  /** the answer as SQLite's json_extract gives it: a string, a number, or an array as JSON text */
-  value: string | number | null;
+  /** the answers to the questions asked for, as a JSON object (a question not answered is null) */
+  answers: string;
+  /** online ballots with exactly these answers */
   n: number;
 }
 
 /**
- * Online answers counted per village, binding flag and answer value of one
- * question, grouped inside SQLite: the results of 100,000 ballots come back
- * as a few hundred rows instead of 100,000 JSON documents to parse.
+ * Online ballots of a campaign grouped inside SQLite by village, binding flag
+ * and their answers to the given questions: the results of 100,000 ballots
+ * come back as a few hundred rows instead of 100,000 JSON documents to parse.
+ * `->` keeps each answer's JSON type, so a yes/no answer stays true / false.
  */
-export async function onlineAnswerCounts(db: Kysely<Database>, campaignId: string, question: string): Promise<OnlineCountRow[]> {
-  const path = `$."${question.replace(/["\\]/g, '')}"`;
+export async function onlineAnswerGroups(db: Kysely<Database>, campaignId: string, questions: readonly string[]): Promise<OnlineAnswerGroup[]> {
+  const pairs = questions.flatMap((q) => [sql`${q}`, sql`answers -> ${`$."${q.replace(/["\\]/g, '')}"`}`]);
   const rows = await db
     .selectFrom('ballots')
-    .select(['village_id as villageId', 'binding', sql<string | number | null>`json_extract(answers, ${path})`.as('value'), sql<number>`count(*)`.as('n')])
+    .select(['village_id as villageId', 'binding', sql<string>`json_object(${sql.join(pairs)})`.as('grouped'), sql<number>`count(*)`.as('n')])
     .where('campaign_id', '=', campaignId)
     .where('channel', '=', 'online')
-    .groupBy(['village_id', 'binding', sql`json_extract(answers, ${path})`])
+    .groupBy(['village_id', 'binding', sql`grouped`])
     .execute();
-  return rows;
-}
-
-/** Online ballots per village and binding flag. */
-export async function onlineBallotCounts(db: Kysely<Database>, campaignId: string) {
-  return db
-    .selectFrom('ballots')
-    .select(['village_id as villageId', 'binding', sql<number>`count(*)`.as('n')])
-    .where('campaign_id', '=', campaignId)
-    .where('channel', '=', 'online')
-    .groupBy(['village_id', 'binding'])
-    .execute();
+  return rows.map((r) => ({ villageId: r.villageId, binding: r.binding, answers: r.grouped, n: Number(r.n) }));
 }

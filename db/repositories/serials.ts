@@ -1,5 +1,7 @@
 import { CompiledQuery, sql, type Compilable, type Kysely } from 'kysely';
 import type { Database } from '../schema';
+import type { CampaignKind, Category } from '../../server/domain/legal-rules';
+import type { CampaignStatus } from '../../server/domain/campaign';
 
 export interface SerialRow {
   serialHash: string;
@@ -74,7 +76,7 @@ export interface SerialUse {
   serialHash: string;
   campaignId: string;
   villageId: string;
-  channel: 'online' | 'paper';
+  channel: Database['serial_uses']['channel'];
   idempotencyHash: string | null;
   receiptHash: string | null;
   usedOn: string;
@@ -126,14 +128,15 @@ export interface SerialForBallot {
   householdId: string;
   revoked: number;
   campaignId: string;
-  kind: 'decision' | 'election' | 'consultation' | 'satisfaction';
-  category: 'k1' | 'k2' | 'k3' | 'k4' | 'k5' | 'k6' | null;
-  status: 'draft' | 'open' | 'closed' | 'published';
+  kind: CampaignKind;
+  category: Category | null;
+  status: CampaignStatus;
   channels: string;
   advisoryOnline: number;
   secret: number;
   updatedAt: string;
   usedHash: string | null;
+  usedChannel: SerialUse['channel'] | null;
   usedIdempotencyHash: string | null;
 }
 
@@ -142,15 +145,15 @@ export interface SerialForBallot {
 // executing them (see BENCHMARKS.md). They stay here, the one place for SQL.
 const FIND_FOR_BALLOT = `select s.village_id as villageId, s.household_id as householdId, s.revoked,
     c.id as campaignId, c.kind, c.category, c.status, c.channels, c.advisory_online as advisoryOnline,
-    c.secret, c.updated_at as updatedAt, u.serial_hash as usedHash, u.idempotency_hash as usedIdempotencyHash
+    c.secret, c.updated_at as updatedAt, u.serial_hash as usedHash, u.channel as usedChannel, u.idempotency_hash as usedIdempotencyHash
   from serials s
   join campaigns c on c.id = s.campaign_id
   left join serial_uses u on u.serial_hash = s.serial_hash
   where s.serial_hash = ?`;
 
 /**
- * Everything the ballot path needs in one read: the serial, its campaign and
- * whether it was already used. `read` is the runtime's hot-path reader when
+ * Everything spending a serial needs in one read: the serial, its campaign and
+ * whether (and how) it was already used. `read` is the runtime's hot-path reader when
  * it has one.
  */
 export async function findSerialForBallot(

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../schema';
+import type { Database } from '../schema';
+import type { Role } from '../../server/domain/actor';
 
 export interface SessionRow {
   userId: string;

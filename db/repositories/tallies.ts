@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
+import type { SheetChannel } from '../../server/domain/legal-rules';
 
-export type SheetChannel = 'meeting' | 'paper';
 export type SheetStatus = 'submitted' | 'confirmed' | 'superseded';
 
 /** What a village head entered on the biên bản, once checked. */

@@ -1,16 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../schema';
-
-export interface User {
-  id: string;
-  communeId: string | null;
-  username: string;
-  displayName: string;
-  role: Role;
-  villageId: string | null;
-  disabled: boolean;
-  createdAt: string;
-}
+import type { Database } from '../schema';
+import type { User } from '../../server/domain/actor';
 
 type UserRow = Database['users'];
 const toUser = (r: UserRow): User => ({

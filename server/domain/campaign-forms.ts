@@ -5,7 +5,7 @@ type Json = Record<string, unknown>;
 
 /**
  * The decision questions with their choice values: radiogroups whose choices
- * include approve and reject (API.md "Campaigns"). A decision campaign needs one.
+ * include approve and reject (docs/api.md "Campaigns"). A decision campaign needs one.
  */
 export function decisionQuestions(survey: Json): { name: string; choices: string[] }[] {
   return flattenElements(survey)

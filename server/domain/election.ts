@@ -4,7 +4,8 @@
 // standing. The winner rule is Đ21 k1 (votes > H/2 of the village's
 // households, whatever the turnout), not the national election law's
 // "more than half of valid ballots".
-import { DEFAULT_RULES, type ElectionInvalidReason, type LegalRules, type LocalizedText } from './legal-rules';
+import { DEFAULT_RULES, type ElectionInvalidReason, type LegalRules } from './legal-rules';
+import type { LocalizedText } from './i18n';
 import { requiredApprovals } from './thresholds';
 import { viCollator } from './text';
 

@@ -5,17 +5,25 @@
 // Article numbers are those of Luật 10/2022/QH15 (Luật Thực hiện dân chủ ở cơ
 // sở), NĐ 59/2023/NĐ-CP, NĐ 61/2023/NĐ-CP and NĐ 61/2018/NĐ-CP.
 
-/** A message in Vietnamese first, with its English (same shape as http/errors Text). */
-export interface LocalizedText {
-  vi: string;
-  en: string;
-}
+import type { LocalizedText } from './i18n';
 
-export type Category = 'k1' | 'k2' | 'k3' | 'k4' | 'k5' | 'k6';
-export const CATEGORIES: readonly Category[] = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'];
-export type CampaignKind = 'decision' | 'election' | 'consultation' | 'satisfaction';
-export type Channel = 'online' | 'paper' | 'meeting';
-export type SheetChannel = 'meeting' | 'paper';
+// The rules' notes are localized texts (defined with the other language helpers).
+export type { LocalizedText } from './i18n';
+
+/** The contents of Đ15 Luật 10/2022/QH15 that the community decides (khoản 1–6). */
+export const CATEGORIES = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'] as const;
+export type Category = (typeof CATEGORIES)[number];
+/** What a campaign is: a decision (Đ15), an election (k4, k5), a consultation (Đ25–28), a satisfaction survey (Đ34–35). */
+export const CAMPAIGN_KINDS = ['decision', 'election', 'consultation', 'satisfaction'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+/** The kinds decided by tallies of households against a threshold (the tally engine's). */
+export type TalliedKindName = Extract<CampaignKind, 'decision' | 'election'>;
+/** How households answer: at a community meeting, on a paper household ballot, online. */
+export const CHANNELS = ['online', 'paper', 'meeting'] as const;
+export type Channel = (typeof CHANNELS)[number];
+/** The channels counted on a signed tally sheet. */
+export const SHEET_CHANNELS = ['meeting', 'paper'] as const satisfies readonly Channel[];
+export type SheetChannel = (typeof SHEET_CHANNELS)[number];
 
 /**
  * How many approvals out of a denominator pass.
@@ -46,6 +54,8 @@ export interface ChannelPolicy {
   secret: boolean;
   /** online binding only after > 50% of all households chose online voting (NĐ 59 Đ5) */
   onlineNeedsApproval: boolean;
+  /** why a channel outside campaignChannels() is refused, said with the refusal; null when none can be */
+  refusal: LocalizedText | null;
 }
 
 export type ElectionInvalidReason = 'not_issued_form' | 'names_added' | 'extra_marks' | 'more_than_seats' | 'all_struck';
@@ -227,14 +237,17 @@ const villagesTwoThirds: Rule<ThresholdRule> = {
   },
 };
 
-const meetingFirst = (what: LocalizedText): Rule<ChannelPolicy> => ({
-  value: { binding: ['meeting'], fallback: ['paper'], advisory: ['online'], secret: false, onlineNeedsApproval: false },
+const meetingFirst = (what: LocalizedText, refusal: LocalizedText): Rule<ChannelPolicy> => ({
+  value: { binding: ['meeting'], fallback: ['paper'], advisory: ['online'], secret: false, onlineNeedsApproval: false, refusal },
   article: `Đ17 k2, Đ19 k1 b ${LAW}`,
   note: what,
 });
 
 const meetingOrPaper: Rule<ChannelPolicy> = {
-  value: { binding: ['meeting', 'paper'], fallback: [], advisory: ['online'], secret: false, onlineNeedsApproval: false },
+  value: {
+    binding: ['meeting', 'paper'], fallback: [], advisory: ['online'], secret: false, onlineNeedsApproval: false,
+    refusal: { vi: 'Biểu quyết trực tuyến chỉ áp dụng cho nội dung k6 (Điều 17 khoản 2 Luật 10/2022/QH15).', en: 'Online voting may decide only k6 matters (Art. 17(2), Law 10/2022/QH15).' },
+  },
   article: `Đ17 k1, k2 ${LAW}; Đ5 ${ND59}`,
   note: {
     vi: 'Họp cộng đồng dân cư hoặc phát phiếu lấy ý kiến hộ gia đình; biểu quyết trực tuyến chỉ áp dụng cho nội dung khoản 6 Điều 15, ý kiến trực tuyến chỉ để tham khảo.',
@@ -259,17 +272,26 @@ export const DEFAULT_RULES: LegalRules = {
       k3: meetingFirst({
         vi: 'Hương ước, quy ước phải quyết định tại cuộc họp; chỉ phát phiếu khi cuộc họp không đủ đại diện hộ gia đình tham dự.',
         en: 'A covenant is decided at a meeting; a household ballot only when too few households attended.',
+      }, {
+        vi: 'Hương ước, quy ước phải được quyết định tại cuộc họp cộng đồng; không biểu quyết trực tuyến (Điều 17 khoản 2).',
+        en: 'A village covenant is decided at a community meeting, never online (Art. 17(2)).',
       }),
       k4: meetingFirst({
         vi: 'Bầu, cho thôi làm Trưởng thôn phải thực hiện tại cuộc họp; chỉ phát phiếu khi cuộc họp không đủ đại diện hộ gia đình tham dự.',
         en: 'Electing or removing the village head happens at a meeting; a household ballot only when too few households attended.',
+      }, {
+        vi: 'Bầu Trưởng thôn phải thực hiện tại cuộc họp cộng đồng; không biểu quyết trực tuyến (Điều 17 khoản 2).',
+        en: 'A village head is elected at a community meeting, never online (Art. 17(2)).',
       }),
       k5: meetingFirst({
         vi: 'Bầu, cho thôi làm thành viên Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng phải thực hiện tại cuộc họp; chỉ phát phiếu khi cuộc họp không đủ đại diện hộ gia đình tham dự.',
         en: 'Board members are elected or removed at a meeting; a household ballot only when too few households attended.',
+      }, {
+        vi: 'Bầu thành viên Ban Thanh tra nhân dân, Ban Giám sát đầu tư phải thực hiện tại cuộc họp; không trực tuyến (Điều 17 khoản 2).',
+        en: 'Board members are elected at a community meeting, never online (Art. 17(2)).',
       }),
       k6: {
-        value: { binding: ['meeting', 'paper', 'online'], fallback: [], advisory: [], secret: false, onlineNeedsApproval: true },
+        value: { binding: ['meeting', 'paper', 'online'], fallback: [], advisory: [], secret: false, onlineNeedsApproval: true, refusal: null },
         article: `Đ17 k2 ${LAW}; Đ5 ${ND59}`,
         note: {
           vi: 'Biểu quyết trực tuyến chỉ áp dụng cho công việc tự quản khác (khoản 6 Điều 15), khi trên 50% tổng số đại diện hộ gia đình đồng ý chọn hình thức này.',
@@ -278,7 +300,10 @@ export const DEFAULT_RULES: LegalRules = {
       },
     },
     election: {
-      value: { binding: ['meeting'], fallback: ['paper'], advisory: [], secret: true, onlineNeedsApproval: false },
+      value: {
+        binding: ['meeting'], fallback: ['paper'], advisory: [], secret: true, onlineNeedsApproval: false,
+        refusal: { vi: 'Bầu cử chỉ thực hiện tại cuộc họp (bỏ phiếu kín hoặc giơ tay) hoặc bằng phiếu giấy; không bầu trực tuyến (Điều 17 khoản 2).', en: 'Elections are held at a meeting or on paper, never online (Art. 17(2)).' },
+      },
       article: `Đ17 k2, Đ19 k1 b ${LAW}; Đ3 k5 ${ND59}`,
       note: {
         vi: 'Bầu cử tại cuộc họp bằng phiếu kín (hoặc giơ tay nếu cuộc họp quyết định); phát phiếu hộ gia đình chỉ khi cuộc họp không đủ người dự. Không bầu trực tuyến.',
@@ -286,7 +311,7 @@ export const DEFAULT_RULES: LegalRules = {
       },
     },
     consultation: {
-      value: { binding: [], fallback: [], advisory: ['online', 'paper', 'meeting'], secret: false, onlineNeedsApproval: false },
+      value: { binding: [], fallback: [], advisory: ['online', 'paper', 'meeting'], secret: false, onlineNeedsApproval: false, refusal: null },
       article: `Đ26 ${LAW}`,
       note: {
         vi: 'Nhân dân tham gia ý kiến: mọi hình thức đều để tham khảo, cơ quan có thẩm quyền quyết định.',
@@ -294,7 +319,10 @@ export const DEFAULT_RULES: LegalRules = {
       },
     },
     satisfaction: {
-      value: { binding: [], fallback: [], advisory: ['online', 'paper'], secret: true, onlineNeedsApproval: false },
+      value: {
+        binding: [], fallback: [], advisory: ['online', 'paper'], secret: true, onlineNeedsApproval: false,
+        refusal: { vi: 'Khảo sát mức độ hài lòng dùng kênh trực tuyến/kiosk hoặc phiếu giấy, không dùng cuộc họp.', en: 'Satisfaction surveys are answered online, at a kiosk or on paper, not at a meeting.' },
+      },
       article: `Đ34, Đ35 k2 a ${LAW}; Đ27 k3 NĐ 61/2018/NĐ-CP`,
       note: {
         vi: 'Đánh giá mức độ hài lòng: không có giá trị quyết định, bảo mật người trả lời.',
@@ -682,6 +710,34 @@ export function channelPolicy(kind: CampaignKind, category: Category | null | un
   // A decision without a category has no lawful channel rule (Đ15): refuse rather than guess.
   if (!category) throw new RangeError('a decision campaign needs a category k1–k6');
   return rules.channels.decision[category];
+}
+
+/**
+ * The channels a campaign may take its answers by: those that decide or stand
+ * in as the fallback; where nothing decides (consultation, satisfaction) every
+ * advisory channel. A decision's advisory online answers (k1–k5) are not a
+ * channel of the campaign: staff ask for them apart (`advisoryOnline`).
+ */
+export function campaignChannels(kind: CampaignKind, category: Category | null | undefined, rules: LegalRules = DEFAULT_RULES): Channel[] {
+  const p = channelPolicy(kind, category, rules).value;
+  return p.binding.length > 0 ? [...p.binding, ...p.fallback] : [...p.advisory];
+}
+
+/**
+ * Whether a ballot received by this channel counts in the campaign's result
+ * (stored as binding), rather than being set apart as advice: the one place
+ * this is decided. Online answers to a k1–k5 decision are advice only (Đ17 k2);
+ * a consultation's or a survey's answers all count in its (advisory) result.
+ */
+export function ballotBinds(kind: CampaignKind, category: Category | null | undefined, channel: Channel, rules: LegalRules = DEFAULT_RULES): boolean {
+  return campaignChannels(kind, category, rules).includes(channel);
+}
+
+/** Online answers set apart as advice beside the channels that decide (k1–k5 decisions, Đ17 k2). */
+export function onlineAdvisoryApart(kind: CampaignKind, category: Category | null | undefined, rules: LegalRules = DEFAULT_RULES): boolean {
+  if (kind === 'decision' && !category) return false;
+  const p = channelPolicy(kind, category, rules).value;
+  return p.binding.length > 0 && p.advisory.includes('online');
 }
 
 /** The per-village threshold: an election always uses the election rule, a decision its category's. */

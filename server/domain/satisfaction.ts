@@ -5,7 +5,8 @@
 // the overall index is the mean of the element indices). One-stop counter
 // rating (NĐ 61/2018 Đ29, Đ31): 3 levels per dossier and per officer, with
 // the Đ31 reasons. Respondents stay anonymous: inputs carry no identity.
-import { DEFAULT_RULES, type LegalRules, type LocalizedText, type OneStopLevel } from './legal-rules';
+import { DEFAULT_RULES, type LegalRules, type OneStopLevel } from './legal-rules';
+import type { LocalizedText } from './i18n';
 import { viCollator } from './text';
 
 export interface SipasCriterion {

@@ -1,4 +1,4 @@
-// Ballot serials (DESIGN.md §3): 10 Crockford base32 characters plus one
+// Ballot serials (docs/design.md §3): 10 Crockford base32 characters plus one
 // check character from the same 32-character alphabet, so the serial stays
 // URL-safe. The check is Luhn mod 32: it catches every single mistyped
 // character and most swaps of neighbours.

@@ -4,7 +4,8 @@
 // Denominators follow Đ20 k2 Luật 10/2022/QH15 and the NĐ 59/2023 forms:
 // households of the village, representatives present (Mẫu 03), ballots
 // issued, returned, valid and invalid (Mẫu 02, Mẫu 04).
-import { DEFAULT_RULES, type LegalRules, type LocalizedText, type SheetChannel } from './legal-rules';
+import { DEFAULT_RULES, type LegalRules, type SheetChannel, type TalliedKindName } from './legal-rules';
+import type { LocalizedText } from './i18n';
 import { ELECTION_QUESTION, type TallyQuestion } from './tally';
 
 /** A tally sheet's numbers and people as stored (Đ20 k2; NĐ 59 Mẫu 02–04). */
@@ -49,7 +50,7 @@ export interface TallySheetContext {
   /** frozen households of the village */
   households: number;
   channel: SheetChannel;
-  kind?: 'decision' | 'election';
+  kind?: TalliedKindName;
   /** decision questions with their choice values; for an election, the `candidates` question (derived from `candidates` when empty) */
   questions: TallyQuestion[];
   seats?: number | null;

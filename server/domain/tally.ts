@@ -1,5 +1,5 @@
 // The tally engine: from the frozen household counts, the CONFIRMED tally
-// sheets and the online ballot aggregates to the results of API.md "Results".
+// sheets and the online ballot aggregates to the results of docs/api.md "Results".
 // Pure: the service loads the latest confirmed sheet per village and channel
 // and the online aggregates, and passes them in.
 //
@@ -20,21 +20,23 @@
 import {
   CATEGORIES,
   DEFAULT_RULES,
+  ballotBinds,
   channelPolicy,
   thresholdFor,
   type Category,
   type Channel,
   type LegalRules,
-  type LocalizedText,
   type SheetChannel,
+  type TalliedKindName,
 } from './legal-rules';
+import type { LocalizedText } from './i18n';
 import { communePasses, quorumMet, requiredApprovals, requiredVillages, thresholdReachable } from './thresholds';
 import { communeRoster, electionResult, type CommuneRoster, type ElectionCandidate } from './election';
 
 /** { question name: { choice value: n } } */
 export type Counts = Record<string, Record<string, number>>;
 
-/** The election question of the ballot form (API.md): a checkbox of candidate ids. */
+/** The election question of the ballot form (docs/api.md): a checkbox of candidate ids. */
 export const ELECTION_QUESTION = 'candidates';
 
 export interface TallyQuestion {
@@ -44,7 +46,7 @@ export interface TallyQuestion {
 }
 
 export interface TallyCampaign {
-  kind: 'decision' | 'election';
+  kind: TalliedKindName;
   category?: Category | null;
   scope: 'village' | 'commune';
   seats?: number | null;
@@ -174,16 +176,27 @@ function zeroFilled(choices: string[], given: Record<string, number> | undefined
   return out;
 }
 
+/** Online answers to count: one ballot, or `count` ballots with the same answers (grouped by the database). */
+export interface OnlineAnswers {
+  villageId: string;
+  binding: boolean;
+  answers: Readonly<Record<string, unknown>>;
+  /** ballots with these answers; 1 when not given */
+  count?: number;
+}
+
 /**
- * Aggregates online ballot answers (one per household, already deduplicated by
- * serial) into per-village counts. Checkbox answers count once per value.
+ * Counts online ballot answers (one per household, already deduplicated by
+ * serial) per village, binding and advisory apart: the one count of online
+ * answers. A choice counts under its value as text ("approve", "3", "true");
+ * a checkbox once per value chosen; anything else is not a choice and is not
+ * counted. Values come out in code-unit order, whatever order the ballots
+ * were stored in.
  */
-export function aggregateOnlineAnswers(
-  ballots: Iterable<{ villageId: string; binding: boolean; answers: Record<string, unknown> }>,
-  questions: TallyQuestion[],
-): OnlineAggregate[] {
+export function aggregateOnlineAnswers(ballots: Iterable<OnlineAnswers>, questions: readonly TallyQuestion[]): OnlineAggregate[] {
   const byKey = new Map<string, OnlineAggregate>();
   for (const b of ballots) {
+    const n = b.count ?? 1;
     const key = `${b.binding ? 1 : 0}\u0000${b.villageId}`;
     let agg = byKey.get(key);
     if (!agg) {
@@ -191,19 +204,24 @@ export function aggregateOnlineAnswers(
       for (const q of questions) agg.counts[q.name] = {};
       byKey.set(key, agg);
     }
-    agg.ballots += 1;
+    agg.ballots += n;
     for (const q of questions) {
       const a = b.answers[q.name];
       const target = agg.counts[q.name]!;
       if (typeof a === 'string' || typeof a === 'number' || typeof a === 'boolean') {
         const v = String(a);
-        target[v] = (target[v] ?? 0) + 1;
+        target[v] = (target[v] ?? 0) + n;
       } else if (Array.isArray(a)) {
-        for (const item of new Set(a.map(String))) target[item] = (target[item] ?? 0) + 1;
+        for (const item of new Set(a.map(String))) target[item] = (target[item] ?? 0) + n;
       }
     }
   }
-  return [...byKey.values()];
+  const inOrder = (counts: Record<string, number>) =>
+    Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return [...byKey.values()].map((agg) => {
+    for (const q of questions) agg.counts[q.name] = inOrder(agg.counts[q.name]!);
+    return agg;
+  });
 }
 
 interface VillageInput {
@@ -220,7 +238,7 @@ function tallyVillage(input: VillageInput, campaign: TallyCampaign, questions: T
   const warnings: TallyWarning[] = [];
   const policy = channelPolicy(campaign.kind, campaign.category, rules).value;
   const rule = thresholdFor(campaign.kind, campaign.category, rules).value;
-  const onlineMayBind = policy.binding.includes('online');
+  const onlineMayBind = ballotBinds(campaign.kind, campaign.category, 'online', rules);
 
   const bindingOnline: OnlineAggregate[] = [];
   const advisoryOnline: OnlineAggregate[] = [];

@@ -1,5 +1,5 @@
 import type { AppContext } from './context';
-import { AppError } from './errors';
+import { AppError } from '../domain/errors';
 
 export const JSON_LIMIT = 1024 * 1024;
 

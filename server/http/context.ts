@@ -1,24 +1,9 @@
 import type { Context } from 'hono';
-import type { Runtime } from '../runtime/types';
-import type { Config } from '../config';
 import type { Actor } from '../domain/actor';
-import type { FontProvider } from '../print/font-provider';
-import type { Lang } from './errors';
-import { AppError } from './errors';
-
-export interface AppDeps extends Runtime {
-  config: Config;
-  /** The server secret: sessions, serial derivation, receipts. */
-  secret: string;
-  /** Font bytes for PDFs; given by the entry file, since only it may read the disk. */
-  fonts?: FontProvider;
-}
-
-export interface SessionInfo {
-  actor: Actor;
-  csrfToken: string;
-  displayName: string;
-}
+import type { Lang } from '../domain/i18n';
+import { AppError } from '../domain/errors';
+import type { AppDeps } from '../services/deps';
+import type { SessionInfo } from '../services/sessions';
 
 export type AppEnv = {
   Variables: {

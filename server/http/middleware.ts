@@ -1,11 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppEnv, AppDeps } from './context';
-import { AppError, type Lang } from './errors';
-import { sha256Hex } from '../runtime/crypto';
-import { findSession } from '../../db/repositories/sessions';
-import type { Role } from '../../db/schema';
+import type { AppEnv } from './context';
+import type { AppDeps } from '../services/deps';
+import { AppError } from '../domain/errors';
+import type { Lang } from '../domain/i18n';
+import { sessionOf } from '../services/sessions';
+import type { Role } from '../domain/actor';
 import { base32 } from '../runtime/ids';
 
 export const SESSION_COOKIE = 'danban_session';
@@ -50,15 +51,8 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   if (token && token.length < 200) {
-    const deps = c.get('deps');
-    const row = await findSession(deps.db, await sha256Hex(token));
-    if (row && row.expiresAt > deps.clock().toISOString()) {
-      c.set('session', {
-        actor: { id: row.userId, username: row.username, role: row.role, communeId: row.communeId, villageId: row.villageId },
-        csrfToken: row.csrfToken,
-        displayName: row.displayName,
-      });
-    }
+    const session = await sessionOf(c.get('deps'), token);
+    if (session) c.set('session', session);
   }
   await next();
 };

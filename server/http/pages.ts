@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppContext, AppEnv } from './context';
-import { AppError, type ErrorDetail } from './errors';
+import { AppError, type ErrorDetail } from '../domain/errors';
 import { readBytes } from './body';
-import type { Role } from '../../db/schema';
+import type { Role } from '../domain/actor';
 
 // What every server-rendered staff page needs: the sign-in gate, the user
 // for the layout, a form's fields, and error details in the page's language.

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { AppError, type ErrorDetail, type Text } from './errors';
+import { AppError, type ErrorDetail } from '../domain/errors';
+import type { Text } from '../domain/i18n';
 
 const TYPE_VI: Record<string, string> = {
   string: 'chuỗi ký tự', number: 'số', int: 'số nguyên', boolean: 'đúng/sai', array: 'danh sách', object: 'đối tượng',

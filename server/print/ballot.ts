@@ -3,7 +3,7 @@
 // deadline, and authentication: the UBND xã's hanging seal top left for
 // commune-wide content, the Trưởng thôn's signature bottom right for village
 // content. One ballot per household (Đ19: "Mỗi hộ gia đình được phát 01 phiếu").
-import { formatDate } from '../../web/i18n';
+import { formatDate } from '../domain/i18n';
 import {
   GREY,
   authorityHeader,

@@ -4,7 +4,7 @@
 // of seats. The ballot itself carries nothing that identifies a household or a
 // serial: the serial is only on a detachable stub, which the counters register
 // before dropping the marked ballot, unlinked, into the pile (DESIGN §3).
-import { formatDate } from '../../web/i18n';
+import { formatDate } from '../domain/i18n';
 import {
   GREY,
   authorityHeader,

@@ -3,7 +3,7 @@
 // printed; everything decided on the day is a dotted blank or a box to fill
 // by hand and sign. Fields follow the law brief §2 (Mẫu 02/04 were retrieved
 // only partly, so their count fields follow Đ20 k2 and the Mẫu 02 opening).
-import { formatDate, formatDateTime, formatNumber } from '../../web/i18n';
+import { formatDate, formatDateTime, formatNumber } from '../domain/i18n';
 import {
   GREY,
   MM,

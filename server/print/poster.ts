@@ -1,7 +1,7 @@
 // Campaign poster for the village cultural house (nhà văn hóa): read from a
 // few steps away by older villagers, so the type is large and the QR big;
 // A3 is the same layout scaled by √2.
-import { formatDate } from '../../web/i18n';
+import { formatDate } from '../domain/i18n';
 import { GREY, MM, drawLines, drawQr, fitText, lineHeight, textLine, upper, wrap } from './draw';
 import { renderPdf, type PdfOutput, type PrintFonts } from './pdf-output';
 

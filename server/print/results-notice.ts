@@ -2,7 +2,7 @@
 // cultural house and the commune office (Đ23 k2; law brief §7 item 5). Every
 // share is of ALL households of the village, the Đ21 denominator, so the bar
 // marks the approvals needed against the same scale.
-import { formatDate, formatNumber } from '../../web/i18n';
+import { formatDate, formatNumber } from '../domain/i18n';
 import type { Candidate } from './election-ballot';
 import {
   GREY,

@@ -5,7 +5,7 @@ import type { AppEnv, AppContext } from '../http/context';
 import { currentActor } from '../http/context';
 import { parseInput } from '../http/validation';
 import { readJson } from '../http/body';
-import { AppError } from '../http/errors';
+import { AppError } from '../domain/errors';
 import { SESSION_COOKIE, requireRole } from '../http/middleware';
 import { clientKey } from '../http/client-address';
 import { signIn, signOut, SESSION_HOURS } from '../services/sessions';
@@ -15,7 +15,7 @@ import { listCommuneUsers } from '../services/list-users';
 import { createCommune } from '../services/create-commune';
 import { listAllCommunes } from '../services/list-communes';
 import { verifyAudit } from '../services/verify-audit';
-import type { User } from '../../db/repositories/users';
+import type { User } from '../domain/actor';
 
 const loginSchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
 

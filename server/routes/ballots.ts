@@ -5,7 +5,7 @@ import { parseInput } from '../http/validation';
 import { readJson } from '../http/body';
 import { castBallot } from '../services/cast-ballot';
 import { verifyReceipt } from '../services/verify-receipt';
-import { AppError } from '../http/errors';
+import { AppError } from '../domain/errors';
 import { clientKey } from '../http/client-address';
 
 const ballotSchema = z.object({ answers: z.unknown(), idempotencyKey: z.string().max(200).optional() });

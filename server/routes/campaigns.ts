@@ -7,6 +7,7 @@ import { parseInput } from '../http/validation';
 import { readJson } from '../http/body';
 import { createCampaign, updateCampaign } from '../services/create-campaign';
 import { transitionCampaign } from '../services/transition-campaign';
+import { CAMPAIGN_KINDS, CATEGORIES, CHANNELS } from '../domain/legal-rules';
 import { issueSerials, listSerials, reprintSerial } from '../services/campaign-serials';
 import { campaignDetail, listCommuneCampaigns } from '../services/campaign-overview';
 
@@ -17,10 +18,10 @@ const isoTime = z.string().max(40).refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) &&
 const campaignSchema = z.object({
   title: z.string().trim().min(1).max(300),
   description: z.string().max(20_000).optional(),
-  kind: z.enum(['decision', 'election', 'consultation', 'satisfaction']),
-  category: z.enum(['k1', 'k2', 'k3', 'k4', 'k5', 'k6']).nullable().optional(),
+  kind: z.enum(CAMPAIGN_KINDS),
+  category: z.enum(CATEGORIES).nullable().optional(),
   villageIds: z.array(z.string().min(1).max(100)).min(1).max(2000),
-  channels: z.array(z.enum(['online', 'paper', 'meeting'])).min(1).max(3),
+  channels: z.array(z.enum(CHANNELS)).min(1).max(CHANNELS.length),
   survey: z.record(z.string(), z.unknown()).optional(),
   template: z.string().max(100).optional(),
   seats: z.number().int().min(1).max(100).optional(),

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/context';
 import { currentActor, publicOrigin } from '../http/context';
-import { AppError } from '../http/errors';
+import { AppError } from '../domain/errors';
 import { requireRole } from '../http/middleware';
 import { parseInput } from '../http/validation';
 import { printBallots, printForm, printPoster, type PrintedDocument } from '../services/print-documents';

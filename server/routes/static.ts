@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../http/context';
-import { AppError } from '../http/errors';
+import { AppError } from '../domain/errors';
 import { ASSETS } from '../../web/static/assets.gen';
 import { findAsset, assetUrl, type BuiltAsset } from '../../web/static/assets';
 

@@ -5,7 +5,7 @@ import { currentActor } from '../http/context';
 import { requireRole } from '../http/middleware';
 import { parseInput } from '../http/validation';
 import { readBytes, readJson } from '../http/body';
-import { AppError, invalidField } from '../http/errors';
+import { AppError, invalidField } from '../domain/errors';
 import { PHOTO_MAX_BYTES } from '../domain/photo';
 import { submitTally } from '../services/submit-tally';
 import { confirmTally } from '../services/confirm-tally';
@@ -14,6 +14,7 @@ import { listTallies } from '../services/list-tallies';
 import { attachTallyPhoto, readTallyPhoto } from '../services/attach-tally-photo';
 import { registerPaperBallot } from '../services/register-paper-ballot';
 import { paperBallotProgress } from '../services/paper-ballot-progress';
+import { SHEET_CHANNELS } from '../domain/legal-rules';
 
 // Numbers stay `unknown` here: the sheet checks name each bad one in the
 // village head's words ("Số phiếu thu về phải là số nguyên không âm").
@@ -33,7 +34,7 @@ export const sheetFields = {
 };
 export const submitSchema = z.object({
   villageId: z.string().min(1).max(100),
-  channel: z.enum(['meeting', 'paper']),
+  channel: z.enum(SHEET_CHANNELS),
   ...sheetFields,
 });
 export const correctionSchema = z.object({

@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors';
+import { AppError } from '../domain/errors';
 import type { AnswerError } from '../domain/survey/validator';
 
 /** A refused form: 422 with one detail per failing question, named by the question. */

@@ -1,7 +1,7 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError, invalidField } from '../http/errors';
-import { actsInCommune, canActInVillage } from '../domain/actor';
+import { AppError, invalidField } from '../domain/errors';
+import { requireCommune, requireVillage } from './guards';
 import { cleanImage, PHOTO_MAX_BYTES, type ImageRefusal } from '../domain/photo';
 import { sha256Hex } from '../runtime/crypto';
 import { findPhoto, insertPhoto } from '../../db/repositories/tallies';
@@ -39,9 +39,7 @@ export function checkPhoto(bytes: Uint8Array) {
  */
 export async function attachTallyPhoto(deps: AppDeps, actor: Actor, tallyId: string, read: () => Promise<Uint8Array>) {
   const sheet = await sheetOf(deps, actor, tallyId);
-  if (actor.role === 'village_head' && actor.villageId !== sheet.villageId) {
-    throw new AppError('FORBIDDEN', { vi: 'Trưởng thôn chỉ gửi ảnh biên bản của thôn mình.', en: 'A village head adds photos only to their own village’s sheets.' });
-  }
+  requireVillage(actor, sheet.villageId, { vi: 'Trưởng thôn chỉ gửi ảnh biên bản của thôn mình.', en: 'A village head adds photos only to their own village’s sheets.' });
   if (sheet.status === 'superseded') throw new AppError('INVALID_STATE', stateText(sheet));
   const image = checkPhoto(await read());
   const sha = await sha256Hex(image.bytes);
@@ -60,8 +58,9 @@ export async function attachTallyPhoto(deps: AppDeps, actor: Actor, tallyId: str
 /** A stored photo for someone allowed to see its village's sheets. */
 export async function readTallyPhoto(deps: AppDeps, actor: Actor, photoId: string) {
   const photo = await findPhoto(deps.db, photoId);
-  if (!photo || !actsInCommune(actor, photo.communeId)) throw new AppError('NOT_FOUND');
-  if (actor.role !== 'province_admin' && !canActInVillage(actor, photo.villageId)) throw new AppError('FORBIDDEN');
+  if (!photo) throw new AppError('NOT_FOUND');
+  requireCommune(actor, photo.communeId);
+  requireVillage(actor, photo.villageId);
   const blob = await deps.blobs.get(photo.blobKey);
   if (!blob) throw new AppError('NOT_FOUND');
   return { id: photo.id, mime: photo.mime, bytes: blob.bytes };

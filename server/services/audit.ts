@@ -1,5 +1,5 @@
 import type { Compilable } from 'kysely';
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import { auditHead, insertAudit } from '../../db/repositories/audit';
 import { canonicalEntry, GENESIS_HASH } from '../domain/audit-chain';
 import { sha256Hex } from '../runtime/crypto';

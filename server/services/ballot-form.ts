@@ -1,8 +1,8 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import { findCampaign, listCandidates } from '../../db/repositories/campaigns';
-import { findSerialUse } from '../../db/repositories/serials';
 import { surveyForVillage } from '../domain/campaign-forms';
-import { onlineIsBinding, type Campaign } from '../domain/campaign';
+import type { Campaign } from '../domain/campaign';
+import { ballotBinds } from '../domain/legal-rules';
 import { resolveSerial } from './cast-ballot';
 
 export type BallotState = 'open' | 'used' | 'not_open' | 'closed' | 'paper_only';
@@ -18,20 +18,20 @@ export interface BallotForm {
 
 /** What a household sees when it scans its ballot's QR code. */
 export async function ballotForm(deps: AppDeps, rawSerial: string, client: string): Promise<BallotForm> {
-  const s = await resolveSerial(deps, rawSerial, client);
-  const campaign = (await findCampaign(deps.db, s.campaignId))!;
+  const { row } = await resolveSerial(deps, rawSerial, client);
+  const campaign = (await findCampaign(deps.db, row.campaignId))!;
   const candidates = campaign.kind === 'election' ? await listCandidates(deps.db, campaign.id) : [];
   const online = campaign.channels.includes('online') || campaign.advisoryOnline;
   let state: BallotState = 'open';
-  if (await findSerialUse(deps.db, s.serialHash)) state = 'used';
+  if (row.usedHash) state = 'used';
   else if (campaign.status === 'draft') state = 'not_open';
   else if (campaign.status !== 'open') state = 'closed';
   else if (!online) state = 'paper_only';
   return {
     campaign,
-    survey: surveyForVillage(campaign, candidates, s.villageId),
+    survey: surveyForVillage(campaign, candidates, row.villageId),
     state,
-    advisory: online && !onlineIsBinding(campaign),
-    villageId: s.villageId,
+    advisory: online && !ballotBinds(campaign.kind, campaign.category, 'online'),
+    villageId: row.villageId,
   };
 }

@@ -1,6 +1,6 @@
 import type { Runtime } from '../runtime/types';
 import type { Config } from '../config';
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import { getSetting, insertSetting, insertCommune, listCommunes } from '../../db/repositories/communes';
 import { findUserByUsername, insertUser, updatePassword } from '../../db/repositories/users';
 import { base32 } from '../runtime/ids';

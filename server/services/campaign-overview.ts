@@ -1,9 +1,9 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { listCampaigns, listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
 import { usesPerVillage } from '../../db/repositories/serials';
 import { countBallots } from '../../db/repositories/ballots';
-import { campaignOf } from './transition-campaign';
+import { campaignOf, inActorVillages } from './guards';
 
 export async function listCommuneCampaigns(deps: AppDeps, actor: Actor) {
   const rows = await listCampaigns(deps.db, actor.communeId ?? '');
@@ -21,13 +21,13 @@ export async function campaignDetail(deps: AppDeps, actor: Actor, id: string) {
   ]);
   const seen = (villageId: string, channel: string) =>
     Number(uses.find((u) => u.villageId === villageId && u.channel === channel)?.n ?? 0);
-  const visible = actor.role === 'village_head' ? villages.filter((v) => v.villageId === actor.villageId) : villages;
+  const visible = inActorVillages(actor, villages, (v) => v.villageId);
   return {
     id: c.id, slug: c.slug, title: c.title, description: c.description, kind: c.kind, category: c.category, scope: c.scope,
     secret: c.secret, status: c.status, channels: c.channels, advisoryOnline: c.advisoryOnline, survey: c.survey, seats: c.seats,
     onlineApproval: c.onlineApproval, opensAt: c.opensAt, closesAt: c.closesAt, openedAt: c.openedAt, closedAt: c.closedAt,
     publishedAt: c.publishedAt,
-    candidates: actor.role === 'village_head' ? candidates.filter((k) => k.villageId === actor.villageId) : candidates,
+    candidates: inActorVillages(actor, candidates, (k) => k.villageId),
     villages: visible.map((v) => ({
       villageId: v.villageId, code: v.code, name: v.name, households: v.households,
       online: seen(v.villageId, 'online'), paper: seen(v.villageId, 'paper'),

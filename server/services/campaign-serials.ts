@@ -1,7 +1,7 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError } from '../http/errors';
-import { campaignOf } from './transition-campaign';
+import { AppError } from '../domain/errors';
+import { campaignOf } from './guards';
 import { countCurrentSerials, currentSerials, findSerialUse, householdsInScope, insertSerialIfAbsent, revokeSerial } from '../../db/repositories/serials';
 import { deriveSerial, serialHash } from './serial-codes';
 import { atomicWithAudit } from './audit';

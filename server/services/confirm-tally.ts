@@ -1,6 +1,6 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError } from '../http/errors';
+import { AppError } from '../domain/errors';
 import { actsInCommune } from '../domain/actor';
 import { confirmSheet, findSheet, type TallySheet } from '../../db/repositories/tallies';
 import { expectChanged, isFailedAssertion } from '../../db/repositories/assertions';

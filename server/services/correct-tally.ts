@@ -1,10 +1,10 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError } from '../http/errors';
+import { AppError } from '../domain/errors';
 import { cleanText } from '../domain/text';
 import { ConstraintViolation } from '../runtime/types';
 import { insertSheet, supersedeSheet } from '../../db/repositories/tallies';
-import { campaignOf } from './transition-campaign';
+import { campaignOf, requireVillage } from './guards';
 import { atomicWithAudit } from './audit';
 import { checkSheetFor, countingOnly, type SheetInput, type SheetReceipt } from './submit-tally';
 import { sheetOf, stateText } from './confirm-tally';
@@ -24,9 +24,7 @@ export interface CorrectionInput extends SheetInput {
 export async function correctTally(deps: AppDeps, actor: Actor, id: string, input: CorrectionInput): Promise<SheetReceipt & { supersedes: string }> {
   const old = await sheetOf(deps, actor, id);
   const campaign = await campaignOf(deps, actor, old.campaignId);
-  if (actor.role === 'village_head' && actor.villageId !== old.villageId) {
-    throw new AppError('FORBIDDEN', { vi: 'Trưởng thôn chỉ sửa biên bản của thôn mình.', en: 'A village head corrects only their own village’s sheet.' });
-  }
+  requireVillage(actor, old.villageId, { vi: 'Trưởng thôn chỉ sửa biên bản của thôn mình.', en: 'A village head corrects only their own village’s sheet.' });
   if (old.status === 'superseded') throw new AppError('INVALID_STATE', stateText(old));
   countingOnly(campaign, ['open', 'closed', 'published']);
   const reason = cleanText(input.reason);

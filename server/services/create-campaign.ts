@@ -1,19 +1,20 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError, type ErrorDetail } from '../http/errors';
-import {
-  channelRule, isSecret, type Campaign, type CampaignKind, type Candidate, type Category, type Channel,
-} from '../domain/campaign';
+import { AppError, type ErrorDetail } from '../domain/errors';
+import { isSecret, type Campaign, type Candidate } from '../domain/campaign';
+import { campaignChannels, channelPolicy, onlineAdvisoryApart, type CampaignKind, type Category, type Channel } from '../domain/legal-rules';
 import { decisionQuestions, electionSurvey } from '../domain/campaign-forms';
 import { checkSupported } from '../domain/survey/supported';
 import { loadTemplate } from '../../surveys';
 import { cleanText, slugify } from '../domain/text';
 import { base32 } from '../runtime/ids';
-import { insertCampaign, insertCampaignVillages, insertCandidates, slugTaken, updateDraftCampaign, deleteCampaignVillages, deleteCandidates, findCampaign } from '../../db/repositories/campaigns';
+import { insertCampaign, insertCampaignVillages, insertCandidates, slugTaken, updateDraftCampaign, deleteCampaignVillages, deleteCandidates } from '../../db/repositories/campaigns';
 import { expectChanged, isFailedAssertion } from '../../db/repositories/assertions';
 import { ConstraintViolation } from '../runtime/types';
 import { listVillageIds } from '../../db/repositories/campaign-scope';
 import { atomicWithAudit } from './audit';
+import { campaignOf } from './guards';
+import { kindOf } from '../kinds';
 
 export interface CampaignInput {
   title: string;
@@ -34,10 +35,6 @@ export interface CampaignInput {
   onlineApproval?: { campaignId?: string; note?: string };
 }
 
-const DEFAULT_TEMPLATE: Record<CampaignKind, string | null> = {
-  decision: 'household-decision', election: null, consultation: 'consultation', satisfaction: 'sipas',
-};
-
 const detail = (path: string, vi: string, en: string): ErrorDetail => ({ path, message: { vi, en } });
 
 /** Checks the legal and structural rules of a campaign; returns the campaign fields to store. */
@@ -57,17 +54,21 @@ async function buildCampaign(deps: AppDeps, actor: Actor, input: CampaignInput, 
   }
 
   const channels = [...new Set(input.channels)];
-  const rule = channelRule(kind, category);
-  // A decision without its category has no rule yet; that error is reported above.
-  const refused = rule ? channels.filter((ch) => !rule.allowed.includes(ch)) : [];
-  if (refused.length && (kind !== 'decision' || category)) {
-    errors.push(detail('channels', `Kênh không được phép: ${refused.join(', ')}. ${rule.why.vi}`, `Channel not allowed: ${refused.join(', ')}. ${rule.why.en}`));
+  // A decision without its category has no channel rule yet; that error is reported above.
+  if (kind !== 'decision' || category) {
+    const allowed = campaignChannels(kind, category);
+    const refused = channels.filter((ch) => !allowed.includes(ch));
+    const why = channelPolicy(kind, category).value.refusal ?? { vi: '', en: '' };
+    if (refused.length) {
+      errors.push(detail('channels', `Kênh không được phép: ${refused.join(', ')}. ${why.vi}`, `Channel not allowed: ${refused.join(', ')}. ${why.en}`));
+    }
   }
   const advisoryOnline = input.advisoryOnline === true;
-  if (advisoryOnline && !(kind === 'decision' && category && category !== 'k6')) {
+  if (advisoryOnline && !onlineAdvisoryApart(kind, category)) {
     errors.push(detail('advisoryOnline', 'Chỉ nội dung k1–k5 mới thu ý kiến trực tuyến để tham khảo.', 'Advisory online answers apply to k1–k5 decisions only.'));
   }
-  if (input.onlineApproval && !(kind === 'decision' && category === 'k6' && channels.includes('online'))) {
+  const onlineNeedsApproval = (kind !== 'decision' || !!category) && channelPolicy(kind, category).value.onlineNeedsApproval;
+  if (input.onlineApproval && !(onlineNeedsApproval && channels.includes('online'))) {
     errors.push(detail('onlineApproval', 'Chỉ biểu quyết trực tuyến nội dung k6 mới cần ghi nhận việc các hộ đồng ý hình thức trực tuyến.', 'onlineApproval applies to online k6 decisions only.'));
   }
 
@@ -101,7 +102,7 @@ async function buildCampaign(deps: AppDeps, actor: Actor, input: CampaignInput, 
     }
     if (input.survey) survey = input.survey;
     else {
-      const name = (input.template ?? DEFAULT_TEMPLATE[kind] ?? '').replace(/\.json$/, '');
+      const name = (input.template ?? kindOf(kind).template ?? '').replace(/\.json$/, '');
       survey = name ? loadTemplate(name) : null;
       if (!survey) errors.push(detail('template', `Không có mẫu biểu "${input.template}".`, `No template "${input.template}".`));
     }
@@ -155,8 +156,7 @@ export async function createCampaign(deps: AppDeps, actor: Actor, input: Campaig
 
 /** Rewrites a campaign while it is a draft; after opening it is frozen (409). */
 export async function updateCampaign(deps: AppDeps, actor: Actor, id: string, input: CampaignInput): Promise<Campaign> {
-  const existing = await findCampaign(deps.db, id);
-  if (!existing || existing.communeId !== actor.communeId) throw new AppError('NOT_FOUND');
+  const existing = await campaignOf(deps, actor, id);
   if (existing.status !== 'draft') throw new AppError('INVALID_STATE', { vi: 'Chỉ sửa được đợt lấy ý kiến khi còn là bản nháp.', en: 'Only a draft campaign can be edited.' });
   const { campaign, candidates } = await buildCampaign(deps, actor, input, existing);
   const villageIds = [...new Set(input.villageIds)];

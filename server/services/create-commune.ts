@@ -1,5 +1,5 @@
-import type { AppDeps } from '../http/context';
-import { AppError, invalidField } from '../http/errors';
+import type { AppDeps } from './deps';
+import { AppError, invalidField } from '../domain/errors';
 import type { Actor } from '../domain/actor';
 import { insertCommune, type Commune } from '../../db/repositories/communes';
 import { ConstraintViolation } from '../runtime/types';

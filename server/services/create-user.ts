@@ -1,7 +1,7 @@
-import type { AppDeps } from '../http/context';
-import { AppError, invalidField } from '../http/errors';
+import type { AppDeps } from './deps';
+import { AppError, invalidField } from '../domain/errors';
 import type { Actor } from '../domain/actor';
-import type { Role } from '../../db/schema';
+import type { Role } from '../domain/actor';
 import { insertUser, villageCommune } from '../../db/repositories/users';
 import { findCommune } from '../../db/repositories/communes';
 import { ConstraintViolation } from '../runtime/types';

@@ -1,5 +1,6 @@
-import type { AppDeps } from '../http/context';
-import { AppError } from '../http/errors';
+import type { AppDeps } from './deps';
+import { communeOfActor } from './guards';
+import { AppError } from '../domain/errors';
 import type { Actor } from '../domain/actor';
 import { cleanText } from '../domain/text';
 import { insertVillage, type Village } from '../../db/repositories/villages';
@@ -11,9 +12,8 @@ export const normalizeVillageCode = (code: string) => cleanText(code).toUpperCas
 
 /** Adds a village (thôn, tổ dân phố) to the actor's commune; the database refuses a second one with the same code. */
 export async function createVillage(deps: AppDeps, actor: Actor, input: { code: string; name: string }): Promise<Village> {
-  if (!actor.communeId) throw new AppError('FORBIDDEN');
   const village: Village = {
-    id: deps.newId(), communeId: actor.communeId, code: normalizeVillageCode(input.code), name: cleanText(input.name),
+    id: deps.newId(), communeId: communeOfActor(actor), code: normalizeVillageCode(input.code), name: cleanText(input.name),
     createdAt: deps.clock().toISOString(),
   };
   try {

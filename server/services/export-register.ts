@@ -1,4 +1,4 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { FIELD_ORDER, REGISTER_HEADERS } from '../domain/register-row';
 import { slugify, sortVi } from '../domain/text';

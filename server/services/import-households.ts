@@ -1,6 +1,7 @@
 import type { Compilable } from 'kysely';
-import type { AppDeps } from '../http/context';
-import { AppError } from '../http/errors';
+import type { AppDeps } from './deps';
+import { communeOfActor } from './guards';
+import { AppError } from '../domain/errors';
 import type { Actor } from '../domain/actor';
 import {
   REGISTER_HEADERS, householdSearchText, mergeHousehold, parseRegister, sameHousehold,
@@ -45,9 +46,9 @@ export async function importHouseholds(
   actor: Actor,
   upload: { bytes: Uint8Array; kind: RegisterFileKind },
 ): Promise<ImportReport> {
-  if (!actor.communeId) throw new AppError('FORBIDDEN');
+  const communeId = communeOfActor(actor);
   const sheets = readRegisterUpload(upload.bytes, upload.kind);
-  return importRegister(deps, { communeId: actor.communeId, userId: actor.id, name: actor.username }, sheets, upload.kind);
+  return importRegister(deps, { communeId, userId: actor.id, name: actor.username }, sheets, upload.kind);
 }
 
 /**

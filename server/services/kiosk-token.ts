@@ -1,8 +1,8 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError } from '../http/errors';
+import { AppError } from '../domain/errors';
 import { hmacHex } from '../runtime/crypto';
-import { campaignOf } from './transition-campaign';
+import { campaignOf } from './guards';
 
 /** The cookie that marks a counter tablet as a satisfaction survey's kiosk. */
 export const KIOSK_COOKIE = 'kiosk';

@@ -1,5 +1,5 @@
-import type { AppDeps } from '../http/context';
-import { AppError } from '../http/errors';
+import type { AppDeps } from './deps';
+import { AppError } from '../domain/errors';
 import type { Actor } from '../domain/actor';
 import { listCommunes, type Commune } from '../../db/repositories/communes';
 import { sortVi } from '../domain/text';

@@ -1,7 +1,8 @@
-import type { AppDeps } from '../http/context';
-import { AppError } from '../http/errors';
+import type { AppDeps } from './deps';
+import { AppError } from '../domain/errors';
 import type { Actor } from '../domain/actor';
 import { findVillage } from '../../db/repositories/villages';
+import { communeOfActor, requireVillage, villageFilter } from './guards';
 import {
   countHouseholds, findHouseholdByCode, listHouseholdVersions, searchHouseholds,
   type Household, type HouseholdVersion,
@@ -25,13 +26,10 @@ const VILLAGE_NOT_FOUND = { vi: 'Không tìm thấy thôn này trong xã.', en: 
  * asking for another is refused), others any village of their commune.
  */
 export async function readableVillage(deps: AppDeps, actor: Actor, villageId: string | undefined): Promise<string | undefined> {
-  if (!actor.communeId) throw new AppError('FORBIDDEN');
-  if (actor.role === 'village_head') {
-    if (villageId && villageId !== actor.villageId) throw new AppError('FORBIDDEN', { vi: 'Trưởng thôn chỉ xem được hộ của thôn mình.', en: 'A village head sees only the households of their own village.' });
-    return actor.villageId ?? '-';
-  }
-  if (villageId && !(await findVillage(deps.db, actor.communeId, villageId))) throw new AppError('NOT_FOUND', VILLAGE_NOT_FOUND);
-  return villageId;
+  const communeId = communeOfActor(actor);
+  const only = villageFilter(actor, villageId, { vi: 'Trưởng thôn chỉ xem được hộ của thôn mình.', en: 'A village head sees only the households of their own village.' });
+  if (only && only === villageId && !(await findVillage(deps.db, communeId, only))) throw new AppError('NOT_FOUND', VILLAGE_NOT_FOUND);
+  return only;
 }
 
 /** Searches the register: `q` is a phrase matched in names, codes and phone without regard to case or diacritics. */
@@ -47,10 +45,9 @@ export async function listHouseholds(deps: AppDeps, actor: Actor, filter: Househ
 
 /** One household of the actor's commune (a village head: of their village), or 404. */
 export async function getHousehold(deps: AppDeps, actor: Actor, code: string): Promise<Household> {
-  if (!actor.communeId) throw new AppError('FORBIDDEN');
-  const h = await findHouseholdByCode(deps.db, actor.communeId, normalizeCode(code));
+  const h = await findHouseholdByCode(deps.db, communeOfActor(actor), normalizeCode(code));
   if (!h) throw new AppError('NOT_FOUND', { vi: 'Không tìm thấy hộ có mã này trong xã.', en: 'There is no household with this code in the commune.' });
-  if (actor.role === 'village_head' && h.villageId !== actor.villageId) throw new AppError('FORBIDDEN');
+  requireVillage(actor, h.villageId);
   return h;
 }
 

@@ -1,10 +1,10 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError } from '../http/errors';
 import { listCampaigns, listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
 import { listPhotos, listSheets, userNames, type TallySheet } from '../../db/repositories/tallies';
-import { campaignOf } from './transition-campaign';
+import { campaignOf, villageFilter } from './guards';
 import { tallyQuestions } from './submit-tally';
+import { kindOf } from '../kinds';
 import type { TallyQuestion } from '../domain/tally';
 
 export interface SheetView extends TallySheet {
@@ -41,10 +41,7 @@ export const photoUrl = (id: string) => `/api/v1/tally-photos/${encodeURICompone
  */
 export async function listTallies(deps: AppDeps, actor: Actor, campaignId: string, villageId?: string): Promise<CampaignTallies> {
   const campaign = await campaignOf(deps, actor, campaignId);
-  if (actor.role === 'village_head' && villageId && villageId !== actor.villageId) {
-    throw new AppError('FORBIDDEN', { vi: 'Trưởng thôn chỉ xem biên bản của thôn mình.', en: 'A village head sees only their own village’s sheets.' });
-  }
-  const only = actor.role === 'village_head' ? actor.villageId! : villageId;
+  const only = villageFilter(actor, villageId, { vi: 'Trưởng thôn chỉ xem biên bản của thôn mình.', en: 'A village head sees only their own village’s sheets.' });
   const [villages, sheets, candidates] = await Promise.all([
     listCampaignVillages(deps.db, campaignId),
     listSheets(deps.db, campaignId, only),
@@ -71,7 +68,7 @@ export async function listTallies(deps: AppDeps, actor: Actor, campaignId: strin
     },
     villages: visible.map((v) => ({
       villageId: v.villageId, code: v.code, name: v.name, households: v.households,
-      questions: campaign.kind === 'decision' || campaign.kind === 'election' ? tallyQuestions(campaign, candidates, v.villageId) : [],
+      questions: tallyQuestions(campaign, candidates, v.villageId),
       sheets: sheets
         .filter((s) => s.villageId === v.villageId)
         .sort((a, b) => order[a.channel] - order[b.channel] || b.version - a.version)
@@ -83,5 +80,5 @@ export async function listTallies(deps: AppDeps, actor: Actor, campaignId: strin
 /** Campaigns of the commune that take tally sheets (decisions and elections with a meeting or paper channel). */
 export async function listTallyCampaigns(deps: AppDeps, actor: Actor) {
   const all = await listCampaigns(deps.db, actor.communeId ?? '');
-  return all.filter((c) => (c.kind === 'decision' || c.kind === 'election') && c.status !== 'draft' && c.channels.some((ch) => ch === 'meeting' || ch === 'paper'));
+  return all.filter((c) => kindOf(c.kind).source === 'tally' && c.status !== 'draft' && c.channels.some((ch) => ch === 'meeting' || ch === 'paper'));
 }

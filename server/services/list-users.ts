@@ -1,7 +1,8 @@
-import type { AppDeps } from '../http/context';
-import { AppError, invalidField } from '../http/errors';
+import type { AppDeps } from './deps';
+import { AppError, invalidField } from '../domain/errors';
 import type { Actor } from '../domain/actor';
-import { listUsers, villageChoices, type User } from '../../db/repositories/users';
+import { listUsers, villageChoices } from '../../db/repositories/users';
+import { type User } from '../domain/actor';
 import { findCommune } from '../../db/repositories/communes';
 import { sortVi } from '../domain/text';
 

@@ -1,13 +1,12 @@
-import type { AppDeps } from '../http/context';
-import { AppError } from '../http/errors';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { sortVi } from '../domain/text';
+import { communeOfActor, inActorVillages } from './guards';
 import { listVillagesWithCounts, type VillageWithCount } from '../../db/repositories/villages';
 
 /** The commune's villages with their active households, in Vietnamese order; a village head sees only their own. */
 export async function listVillageSummaries(deps: AppDeps, actor: Actor): Promise<VillageWithCount[]> {
-  if (!actor.communeId) throw new AppError('FORBIDDEN');
-  const all = await listVillagesWithCounts(deps.db, actor.communeId);
-  const visible = actor.role === 'village_head' ? all.filter((v) => v.id === actor.villageId) : all;
+  const all = await listVillagesWithCounts(deps.db, communeOfActor(actor));
+  const visible = inActorVillages(actor, all, (v) => v.id);
   return sortVi(visible, (v) => v.name);
 }

@@ -1,13 +1,15 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError, invalidField } from '../http/errors';
+import { AppError, invalidField } from '../domain/errors';
 import { cleanText } from '../domain/text';
 import { findCampaign } from '../../db/repositories/campaigns';
 import { assignOpinions, findTheme, insertTheme, listThemes, nextThemePosition, updateTheme, type Theme } from '../../db/repositories/themes';
 import { ballotIdsOfCampaign } from '../../db/repositories/results';
-import { campaignOf } from './transition-campaign';
+import { campaignOf, requireCommune } from './guards';
 import { atomicWithAudit } from './audit';
-import { viewResults } from './compute-results';
+import { viewResults } from './results/visibility';
+import { kindOf } from '../kinds';
+import type { CampaignKind } from '../domain/legal-rules';
 
 // Consultation synthesis (Đ25–28 Luật 10/2022/QH15): staff group the
 // opinions under themes and answer each one, taking it on (tiếp thu) or
@@ -20,8 +22,9 @@ export interface ThemeInput {
   accepted?: boolean | null;
 }
 
-function consultationOnly(kind: string): void {
-  if (kind !== 'consultation') {
+function consultationOnly(kind: CampaignKind): void {
+  const k = kindOf(kind);
+  if (k.source !== 'answers' || !k.themes) {
     throw new AppError('INVALID_STATE', {
       vi: 'Chỉ đợt lấy ý kiến Nhân dân (tham gia ý kiến) mới có nhóm ý kiến và phần giải trình.',
       en: 'Only consultations have opinion themes and answers.',
@@ -50,7 +53,8 @@ async function themeOf(deps: AppDeps, actor: Actor, themeId: string) {
   const theme = await findTheme(deps.db, themeId);
   if (!theme) throw new AppError('NOT_FOUND');
   const c = await findCampaign(deps.db, theme.campaignId);
-  if (!c || (actor.role !== 'province_admin' && c.communeId !== actor.communeId)) throw new AppError('NOT_FOUND');
+  if (!c) throw new AppError('NOT_FOUND');
+  requireCommune(actor, c.communeId);
   return { theme, campaign: c };
 }
 

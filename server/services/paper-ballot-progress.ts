@@ -1,10 +1,10 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError } from '../http/errors';
+import type { Channel } from '../domain/legal-rules';
 import { listCampaignVillages } from '../../db/repositories/campaigns';
 import { usesPerVillage } from '../../db/repositories/serials';
 import { serialsPerVillage } from '../../db/repositories/tallies';
-import { campaignOf } from './transition-campaign';
+import { campaignOf, villageFilter } from './guards';
 
 export interface VillagePaperProgress {
   villageId: string;
@@ -25,14 +25,11 @@ export interface VillagePaperProgress {
 /** Per village: paper ballots registered, households that answered online, and those still missing. */
 export async function paperBallotProgress(deps: AppDeps, actor: Actor, campaignId: string, villageId?: string) {
   const campaign = await campaignOf(deps, actor, campaignId);
-  if (actor.role === 'village_head' && villageId && villageId !== actor.villageId) {
-    throw new AppError('FORBIDDEN', { vi: 'Trưởng thôn chỉ xem số liệu của thôn mình.', en: 'A village head sees only their own village.' });
-  }
-  const only = actor.role === 'village_head' ? actor.villageId! : villageId;
+  const only = villageFilter(actor, villageId, { vi: 'Trưởng thôn chỉ xem số liệu của thôn mình.', en: 'A village head sees only their own village.' });
   const [villages, uses, serials] = await Promise.all([
     listCampaignVillages(deps.db, campaign.id), usesPerVillage(deps.db, campaign.id), serialsPerVillage(deps.db, campaign.id),
   ]);
-  const used = (v: string, ch: 'online' | 'paper') => Number(uses.find((u) => u.villageId === v && u.channel === ch)?.n ?? 0);
+  const used = (v: string, ch: Exclude<Channel, 'meeting'>) => Number(uses.find((u) => u.villageId === v && u.channel === ch)?.n ?? 0);
   const rows: VillagePaperProgress[] = villages
     .filter((v) => !only || v.villageId === only)
     .map((v) => {

@@ -1,6 +1,6 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError, invalidField } from '../http/errors';
+import { AppError, invalidField } from '../domain/errors';
 import type { Campaign } from '../domain/campaign';
 import { slugify } from '../domain/text';
 import { listCandidates } from '../../db/repositories/campaigns';
@@ -8,7 +8,8 @@ import { renderHouseholdBallots } from '../print/ballot';
 import { renderElectionBallots } from '../print/election-ballot';
 import { renderMeetingNotice, renderSecretBallotCount, renderMeetingMinutes, renderHouseholdBallotCount } from '../print/forms';
 import { renderPoster } from '../print/poster';
-import type { PdfOutput, PrintFonts } from '../print/pdf-output';
+import type { PdfOutput } from '../print/pdf-output';
+import { printFonts } from './fonts';
 import { listSerials } from './campaign-serials';
 import { printOverview, type PrintOverview, type PrintVillage } from './print-overview';
 
@@ -19,11 +20,6 @@ export interface PrintedDocument {
 }
 
 export type FormName = 'mau-01' | 'mau-02' | 'mau-03' | 'mau-04';
-
-async function fontsOf(deps: AppDeps): Promise<PrintFonts> {
-  if (!deps.fonts) throw new AppError('INTERNAL', { vi: 'Máy chủ chưa có phông chữ để in.', en: 'No print fonts are configured on this server.' });
-  return deps.fonts();
-}
 
 function villageOf(overview: PrintOverview, villageId: string): PrintVillage {
   const v = overview.villages.find((x) => x.villageId === villageId);
@@ -61,7 +57,7 @@ export async function printBallots(
       en: `No ballot serials have been issued for ${village.name}; issue them on the campaign page first.`,
     });
   }
-  const fonts = await fontsOf(deps);
+  const fonts = await printFonts(deps);
   const now = deps.clock();
   const filename = fileName('phieu', c.slug, village.code, opts.format);
   if (c.kind === 'election') {
@@ -78,7 +74,7 @@ export async function printBallots(
     origin: opts.origin, format: opts.format, communeName: overview.communeName, villageName: village.name,
     scope: c.scope, campaignTitle: c.title, content: c.description || c.title, deadline: c.closesAt ?? now.toISOString(),
     onlineAllowed: c.channels.includes('online') || c.advisoryOnline,
-    // A secret ballot names no household and carries its serial on a detachable stub (DESIGN.md §3).
+    // A secret ballot names no household and carries its serial on a detachable stub (docs/design.md §3).
     secret: c.secret,
     ballots: serials.map((s) => ({ serial: s.serial, householdCode: c.secret ? '' : s.householdCode, representative: c.secret ? '' : s.representative })),
     createdAt: now,
@@ -91,7 +87,7 @@ export async function printForm(deps: AppDeps, actor: Actor, campaignId: string,
   const overview = await printOverview(deps, actor, campaignId);
   const { campaign: c } = overview;
   const village = villageOf(overview, villageId);
-  const fonts = await fontsOf(deps);
+  const fonts = await printFonts(deps);
   const now = deps.clock();
   const ctx = {
     communeName: overview.communeName, villageName: village.name, campaignTitle: c.title,
@@ -130,7 +126,7 @@ export async function printPoster(
   const overview = await printOverview(deps, actor, campaignId);
   const { campaign: c } = overview;
   const village = opts.villageId ? villageOf(overview, opts.villageId) : overview.villages.length === 1 ? overview.villages[0] : undefined;
-  const fonts = await fontsOf(deps);
+  const fonts = await printFonts(deps);
   const now = deps.clock();
   const url = c.kind === 'satisfaction' ? `${opts.origin}/s/${c.slug}` : `${opts.origin}/`;
   const pdf = renderPoster({

@@ -1,10 +1,10 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import type { Campaign } from '../domain/campaign';
 import { findCommune } from '../../db/repositories/communes';
 import { listCampaignVillages } from '../../db/repositories/campaigns';
 import { currentSerials, householdsInScope } from '../../db/repositories/serials';
-import { campaignOf } from './transition-campaign';
+import { campaignOf } from './guards';
 
 export interface PrintVillage {
   villageId: string;

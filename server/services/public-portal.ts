@@ -1,29 +1,14 @@
-import type { AppDeps } from '../http/context';
-import { AppError } from '../http/errors';
+import type { AppDeps } from './deps';
+import { AppError } from '../domain/errors';
 import { listCampaigns } from '../../db/repositories/campaigns';
 import { listCommunes, type Commune } from '../../db/repositories/communes';
 import { latestVersionBySlug, listPublications, listPublishedCampaigns } from '../../db/repositories/publications';
 import { findSheetPhoto } from '../../db/repositories/results';
-import { postingPeriod, viewResults } from './compute-results';
+import { viewResults } from './results/visibility';
+import { postingPeriod } from '../domain/results/posting';
 import { sortVi } from '../domain/text';
-
-export interface PortalCampaign {
-  id: string;
-  slug: string;
-  title: string;
-  kind: string;
-  category: string | null;
-  channels: string[];
-  closesAt: string | null;
-  /** answered by campaign QR/link (satisfaction, online consultation), not by a household's own serial */
-  anonymousLink: boolean;
-}
-
-export interface CommunePortal {
-  commune: Commune;
-  open: PortalCampaign[];
-  published: { id: string; slug: string; title: string; kind: string; category: string | null; version: number; publishedAt: string }[];
-}
+import type { CommunePortal } from '../domain/portal';
+import { answeredByLink } from '../domain/campaign';
 
 /**
  * The public front page: with one commune, that commune's portal; with many
@@ -44,7 +29,7 @@ export async function communePortal(deps: AppDeps, slug: string): Promise<Commun
     commune,
     open: campaigns.filter((c) => c.status === 'open').map((c) => ({
       id: c.id, slug: c.slug, title: c.title, kind: c.kind, category: c.category, channels: c.channels, closesAt: c.closesAt,
-      anonymousLink: c.kind === 'satisfaction' || (c.kind === 'consultation' && c.channels.includes('online')),
+      anonymousLink: answeredByLink(c),
     })),
     published: published.map((p) => ({
       id: p.id, slug: p.slug, title: p.title, kind: p.kind, category: p.category,

@@ -1,20 +1,17 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError } from '../http/errors';
-import { parseSerial } from '../domain/serial';
-import { channelRule, type Campaign } from '../domain/campaign';
+import { AppError } from '../domain/errors';
+import type { Campaign } from '../domain/campaign';
+import { ballotBinds } from '../domain/legal-rules';
 import { surveyForVillage } from '../domain/campaign-forms';
 import { compileValidator } from '../domain/survey/validator';
 import { base32 } from '../runtime/ids';
-import { ConstraintViolation } from '../runtime/types';
-import { findSerial, findSerialUse, insertSerialUse, type SerialUse } from '../../db/repositories/serials';
 import { insertBallot } from '../../db/repositories/ballots';
 import { listCandidates } from '../../db/repositories/campaigns';
 import { householdCode } from '../../db/repositories/tallies';
-import { campaignOf } from './transition-campaign';
-import { atomicWithAudit } from './audit';
+import { campaignOf, requireVillage } from './guards';
 import { invalidAnswers } from './answer-errors';
-import { idempotencyHash, serialHash } from './serial-codes';
+import { lookUpSerial, spendSerial, vietnamDate, type FoundSerial, type SpendChannel } from './spend-serial';
 
 export interface PaperBallotInput {
   serial: string;
@@ -41,8 +38,8 @@ const unknownSerial = () =>
   });
 
 /** Says which way the serial was already used: the counters set the ballot aside as a duplicate. */
-export function duplicate(use: Pick<SerialUse, 'channel'>): AppError {
-  return use.channel === 'online'
+export function duplicate(channel: SpendChannel): AppError {
+  return channel === 'online'
     ? new AppError('ALREADY_USED', {
         vi: 'Phiếu trùng: hộ này đã bỏ phiếu trực tuyến. Để riêng phiếu giấy này, không kiểm.',
         en: 'Duplicate: this household already voted online. Set this paper ballot aside; do not count it.',
@@ -53,27 +50,20 @@ export function duplicate(use: Pick<SerialUse, 'channel'>): AppError {
       });
 }
 
-const vietnamDate = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-
 /** A serial of this campaign that the actor may count, or the reason it may not be counted. */
-async function countableSerial(deps: AppDeps, actor: Actor, campaign: Campaign, raw: string) {
-  const parsed = parseSerial(raw.slice(0, 64));
-  if (!parsed.ok) throw unknownSerial();
-  const hash = await serialHash(deps.secret, parsed.serial);
-  const serial = await findSerial(deps.db, hash);
-  if (!serial || serial.campaignId !== campaign.id) throw unknownSerial();
-  if (actor.role === 'village_head' && actor.villageId !== serial.villageId) {
-    throw new AppError('FORBIDDEN', { vi: 'Phiếu này thuộc thôn khác; trưởng thôn chỉ kiểm phiếu của thôn mình.', en: 'This ballot belongs to another village; a village head counts only their own.' });
-  }
+async function countableSerial(deps: AppDeps, actor: Actor, campaign: Campaign, raw: string): Promise<FoundSerial> {
+  const found = await lookUpSerial(deps, raw);
+  if (!found || found.row.campaignId !== campaign.id) throw unknownSerial();
+  requireVillage(actor, found.row.villageId, { vi: 'Phiếu này thuộc thôn khác; trưởng thôn chỉ kiểm phiếu của thôn mình.', en: 'This ballot belongs to another village; a village head counts only their own.' });
   // a reprinted ballot's old serial no longer counts
-  if (serial.revoked) throw unknownSerial();
+  if (found.row.revoked) throw unknownSerial();
   if (!campaign.channels.includes('paper') && !campaign.channels.includes('meeting')) {
     throw new AppError('CHANNEL_NOT_ALLOWED', { vi: 'Đợt này không dùng phiếu giấy.', en: 'This campaign has no paper ballots.' });
   }
   if (campaign.status !== 'open' && campaign.status !== 'closed') {
     throw new AppError('INVALID_STATE', { vi: 'Chỉ ghi nhận phiếu giấy khi đợt lấy ý kiến đang mở hoặc vừa đóng.', en: 'Paper ballots are registered only while the campaign is open or closed.' });
   }
-  return { hash, serial, clear: parsed.serial };
+  return found;
 }
 
 /**
@@ -83,74 +73,57 @@ async function countableSerial(deps: AppDeps, actor: Actor, campaign: Campaign, 
  */
 export async function paperBallotForm(deps: AppDeps, actor: Actor, campaignId: string, raw: string) {
   const campaign = await campaignOf(deps, actor, campaignId);
-  const { hash, serial, clear } = await countableSerial(deps, actor, campaign, raw);
-  const used = await findSerialUse(deps.db, hash);
-  if (used) throw duplicate(used);
+  const { serial, row } = await countableSerial(deps, actor, campaign, raw);
+  if (row.usedChannel) throw duplicate(row.usedChannel);
   const candidates = campaign.kind === 'election' ? await listCandidates(deps.db, campaign.id) : [];
-  return { title: campaign.title, serial: clear, secret: campaign.secret, survey: surveyForVillage(campaign, candidates, serial.villageId) };
+  return { title: campaign.title, serial, secret: campaign.secret, survey: surveyForVillage(campaign, candidates, row.villageId) };
 }
 
 /**
- * Registers a returned paper ballot by its serial (DESIGN.md §3). The
- * serial_uses primary key is the one-ballot-per-household rule across both
- * channels, so a ballot whose household answered online, or that was already
- * registered, is refused by the database itself, never counted twice.
- * With `answers`, the marks are stored as a paper ballot (binding as the
- * category allows paper to decide); for a secret campaign that ballot has
- * no serial, household or time (the stub is registered, the ballot dropped
- * unlinked into the pile).
+ * Registers a returned paper ballot by its serial (docs/design.md §3),
+ * spent by services/spend-serial.ts: a ballot whose household answered online,
+ * or that was already registered, is refused by the database itself, never
+ * counted twice. With `answers`, the marks are stored as a paper ballot
+ * (binding as the category allows paper to decide); for a secret campaign
+ * that ballot has no serial, household or time (the stub is registered, the
+ * ballot dropped unlinked into the pile).
  */
 export async function registerPaperBallot(deps: AppDeps, actor: Actor, campaignId: string, input: PaperBallotInput): Promise<PaperBallotResult> {
   const campaign = await campaignOf(deps, actor, campaignId);
-  const { hash, serial } = await countableSerial(deps, actor, campaign, input.serial);
-  const key = input.idempotencyKey?.slice(0, 200);
-  const idem = key ? await idempotencyHash(deps.secret, hash, key) : null;
-  const code = campaign.secret ? undefined : (await householdCode(deps.db, serial.householdId)) ?? undefined;
-  const result = (replay: boolean, counted: boolean): PaperBallotResult => ({
-    status: 'registered', villageId: serial.villageId, ...(code ? { householdCode: code } : {}), counted, replay,
+  const found = await countableSerial(deps, actor, campaign, input.serial);
+  const { hash, row } = found;
+  const code = campaign.secret ? undefined : (await householdCode(deps.db, row.householdId)) ?? undefined;
+  let counted = false;
+  return spendSerial<PaperBallotResult>(deps, {
+    found, channel: 'paper', idempotencyKey: input.idempotencyKey?.slice(0, 200), closedRule: 'campaign_not_counting',
+    unknown: unknownSerial, alreadyUsed: duplicate,
+    answer: (replay) => ({ status: 'registered', villageId: row.villageId, ...(code ? { householdCode: code } : {}), counted: !replay && counted, replay }),
+    part: async () => {
+      let answers: Record<string, unknown> | null = null;
+      if (input.answers !== undefined && input.answers !== null) {
+        const candidates = campaign.kind === 'election' ? await listCandidates(deps.db, campaign.id) : [];
+        const checked = compileValidator(surveyForVillage(campaign, candidates, row.villageId))(input.answers);
+        if (!checked.ok) throw invalidAnswers(checked.errors);
+        answers = checked.data as Record<string, unknown>;
+      }
+      counted = answers !== null;
+      const now = deps.clock();
+      return {
+        use: { receiptHash: null, usedOn: campaign.secret ? vietnamDate(now) : now.toISOString(), registeredBy: actor.id },
+        statements: answers
+          ? [insertBallot(deps.db, {
+              // random id in a WITHOUT ROWID table: storage order is not arrival order
+              id: base32(deps.random(15), 24), campaignId: campaign.id, villageId: row.villageId, channel: 'paper',
+              binding: ballotBinds(campaign.kind, campaign.category, 'paper'),
+              answers, serialHash: campaign.secret ? null : hash, submittedAt: campaign.secret ? null : now.toISOString(),
+            })]
+          : [],
+        audit: [{
+          communeId: campaign.communeId, actor: actor.id, action: 'paper_ballot.register', entity: 'campaign', entityId: campaign.id,
+          // a secret campaign's log names the village only: nothing to join with the ballot just stored
+          data: campaign.secret ? { villageId: row.villageId } : { villageId: row.villageId, householdCode: code, perBallot: answers !== null },
+        }],
+      };
+    },
   });
-  const refuseOrReplay = (use: SerialUse): PaperBallotResult => {
-    if (use.channel === 'paper' && idem && use.idempotencyHash === idem) return result(true, false);
-    throw duplicate(use);
-  };
-  const existing = await findSerialUse(deps.db, hash);
-  if (existing) return refuseOrReplay(existing);
-
-  let answers: Record<string, unknown> | null = null;
-  if (input.answers !== undefined && input.answers !== null) {
-    const candidates = campaign.kind === 'election' ? await listCandidates(deps.db, campaign.id) : [];
-    const checked = compileValidator(surveyForVillage(campaign, candidates, serial.villageId))(input.answers);
-    if (!checked.ok) throw invalidAnswers(checked.errors);
-    answers = checked.data as Record<string, unknown>;
-  }
-  const now = deps.clock();
-  const statements = [
-    insertSerialUse(deps.db, {
-      serialHash: hash, campaignId: campaign.id, villageId: serial.villageId, channel: 'paper', idempotencyHash: idem,
-      receiptHash: null, usedOn: campaign.secret ? vietnamDate(now) : now.toISOString(), registeredBy: actor.id,
-    }),
-    ...(answers
-      ? [insertBallot(deps.db, {
-          // random id in a WITHOUT ROWID table: storage order is not arrival order
-          id: base32(deps.random(15), 24), campaignId: campaign.id, villageId: serial.villageId, channel: 'paper',
-          binding: channelRule(campaign.kind, campaign.category).allowed.includes('paper'),
-          answers, serialHash: campaign.secret ? null : hash, submittedAt: campaign.secret ? null : now.toISOString(),
-        })]
-      : []),
-  ];
-  try {
-    await atomicWithAudit(deps, statements, [{
-      communeId: campaign.communeId, actor: actor.id, action: 'paper_ballot.register', entity: 'campaign', entityId: campaign.id,
-      // a secret campaign's log names the village only: nothing to join with the ballot just stored
-      data: campaign.secret ? { villageId: serial.villageId } : { villageId: serial.villageId, householdCode: code, perBallot: answers !== null },
-    }]);
-  } catch (err) {
-    if (!(err instanceof ConstraintViolation)) throw err;
-    if (err.detail === 'campaign_not_counting') throw new AppError('INVALID_STATE');
-    if (err.detail === 'serial_revoked') throw unknownSerial();
-    const raced = await findSerialUse(deps.db, hash);
-    if (raced) return refuseOrReplay(raced);
-    throw err;
-  }
-  return result(false, answers !== null);
 }

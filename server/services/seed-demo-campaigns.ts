@@ -1,4 +1,4 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { findUserByUsername } from '../../db/repositories/users';
 import { listVillages } from '../../db/repositories/villages';

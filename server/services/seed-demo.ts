@@ -1,5 +1,5 @@
-import type { AppDeps } from '../http/context';
-import type { Role } from '../../db/schema';
+import type { AppDeps } from './deps';
+import type { Role } from '../domain/actor';
 import { countVillages, insertVillage, type Village } from '../../db/repositories/villages';
 import { findUserByUsername, insertUser } from '../../db/repositories/users';
 import { base32 } from '../runtime/ids';

@@ -2,7 +2,7 @@ import { hmacHex, hmacSha256 } from '../runtime/crypto';
 import { serialFromDigest } from '../domain/serial';
 import { base32, CROCKFORD } from '../runtime/ids';
 
-// Serials are derived, never stored in clear (DESIGN.md §3): the HMAC of
+// Serials are derived, never stored in clear (docs/design.md §3): the HMAC of
 // campaign, household and reprint counter under the server secret gives the
 // serial, so staff can list and reprint without a clear copy in the database,
 // and only a second HMAC of the serial is stored, so a copy of the database

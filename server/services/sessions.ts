@@ -1,10 +1,11 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import { findUserByUsername } from '../../db/repositories/users';
-import { insertSession, deleteSession, deleteExpiredSessions } from '../../db/repositories/sessions';
+import { insertSession, deleteSession, deleteExpiredSessions, findSession } from '../../db/repositories/sessions';
 import { sha256Hex } from '../runtime/crypto';
 import { base32 } from '../runtime/ids';
-import { AppError } from '../http/errors';
-import type { User } from '../../db/repositories/users';
+import { AppError } from '../domain/errors';
+import type { User } from '../domain/actor';
+import type { Actor } from '../domain/actor';
 
 export const SESSION_HOURS = 12;
 const LOGIN_LIMIT = 10; // failed tries per username and per client per window
@@ -40,6 +41,24 @@ export async function signIn(deps: AppDeps, input: { username: string; password:
   ]);
   const { passwordHash: _p, ...safe } = user;
   return { token, user: safe };
+}
+
+/** A signed-in user as every request sees them. */
+export interface SessionInfo {
+  actor: Actor;
+  csrfToken: string;
+  displayName: string;
+}
+
+/** The session a cookie token opens, or null when it is unknown, expired or its account disabled. */
+export async function sessionOf(deps: AppDeps, token: string): Promise<SessionInfo | null> {
+  const row = await findSession(deps.db, await sha256Hex(token));
+  if (!row || row.expiresAt <= deps.clock().toISOString()) return null;
+  return {
+    actor: { id: row.userId, username: row.username, role: row.role, communeId: row.communeId, villageId: row.villageId },
+    csrfToken: row.csrfToken,
+    displayName: row.displayName,
+  };
 }
 
 export async function signOut(deps: AppDeps, token: string | undefined): Promise<void> {

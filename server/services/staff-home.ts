@@ -1,4 +1,4 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { findCommune } from '../../db/repositories/communes';
 import { listCampaigns } from '../../db/repositories/campaigns';

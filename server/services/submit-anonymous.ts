@@ -1,10 +1,11 @@
-import type { AppDeps } from '../http/context';
-import { AppError } from '../http/errors';
+import type { AppDeps } from './deps';
+import { AppError } from '../domain/errors';
 import { invalidAnswers } from './answer-errors';
 import { findCampaignBySlug } from '../../db/repositories/campaigns';
 import { insertAnonymousToken, insertBallot } from '../../db/repositories/ballots';
 import { compileValidator } from '../domain/survey/validator';
-import type { Campaign } from '../domain/campaign';
+import { answeredByLink, type Campaign } from '../domain/campaign';
+import { ballotBinds } from '../domain/legal-rules';
 import { hmacHex } from '../runtime/crypto';
 import { base32 } from '../runtime/ids';
 import { ConstraintViolation } from '../runtime/types';
@@ -12,8 +13,7 @@ import { ConstraintViolation } from '../runtime/types';
 /** A campaign answered by campaign QR, without serials: satisfaction surveys (and open consultations). */
 export async function anonymousCampaign(deps: AppDeps, slug: string): Promise<Campaign> {
   const c = await findCampaignBySlug(deps.db, slug);
-  const anonymous = c && (c.kind === 'satisfaction' || (c.kind === 'consultation' && c.channels.includes('online')));
-  if (!c || !anonymous || c.status === 'draft') throw new AppError('NOT_FOUND');
+  if (!c || !answeredByLink(c) || c.status === 'draft') throw new AppError('NOT_FOUND');
   return c;
 }
 
@@ -31,7 +31,7 @@ export interface AnonymousInput {
 
 /**
  * Stores an anonymous answer. Duplicates are suppressed without identifying
- * anyone (DESIGN.md §3): a per-device token (not on kiosks), an optional
+ * anyone (docs/design.md §3): a per-device token (not on kiosks), an optional
  * dossier code, and a rate limit per client. Only HMACs of the tokens are kept,
  * in a table with no link to the answer.
  */
@@ -52,7 +52,7 @@ export async function submitAnonymous(deps: AppDeps, input: AnonymousInput): Pro
       ...tokens.map((tok) => insertAnonymousToken(deps.db, c.id, tok)),
       insertBallot(deps.db, {
         id: base32(deps.random(15), 24), campaignId: c.id, villageId: null, channel: input.kiosk ? 'kiosk' : 'anonymous',
-        binding: true, answers: checked.data as Record<string, unknown>, serialHash: null, submittedAt: null,
+        binding: ballotBinds(c.kind, c.category, 'online'), answers: checked.data as Record<string, unknown>, serialHash: null, submittedAt: null,
       }),
     ]);
   } catch (err) {

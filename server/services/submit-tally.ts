@@ -1,15 +1,18 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import type { Campaign } from '../domain/campaign';
-import { AppError, invalidField } from '../http/errors';
-import { decisionQuestions } from '../domain/campaign-forms';
+import type { Campaign, Candidate } from '../domain/campaign';
+import { AppError, invalidField } from '../domain/errors';
 import { checkTallySheet, type TallySheetContext } from '../domain/tally-sheet-checks';
-import { ELECTION_QUESTION, type TallyQuestion } from '../domain/tally';
+import type { TallyQuestion } from '../domain/tally';
+import { kindOf } from '../kinds';
 import { cleanText } from '../domain/text';
 import { ConstraintViolation } from '../runtime/types';
 import { listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
-import { insertSheet, type SheetChannel, type SheetData, type SheetWarning } from '../../db/repositories/tallies';
-import { campaignOf } from './transition-campaign';
+import { insertSheet, type SheetData, type SheetWarning } from '../../db/repositories/tallies';
+import type { SheetChannel, TalliedKindName } from '../domain/legal-rules';
+import { campaignOf, requireVillage } from './guards';
+
+const ENTER_OWN_VILLAGE = { vi: 'Trưởng thôn chỉ nhập biên bản của thôn mình.', en: 'A village head enters only their own village’s tally sheet.' };
 import { atomicWithAudit } from './audit';
 
 /** A sheet as it arrives: numbers are unknown until checkTallySheet has named every bad one. */
@@ -40,11 +43,9 @@ export interface SheetReceipt {
 }
 
 /** The questions a village's sheet counts: the decision radiogroups, or the village's candidates. */
-export function tallyQuestions(campaign: Campaign, candidates: { id: string; villageId: string }[], villageId: string): TallyQuestion[] {
-  if (campaign.kind === 'election') {
-    return [{ name: ELECTION_QUESTION, choices: candidates.filter((c) => c.villageId === villageId).map((c) => c.id) }];
-  }
-  return decisionQuestions(campaign.survey);
+export function tallyQuestions(campaign: Campaign, candidates: Candidate[], villageId: string): TallyQuestion[] {
+  const kind = kindOf(campaign.kind);
+  return kind.source === 'tally' ? kind.sheetQuestions(campaign, candidates, villageId) : [];
 }
 
 /** Campaign states in which tallies may be entered (counting happens while open and after closing). */
@@ -64,13 +65,8 @@ export async function checkSheetFor(
   channel: SheetChannel,
   input: SheetInput,
 ): Promise<{ data: SheetData; warnings: SheetWarning[] }> {
-  if (actor.role === 'village_head' && actor.villageId !== villageId) {
-    throw new AppError('FORBIDDEN', {
-      vi: 'Trưởng thôn chỉ nhập biên bản của thôn mình.',
-      en: 'A village head enters only their own village’s tally sheet.',
-    });
-  }
-  if (campaign.kind !== 'decision' && campaign.kind !== 'election') {
+  requireVillage(actor, villageId, ENTER_OWN_VILLAGE);
+  if (kindOf(campaign.kind).source !== 'tally') {
     throw invalidField('channel', {
       vi: 'Biên bản kiểm phiếu chỉ dùng cho biểu quyết và bầu cử; phiếu ý kiến giấy được nhập từng phiếu.',
       en: 'Tally sheets are for decisions and elections; paper opinion forms are entered one by one.',
@@ -91,7 +87,8 @@ export async function checkSheetFor(
   // Elections are always by secret ballot (Đ18 k4); a meeting may choose it for any decision.
   const secret = campaign.kind === 'election' || campaign.secret || input.method === 'secret_ballot';
   const ctx: TallySheetContext = {
-    households: village.households ?? 0, channel, kind: campaign.kind, questions, seats: campaign.seats,
+    // a tallied kind (checked above)
+    households: village.households ?? 0, channel, kind: campaign.kind as TalliedKindName, questions, seats: campaign.seats,
     candidates: candidates.filter((c) => c.villageId === villageId), secret,
   };
   const { errors, warnings } = checkTallySheet(input, ctx);
@@ -140,9 +137,7 @@ export function countingOnly(campaign: Campaign, allowed: Campaign['status'][] =
  */
 export async function submitTally(deps: AppDeps, actor: Actor, campaignId: string, input: SubmitInput): Promise<SheetReceipt> {
   const campaign = await campaignOf(deps, actor, campaignId);
-  if (actor.role === 'village_head' && actor.villageId !== input.villageId) {
-    throw new AppError('FORBIDDEN', { vi: 'Trưởng thôn chỉ nhập biên bản của thôn mình.', en: 'A village head enters only their own village’s tally sheet.' });
-  }
+  requireVillage(actor, input.villageId, ENTER_OWN_VILLAGE);
   countingOnly(campaign);
   const { data, warnings } = await checkSheetFor(deps, actor, campaign, input.villageId, input.channel, input);
   const id = deps.newId();

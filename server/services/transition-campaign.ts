@@ -1,19 +1,14 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import { AppError } from '../http/errors';
-import { CONSULTATION_MIN_DAYS, TRANSITIONS, type Campaign } from '../domain/campaign';
-import { findCampaign, freezeHouseholdCounts, setStatus } from '../../db/repositories/campaigns';
+import { AppError } from '../domain/errors';
+import { TRANSITIONS, type Campaign } from '../domain/campaign';
+import { DEFAULT_RULES } from '../domain/legal-rules';
+import { freezeHouseholdCounts, setStatus } from '../../db/repositories/campaigns';
+import { campaignOf } from './guards';
 import { expectChanged, isFailedAssertion } from '../../db/repositories/assertions';
 import { atomicWithAudit } from './audit';
 
 const DAY = 86_400_000;
-
-/** Finds a campaign of the actor's commune, or 404 (never another commune's). */
-export async function campaignOf(deps: AppDeps, actor: Actor, id: string): Promise<Campaign> {
-  const c = await findCampaign(deps.db, id);
-  if (!c || (actor.role !== 'province_admin' && c.communeId !== actor.communeId)) throw new AppError('NOT_FOUND');
-  return c;
-}
 
 /**
  * open / close. The schedule (opensAt, closesAt) is the plan; these
@@ -32,11 +27,12 @@ export async function transitionCampaign(deps: AppDeps, actor: Actor, id: string
     });
   }
   if (action === 'close' && c.kind === 'consultation' && c.openedAt) {
-    const earliest = Date.parse(c.openedAt) + CONSULTATION_MIN_DAYS * DAY;
+    const minDays = DEFAULT_RULES.consultationMinDays.value;
+    const earliest = Date.parse(c.openedAt) + minDays * DAY;
     if (now.getTime() < earliest) {
       throw new AppError('INVALID_STATE', {
-        vi: `Lấy ý kiến Nhân dân phải kéo dài ít nhất ${CONSULTATION_MIN_DAYS} ngày (Điều 28 Luật 10/2022/QH15); sớm nhất được đóng vào ${new Date(earliest).toISOString().slice(0, 10)}.`,
-        en: `A consultation stays open at least ${CONSULTATION_MIN_DAYS} days (Art. 28); it can close from ${new Date(earliest).toISOString().slice(0, 10)}.`,
+        vi: `Lấy ý kiến Nhân dân phải kéo dài ít nhất ${minDays} ngày (Điều 28 Luật 10/2022/QH15); sớm nhất được đóng vào ${new Date(earliest).toISOString().slice(0, 10)}.`,
+        en: `A consultation stays open at least ${minDays} days (Art. 28); it can close from ${new Date(earliest).toISOString().slice(0, 10)}.`,
       });
     }
   }

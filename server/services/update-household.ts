@@ -1,5 +1,5 @@
-import type { AppDeps } from '../http/context';
-import { AppError, invalidField } from '../http/errors';
+import type { AppDeps } from './deps';
+import { AppError, invalidField } from '../domain/errors';
 import type { Actor } from '../domain/actor';
 import { cleanText } from '../domain/text';
 import { MAX_MEMBERS, householdSearchText, normalizePhone, sameHousehold, type HouseholdData } from '../domain/register-row';

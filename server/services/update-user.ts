@@ -1,8 +1,9 @@
 import type { Compilable } from 'kysely';
-import type { AppDeps } from '../http/context';
-import { AppError, invalidField } from '../http/errors';
+import type { AppDeps } from './deps';
+import { AppError, invalidField } from '../domain/errors';
 import type { Actor } from '../domain/actor';
-import { findUser, findUserInCommune, updateUser as updateUserRow, villageCommune, type User } from '../../db/repositories/users';
+import { findUser, findUserInCommune, updateUser as updateUserRow, villageCommune } from '../../db/repositories/users';
+import { type User } from '../domain/actor';
 import { deleteSessionsOfUser } from '../../db/repositories/sessions';
 import { cleanText } from '../domain/text';
 import { atomicWithAudit } from './audit';

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../http/context';
+import type { AppDeps } from './deps';
 import { findUseByReceipt } from '../../db/repositories/serials';
 import { receiptHash, receiptSerialPrefix } from './serial-codes';
 

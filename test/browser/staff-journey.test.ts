@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { addUser } from '../support/app';
 import { seedVillages } from '../support/register';
 import { launchBrowser, serveTestApp, desktopContext, checkA11y, screenshot, watchProblems, type Browser, type Page, type ServedApp } from '../support/browser';
-import { loadPrintFonts } from '../../server/print/fonts-node';
+import { loadPrintFonts } from '../../server/runtime/fonts-node';
 
 let app: ServedApp;
 let browser: Browser;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestEnv } from '../support/app';
 import { contractGroups, CONTRACT_ADMIN_PASSWORD } from '../support/contract-cases';
 import { createApp } from '../../server/app';
-import { loadPrintFonts } from '../../server/print/fonts-node';
+import { loadPrintFonts } from '../../server/runtime/fonts-node';
 
 // The docs/api.md contract on Node + better-sqlite3; test/worker/contract.test.ts
 // runs the very same cases inside workerd against local D1.

@@ -7,7 +7,7 @@ import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
 import { seedVillages, type SeededVillage } from '../support/register';
 import { createCampaign, issueSerials } from '../support/campaigns';
 import { expectRouteSecured } from '../support/security';
-import { loadPrintFonts } from '../../server/print/fonts-node';
+import { loadPrintFonts } from '../../server/runtime/fonts-node';
 
 let t: TestEnv;
 let cookie: string;

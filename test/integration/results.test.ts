@@ -266,7 +266,7 @@ describe('open data', () => {
     const { id } = await smallDecision();
     await close(id);
     await publish(id);
-    const { loadPrintFonts } = await import('../../server/print/fonts-node');
+    const { loadPrintFonts } = await import('../../server/runtime/fonts-node');
     const { createApp } = await import('../../server/app');
     const app = createApp({ ...t.deps, fonts: loadPrintFonts });
     const res = await app.request(`/api/v1/campaigns/${id}/results-notice.pdf`);

@@ -470,6 +470,19 @@ describe('registering returned paper ballots by serial', () => {
     expect((await register(id, mine.serial, headDS, undefined, { 'idempotency-key': 'scan-2' })).status).toBe(409);
   });
 
+  it('never answers one channel’s use as a retry of the other’s, whatever key is sent again', async () => {
+    const { id, serials } = await decision({ category: 'k6', channels: ['online', 'paper'] });
+    const [online, paper] = serials.filter((s) => s.villageId === DS.id);
+    expect((await vote(t, online!.serial, { decision: 'approve' }, { 'idempotency-key': 'same-key' })).status).toBe(201);
+    const onPaper = await register(id, online!.serial, headDS, undefined, { 'idempotency-key': 'same-key' });
+    expect(onPaper.status).toBe(409);
+    expect(onPaper.json.error.message).toContain('trực tuyến');
+    expect((await register(id, paper!.serial, headDS, undefined, { 'idempotency-key': 'key-2' })).status).toBe(201);
+    const online2 = await vote(t, paper!.serial, { decision: 'approve' }, { 'idempotency-key': 'key-2' });
+    expect(online2.status).toBe(409);
+    expect(online2.json.error.code).toBe('ALREADY_USED');
+  });
+
   it('answers 409 INVALID_STATE once the results are published', async () => {
     const { id, serials } = await decision();
     await api(t, 'POST', `/api/v1/campaigns/${id}/close`, { cookie: staff });

@@ -3,7 +3,7 @@
 // the QR codes scanned back.
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadPrintFonts } from '../../server/print/fonts-node';
+import { loadPrintFonts } from '../../server/runtime/fonts-node';
 import {
   renderHouseholdBallotCount,
   renderMeetingMinutes,

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderHouseholdBallots, type HouseholdBallot, type HouseholdBallotBatch } from '../../server/print/ballot';
-import { loadPrintFonts } from '../../server/print/fonts-node';
+import { loadPrintFonts } from '../../server/runtime/fonts-node';
 import { groupSerial } from '../../server/print/serial-format';
 import { pdfWorkspace } from '../support/pdf';
 

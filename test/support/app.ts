@@ -8,11 +8,11 @@ import type { Runtime } from '../../server/runtime/types';
 import { loadConfig, type Config } from '../../server/config';
 import { bootstrap } from '../../server/services/bootstrap';
 import { createApp } from '../../server/app';
-import type { AppDeps } from '../../server/http/context';
+import type { AppDeps } from '../../server/services/deps';
 import { insertCommune, listCommunes } from '../../db/repositories/communes';
 import { insertUser } from '../../db/repositories/users';
-import { loadPrintFonts } from '../../server/print/fonts-node';
-import type { Role } from '../../db/schema';
+import { loadPrintFonts } from '../../server/runtime/fonts-node';
+import type { Role } from '../../server/domain/actor';
 
 /** A deterministic byte source (xorshift32), so serials and tokens repeat run to run. */
 export function seededRandom(seed = 42): (n: number) => Uint8Array {

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Role } from '../../db/schema';
+import type { Role } from '../../server/domain/actor';
 import { addUser, api, login, type TestEnv } from './app';
 
 /**

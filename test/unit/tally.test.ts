@@ -302,4 +302,37 @@ describe('aggregateOnlineAnswers', () => {
     const aggs = aggregateOnlineAnswers([{ villageId: 'v1', binding: false, answers: { candidates: ['c1', 'c2', 'c1'] } }], [{ name: 'candidates', choices: [] }]);
     expect(aggs[0]!.counts.candidates).toEqual({ c1: 1, c2: 1 });
   });
+
+  it('counts rows the database grouped as many ballots as each stands for, the same as the ballots one by one', () => {
+    const ballots = [
+      { villageId: 'v1', binding: true, answers: { q1: 'approve', c: ['x', 'y'] } },
+      { villageId: 'v1', binding: true, answers: { q1: 'approve', c: ['x', 'y'] } },
+      { villageId: 'v1', binding: true, answers: { q1: 'reject', c: ['y'] } },
+      { villageId: 'v1', binding: false, answers: { q1: 'other' } },
+    ];
+    const questions = [...Q, { name: 'c', choices: [] }];
+    const grouped = aggregateOnlineAnswers([
+      { villageId: 'v1', binding: true, answers: { q1: 'reject', c: ['y'] }, count: 1 },
+      { villageId: 'v1', binding: false, answers: { q1: 'other', c: null }, count: 1 },
+      { villageId: 'v1', binding: true, answers: { q1: 'approve', c: ['x', 'y'] }, count: 2 },
+    ], questions);
+    expect(grouped).toEqual(aggregateOnlineAnswers(ballots, questions));
+    expect(grouped.find((a) => a.binding)).toEqual({ villageId: 'v1', binding: true, ballots: 3, counts: { q1: { approve: 2, reject: 1 }, c: { x: 2, y: 3 } } });
+  });
+
+  it('keys a yes/no answer as "true" / "false" and a rating by its number, and skips what is not a choice', () => {
+    const [agg] = aggregateOnlineAnswers([
+      { villageId: 'v1', binding: true, answers: { yes: true, rate: 4, obj: { a: 1 } } },
+      { villageId: 'v1', binding: true, answers: { yes: false, rate: '4', obj: null } },
+    ], [{ name: 'yes', choices: [] }, { name: 'rate', choices: [] }, { name: 'obj', choices: [] }]);
+    expect(agg!.counts).toEqual({ yes: { true: 1, false: 1 }, rate: { 4: 2 }, obj: {} });
+  });
+
+  it('lists the values in the same order whatever order the ballots came in', () => {
+    const answers = ['reject', 'approve', 'other', 'approve'].map((v) => ({ villageId: 'v1', binding: true, answers: { q1: v } }));
+    const forward = aggregateOnlineAnswers(answers, Q)[0]!.counts.q1!;
+    const backward = aggregateOnlineAnswers([...answers].reverse(), Q)[0]!.counts.q1!;
+    expect(Object.keys(forward)).toEqual(['approve', 'other', 'reject']);
+    expect(Object.keys(backward)).toEqual(Object.keys(forward));
+  });
 });

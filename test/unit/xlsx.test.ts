@@ -5,7 +5,8 @@ import { zipSync, strToU8 } from 'fflate';
 import { FIXTURES } from '../support/app';
 import { readXlsx, decodeXmlText } from '../../server/services/register/xlsx-read';
 import { writeXlsx, safeSheetNames } from '../../server/services/register/xlsx-write';
-import { AppError } from '../../server/http/errors';
+import { AppError } from '../../server/domain/errors';
+import { statusOf } from '../../server/http/errors';
 
 function workbook(sheetXml: string, shared = '<sst/>'): Uint8Array {
   return zipSync({
@@ -61,23 +62,23 @@ describe('reading .xlsx', () => {
 
   it('refuses bytes that are not a zip with 400 and says what to do', () => {
     const err = refusal(strToU8('STT,Mã hộ\n1,A'));
-    expect(err.status).toBe(400);
+    expect(statusOf(err)).toBe(400);
     expect(err.text.vi).toContain('Lưu thành');
   });
 
   it('refuses a zip without a workbook as not an Excel file', () => {
-    expect(refusal(zipSync({ 'readme.txt': strToU8('hi') })).status).toBe(400);
+    expect(statusOf(refusal(zipSync({ 'readme.txt': strToU8('hi') })))).toBe(400);
   });
 
   it('refuses a truncated workbook with 400', () => {
     const whole = readFileSync(join(FIXTURES, 'register-clean.xlsx'));
-    expect(refusal(new Uint8Array(whole.subarray(0, 40_000))).status).toBe(400);
+    expect(statusOf(refusal(new Uint8Array(whole.subarray(0, 40_000))))).toBe(400);
   });
 
   it('refuses an archive with thousands of entries before inflating any', () => {
     const files: Record<string, Uint8Array> = {};
     for (let i = 0; i < 2100; i++) files[`f${i}`] = new Uint8Array(0);
-    expect(refusal(zipSync(files)).status).toBe(413);
+    expect(statusOf(refusal(zipSync(files)))).toBe(413);
   });
 });
 

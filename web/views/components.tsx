@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { formatDate, formatDateTime, formatNumber, type Lang, type Text } from '../i18n';
+import { formatDate, formatDateTime, formatNumber, type Lang, type Text } from '../../server/domain/i18n';
 
 // Building blocks for every page. Each form control carries its label, hint and
 // error, tied together with aria-describedby / aria-invalid, so a screen reader

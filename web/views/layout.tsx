@@ -1,7 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import type { Lang, Text } from '../i18n';
+import type { Lang, Text } from '../../server/domain/i18n';
 import { assetUrl } from '../static/assets';
+import { safeBack } from '../../server/domain/return-path';
 
 export interface LayoutProps {
   lang: Lang;
@@ -68,12 +69,6 @@ const T = {
     en: 'Dân Bàn: citizen consultation under the Law on Grassroots Democracy No. 10/2022/QH15.',
   },
 } satisfies Record<string, Text>;
-
-/** Only a same-site path may be a return address (no //host, no scheme). */
-export function safeBack(path: string | undefined | null): string {
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\') || /[\u0000-\u001f]/.test(path)) return '/';
-  return path;
-}
 
 /** The link that switches language and comes back to `path`; works without JavaScript. */
 export function langHref(to: Lang, path: string | undefined): string {

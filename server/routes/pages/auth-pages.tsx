@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { AppEnv, AppContext } from '../../http/context';
 import { currentActor } from '../../http/context';
-import { AppError, type ErrorDetail } from '../../http/errors';
+import { AppError, type ErrorDetail } from '../../domain/errors';
+import { statusOf } from '../../http/errors';
 import { parseInput } from '../../http/validation';
 import { readBytes } from '../../http/body';
 import { SESSION_COOKIE } from '../../http/middleware';
@@ -17,7 +18,7 @@ import { listAllCommunes } from '../../services/list-communes';
 import { verifyAudit } from '../../services/verify-audit';
 import { createUserSchema, setSessionCookie } from '../auth';
 import { clientKey } from '../../http/client-address';
-import { safeBack } from '../../../web/views/layout';
+import { safeBack } from '../../domain/return-path';
 import { LoginPage } from '../../../web/views/auth/login';
 import { AccountsPage, ACCOUNT_TEXT } from '../../../web/views/auth/accounts';
 import { AuditPage } from '../../../web/views/auth/audit';
@@ -135,7 +136,7 @@ export const authPages = new Hono<AppEnv>()
       const { token } = await signIn(c.get('deps'), { ...input, client: clientKey(c) });
       setSessionCookie(c, token);
     } catch (err) {
-      if (err instanceof AppError && (err.code === 'UNAUTHORIZED' || err.code === 'RATE_LIMITED')) return again(err.status as 401 | 429, err.text[lang]);
+      if (err instanceof AppError && (err.code === 'UNAUTHORIZED' || err.code === 'RATE_LIMITED')) return again(statusOf(err) as 401 | 429, err.text[lang]);
       throw err;
     }
     deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/login' });
@@ -165,7 +166,7 @@ export const authPages = new Hono<AppEnv>()
       await createUser(c.get('deps'), actor, input);
     } catch (err) {
       if (err instanceof AppError && (err.code === 'VALIDATION_FAILED' || err.code === 'CONFLICT')) {
-        return renderAccounts(c, { values, errors: err.details }, err.status as 409 | 422);
+        return renderAccounts(c, { values, errors: err.details }, statusOf(err) as 409 | 422);
       }
       throw err;
     }

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppContext, AppEnv } from '../../http/context';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../domain/errors';
+import { statusOf } from '../../http/errors';
 import { readBytes } from '../../http/body';
 import { parseSerial } from '../../domain/serial';
 import { formToAnswers, type FormFields } from '../../domain/survey/form-data';
@@ -170,7 +171,7 @@ export const ballotPages = new Hono<AppEnv>()
           lang={lang} path={path} title={campaign.title} description={campaign.description} survey={campaign.survey}
           action={again} kiosk={kiosk} answers={answers} errors={errors} notice={errors ? undefined : err.text[lang]}
         />,
-        err.status as 409,
+        statusOf(err) as 409,
       );
     }
   });

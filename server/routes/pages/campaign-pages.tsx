@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { setCookie } from 'hono/cookie';
 import type { AppContext, AppEnv } from '../../http/context';
 import { currentActor } from '../../http/context';
-import { AppError, type ErrorDetail } from '../../http/errors';
+import { AppError, type ErrorDetail } from '../../domain/errors';
 import { requireRole } from '../../http/middleware';
 import { zodDetails } from '../../http/validation';
-import type { CampaignKind, Category, Channel } from '../../domain/campaign';
+import { CAMPAIGN_KINDS, CATEGORIES, CHANNELS, type CampaignKind, type Category, type Channel } from '../../domain/legal-rules';
 import { createCampaign, updateCampaign, type CampaignInput } from '../../services/create-campaign';
 import { transitionCampaign } from '../../services/transition-campaign';
 import { issueSerials } from '../../services/campaign-serials';
@@ -16,7 +16,7 @@ import { listVillageSummaries } from '../../services/list-villages';
 import { loadStaffHome } from '../../services/staff-home';
 import { enableKiosk, KIOSK_COOKIE } from '../../services/kiosk-token';
 import { TEMPLATE_NAMES } from '../../../surveys';
-import type { Lang, Text } from '../../../web/i18n';
+import type { Lang, Text } from '../../domain/i18n';
 import type { StaffFrame } from '../../../web/views/campaigns/page';
 import { CampaignListPage } from '../../../web/views/campaigns/list';
 import { CampaignFormPage, type CampaignFormValues } from '../../../web/views/campaigns/form';
@@ -66,13 +66,13 @@ const dateField = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/
 
 // The form's own shape; the legal and structural rules are the service's (createCampaign).
 const formSchema = z.object({
-  kind: z.enum(['decision', 'election', 'consultation', 'satisfaction'], { message: 'Hãy chọn loại đợt.|Choose the kind of campaign.' }),
-  category: z.union([z.literal(''), z.enum(['k1', 'k2', 'k3', 'k4', 'k5', 'k6'])]),
+  kind: z.enum(CAMPAIGN_KINDS, { message: 'Hãy chọn loại đợt.|Choose the kind of campaign.' }),
+  category: z.union([z.literal(''), z.enum(CATEGORIES)]),
   title: z.string().trim().min(1, 'Hãy nhập tên đợt.|Enter a title.').max(300, 'Tên đợt dài quá 300 ký tự.|The title is longer than 300 characters.'),
   description: z.string().max(20_000, 'Nội dung dài quá 20.000 ký tự.|The content is longer than 20,000 characters.'),
   template: z.string().max(100),
   villageIds: z.array(z.string().min(1).max(100)).min(1, 'Hãy chọn ít nhất một thôn.|Choose at least one village.').max(2000),
-  channels: z.array(z.enum(['online', 'paper', 'meeting'], { message: 'Kênh không hợp lệ.|Unknown channel.' })).min(1, 'Hãy chọn ít nhất một kênh.|Choose at least one channel.'),
+  channels: z.array(z.enum(CHANNELS, { message: 'Kênh không hợp lệ.|Unknown channel.' })).min(1, 'Hãy chọn ít nhất một kênh.|Choose at least one channel.'),
   opensAt: dateField,
   closesAt: dateField,
 });

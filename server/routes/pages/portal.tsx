@@ -6,8 +6,9 @@ import { currentActor } from '../../http/context';
 import { requireRole, LANG_COOKIE } from '../../http/middleware';
 import { parseInput } from '../../http/validation';
 import { loadStaffHome } from '../../services/staff-home';
-import { Layout, safeBack, staffSectionsFor, ROLE_LABEL } from '../../../web/views/layout';
-import type { Lang, Text } from '../../../web/i18n';
+import { Layout, staffSectionsFor, ROLE_LABEL } from '../../../web/views/layout';
+import { safeBack } from '../../domain/return-path';
+import type { Lang, Text } from '../../domain/i18n';
 import { Participation } from '../../../web/views/campaigns/detail';
 import { detailView } from './campaign-pages';
 

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { staffPage, pageUser, formFields, detailTexts } from '../../http/pages';
 import type { AppContext, AppEnv } from '../../http/context';
 import { currentActor } from '../../http/context';
-import { AppError, type ErrorDetail } from '../../http/errors';
+import { AppError, type ErrorDetail } from '../../domain/errors';
+import { statusOf } from '../../http/errors';
 import { parseInput } from '../../http/validation';
-import type { Role } from '../../../db/schema';
+import type { Role } from '../../domain/actor';
 import { createVillage } from '../../services/create-village';
 import { listVillageSummaries } from '../../services/list-villages';
 import { importHouseholds } from '../../services/import-households';
@@ -65,7 +66,7 @@ export const registerPages = new Hono<AppEnv>()
       const v = await createVillage(c.get('deps'), currentActor(c), parseInput(villageSchema, values));
       return c.redirect(`/staff/villages?created=${encodeURIComponent(v.code)}`, 303);
     } catch (err) {
-      if (isFormError(err)) return renderVillages(c, { values, errors: err.details.length ? err.details : [{ path: 'code', message: err.text }] }, err.status as 409 | 422);
+      if (isFormError(err)) return renderVillages(c, { values, errors: err.details.length ? err.details : [{ path: 'code', message: err.text }] }, statusOf(err) as 409 | 422);
       throw err;
     }
   })
@@ -98,7 +99,7 @@ export const registerPages = new Hono<AppEnv>()
       const { household, changed } = await updateHouseholdRecord(c.get('deps'), currentActor(c), code, edit);
       return c.redirect(`/staff/households/${encodeURIComponent(household.code)}?${changed ? 'saved=1' : 'same=1'}`, 303);
     } catch (err) {
-      if (isFormError(err)) return renderHousehold(c, code, { values, errors: err.details }, err.status as 409 | 422);
+      if (isFormError(err)) return renderHousehold(c, code, { values, errors: err.details }, statusOf(err) as 409 | 422);
       throw err;
     }
   })
@@ -110,10 +111,10 @@ export const registerPages = new Hono<AppEnv>()
       return c.html(<ImportPage {...pageUser(c)} report={reportJson(report, lang)} />);
     } catch (err) {
       // every refusal of a file (bad type, broken, too large, no header) is shown on the form, in the page's language
-      if (err instanceof AppError && err.status < 500) {
+      if (err instanceof AppError && statusOf(err) < 500) {
         return c.html(
           <ImportPage {...pageUser(c)} failure={{ message: err.text[lang], details: err.details.map((d) => `${d.path}: ${d.message[lang]}`) }} />,
-          err.status as 400,
+          statusOf(err) as 400,
         );
       }
       throw err;

@@ -2,19 +2,21 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import QRCode from 'qrcode';
 import { gzipSync, strToU8 } from 'fflate';
-import type { AppContext, AppDeps, AppEnv } from '../../http/context';
+import type { AppContext, AppEnv } from '../../http/context';
+import type { AppDeps } from '../../services/deps';
 import { currentActor, publicOrigin } from '../../http/context';
 import { requireRole } from '../../http/middleware';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../domain/errors';
 import { parseInput } from '../../http/validation';
-import { viewResults, postingPeriod } from '../../services/compute-results';
+import { viewResults } from '../../services/results/visibility';
+import { postingPeriod } from '../../domain/results/posting';
 import { publicationVersions, publishResults } from '../../services/publish-results';
 import { communePortal, portalHome, publishedHead, publishedPhoto, publishedResults } from '../../services/public-portal';
 import { Layout } from '../../../web/views/layout';
 import { ResultsContent } from '../../../web/views/results/results-page';
 import { StaffPreview } from '../../../web/views/results/staff-preview';
 import { CommuneListView, CommunePortalView } from '../../../web/views/results/portal';
-import type { Lang } from '../../../web/i18n';
+import type { Lang, Text } from '../../domain/i18n';
 
 // Rendered results pages per app, keyed by (slug, version, hash, language,
 // origin). A published snapshot never changes, so a page is rendered once per
@@ -34,6 +36,11 @@ function etagMatches(c: AppContext, etag: string): boolean {
   const header = c.req.header('if-none-match');
   return !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '').replace(/-gzip"$/, '"') === etag);
 }
+
+const PAGE_TITLE = {
+  preview: { vi: 'Xem trước kết quả', en: 'Results preview' },
+  results: { vi: 'Kết quả', en: 'Results' },
+} satisfies Record<string, Text>;
 
 const staffReaders = requireRole('admin', 'staff', 'inspector', 'province_admin');
 const publishers = requireRole('admin', 'staff');
@@ -59,7 +66,7 @@ async function renderPreview(
   return c.html(
     <Layout
       lang={lang}
-      title={`${lang === 'vi' ? 'Xem trước kết quả' : 'Results preview'}: ${s.campaign.title}`}
+      title={`${PAGE_TITLE.preview[lang]}: ${s.campaign.title}`}
       user={{ username: actor.username, role: actor.role, displayName: session.displayName }}
       csrfToken={session.csrfToken}
       path={url.pathname}
@@ -119,7 +126,7 @@ export const resultsPages = new Hono<AppEnv>()
       const { view, versions, posting } = await publishedResults(deps, head.campaignId);
       const s = view.snapshot;
       const html = (
-        <Layout lang={lang} title={`${lang === 'vi' ? 'Kết quả' : 'Results'}: ${s.campaign.title}`} path={`/r/${slug}`} commune={s.campaign.communeName} scripts={['results.js']}>
+        <Layout lang={lang} title={`${PAGE_TITLE.results[lang]}: ${s.campaign.title}`} path={`/r/${slug}`} commune={s.campaign.communeName} scripts={['results.js']}>
           <ResultsContent
             lang={lang} snapshot={s} publication={view.publication} versions={versions} pageUrl={`${origin}/r/${slug}`}
             postingUntil={posting.until} postingDays={posting.days} preview={false}

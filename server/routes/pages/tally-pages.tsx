@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../http/context';
 import { currentActor } from '../../http/context';
-import { AppError, type ErrorDetail } from '../../http/errors';
+import { AppError, type ErrorDetail } from '../../domain/errors';
+import { statusOf } from '../../http/errors';
 import { parseInput } from '../../http/validation';
 import { detailTexts, pageUser, staffPage } from '../../http/pages';
-import { safeBack } from '../../../web/views/layout';
+import { safeBack } from '../../domain/return-path';
+import { SHEET_CHANNELS, type SheetChannel } from '../../domain/legal-rules';
 import { listTallies, listTallyCampaigns } from '../../services/list-tallies';
 import { submitTally } from '../../services/submit-tally';
 import { correctTally } from '../../services/correct-tally';
@@ -78,11 +80,11 @@ async function renderEntry(
   const data = await listTallies(deps, actor, campaignId);
   const villageId = actor.role === 'village_head' ? actor.villageId! : state.villageId;
   const channel = state.channel === 'meeting' || state.channel === 'paper' ? state.channel : undefined;
-  const sheetChannels = data.campaign.channels.filter((ch) => ch === 'meeting' || ch === 'paper');
+  const sheetChannels = data.campaign.channels.filter((ch): ch is SheetChannel => (SHEET_CHANNELS as readonly string[]).includes(ch));
   return c.html(
     <TallyEntryPage
       {...pageUser(c)} campaign={data.campaign} villages={data.villages}
-      villageId={villageId} channel={channel ?? (sheetChannels.length === 1 ? (sheetChannels[0] as 'meeting' | 'paper') : undefined)}
+      villageId={villageId} channel={channel ?? (sheetChannels.length === 1 ? sheetChannels[0] : undefined)}
       villageFixed={actor.role === 'village_head'} correct={state.correct}
       values={state.values ?? {}} errors={detailTexts(c, state.errors ?? [])} formError={state.formError}
     />,
@@ -119,7 +121,7 @@ function paperRefusal(c: AppContext, campaignId: string, serial: string, err: un
   if (err.code === 'ALREADY_USED') return renderPaper(c, campaignId, { kind: 'dup', message, serial }, 409);
   if (err.code === 'NOT_FOUND') return renderPaper(c, campaignId, { kind: 'notFound', message, serial }, 404);
   if (['FORBIDDEN', 'INVALID_STATE', 'CHANNEL_NOT_ALLOWED'].includes(err.code)) {
-    return renderPaper(c, campaignId, { kind: 'error', message, serial }, err.status as 403 | 409);
+    return renderPaper(c, campaignId, { kind: 'error', message, serial }, statusOf(err) as 403 | 409);
   }
   throw err;
 }
@@ -177,7 +179,7 @@ export const tallyPages = new Hono<AppEnv>()
     } catch (err) {
       if (err instanceof AppError && err.code === 'VALIDATION_FAILED') return renderEntry(c, campaignId, { ...state, errors: err.details }, 422);
       if (err instanceof AppError && ['UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'].includes(err.code)) {
-        return renderEntry(c, campaignId, { ...state, errors: [{ path: 'photo', message: err.text }] }, err.status as 413 | 415);
+        return renderEntry(c, campaignId, { ...state, errors: [{ path: 'photo', message: err.text }] }, statusOf(err) as 413 | 415);
       }
       if (err instanceof AppError && (err.code === 'CONFLICT' || err.code === 'INVALID_STATE')) {
         return renderEntry(c, campaignId, { ...state, formError: err.text[c.get('lang')] }, 409);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../http/context';
 import { currentActor } from '../../http/context';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../domain/errors';
 import { formFields, pageUser } from '../../http/pages';
 import { requireRole } from '../../http/middleware';
 import { createTheme, editTheme, groupOpinions, themeBoard } from '../../services/manage-themes';

@@ -1,4 +1,4 @@
-import { AppError } from '../../http/errors';
+import { AppError } from '../../domain/errors';
 import type { SheetRows } from '../../domain/register-row';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { looksLikeOleXls, looksLikeZip, readXlsx } from './xlsx-read';

@@ -1,4 +1,4 @@
-import { AppError } from '../../http/errors';
+import { AppError } from '../../domain/errors';
 import { listZipEntries, readZipEntry, ZipError, type InflateBudget, type ZipEntry } from './zip-entries';
 
 // Reads the cell values of an .xlsx workbook: the sheets in workbook order,

@@ -1,4 +1,4 @@
-import type { Lang, Text } from '../../i18n';
+import type { Lang, Text } from '../../../server/domain/i18n';
 import { Layout, ROLE_LABEL } from '../layout';
 import { Alert, Badge, Button, DateText, ErrorSummary, Field, Select, Table } from '../components';
 

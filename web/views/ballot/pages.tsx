@@ -3,7 +3,7 @@ import { raw } from 'hono/html';
 import { Layout } from '../layout';
 import { Alert, Button, Field } from '../components';
 import { SurveyForm, type SurveyFormError } from '../survey-form';
-import { formatDate, type Lang, type Text } from '../../i18n';
+import { formatDate, type Lang, type Text } from '../../../server/domain/i18n';
 
 // The citizen's pages: the ballot opened from a QR code, the typed serial,
 // the receipt and its check, and the anonymous survey. Narrow, large,

@@ -1,5 +1,5 @@
-import type { Lang, Text } from '../../i18n';
-import { formatNumber } from '../../i18n';
+import type { Lang, Text } from '../../../server/domain/i18n';
+import { formatNumber } from '../../../server/domain/i18n';
 import { Alert, Badge, Button, DateText, LinkButton, NumberText, Stat, Stats, Table } from '../components';
 import { CsrfField, StaffPage, type StaffFrame } from './page';
 import { StatusBadge } from './list';

@@ -1,4 +1,4 @@
-import type { Text } from '../../i18n';
+import type { Text } from '../../../server/domain/i18n';
 import { Button, Checkbox, ErrorSummary, Field, LinkButton, RadioGroup, Select } from '../components';
 import { CsrfField, StaffPage, type StaffFrame } from './page';
 import { CATEGORY_HINT, CATEGORY_LABEL, CHANNEL_HINT, CHANNEL_LABEL, KIND_HINT, KIND_LABEL, TEMPLATE_LABEL } from './labels';

@@ -1,4 +1,4 @@
-import type { Text } from '../../i18n';
+import type { Text } from '../../../server/domain/i18n';
 import { Button, LinkButton } from '../components';
 import { CsrfField, StaffPage, type StaffFrame } from './page';
 

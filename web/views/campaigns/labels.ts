@@ -1,34 +1,14 @@
 // Words for campaigns shown to staff: kinds, the Đ15 categories in plain
 // Vietnamese, statuses and channels. The rules themselves live in
 // server/domain; these only say them.
-import type { Text } from '../../i18n';
+import type { Text } from '../../../server/domain/i18n';
 import type { Tone } from '../components';
+import { CAMPAIGN_KINDS } from '../../../server/domain/legal-rules';
+import { KINDS } from '../../../server/kinds';
 
-export const KIND_LABEL: Record<string, Text> = {
-  decision: { vi: 'Nhân dân bàn và quyết định', en: 'Decision by the people' },
-  election: { vi: 'Bầu cử', en: 'Election' },
-  consultation: { vi: 'Lấy ý kiến Nhân dân', en: 'Public consultation' },
-  satisfaction: { vi: 'Khảo sát sự hài lòng', en: 'Satisfaction survey' },
-};
-
-export const KIND_HINT: Record<string, Text> = {
-  decision: {
-    vi: 'Các hộ gia đình quyết định một việc của thôn (Điều 15): có giá trị bắt buộc khi đạt tỷ lệ luật định.',
-    en: 'Households decide a village matter (Art. 15); binding once the legal threshold is reached.',
-  },
-  election: {
-    vi: 'Bầu Trưởng thôn (k4) hoặc thành viên Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng (k5). Luôn bỏ phiếu kín.',
-    en: 'Elect the village head (k4) or board members (k5). Always a secret ballot.',
-  },
-  consultation: {
-    vi: 'Xã hỏi ý kiến trước khi quyết định (Điều 25–28): để tham khảo, mở ít nhất 20 ngày.',
-    en: 'The commune asks before it decides (Art. 25–28): advisory, open at least 20 days.',
-  },
-  satisfaction: {
-    vi: 'Người dân đánh giá dịch vụ hành chính công, ẩn danh, qua mã QR hoặc máy tính bảng tại quầy.',
-    en: 'People rate public services anonymously, by QR code or on the counter tablet.',
-  },
-};
+/** Each kind's name and purpose as staff see them: from its module (server/kinds/<kind>). */
+export const KIND_LABEL: Record<string, Text> = Object.fromEntries(CAMPAIGN_KINDS.map((k) => [k, KINDS[k].labels.staff]));
+export const KIND_HINT: Record<string, Text> = Object.fromEntries(CAMPAIGN_KINDS.map((k) => [k, KINDS[k].labels.hint]));
 
 /** Điều 15 Luật 10/2022/QH15, in the words a commune officer would use. */
 export const CATEGORY_LABEL: Record<string, Text> = {

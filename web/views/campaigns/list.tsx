@@ -1,4 +1,4 @@
-import type { Lang, Text } from '../../i18n';
+import type { Lang, Text } from '../../../server/domain/i18n';
 import { Badge, DateText, LinkButton, Table, Alert } from '../components';
 import { StaffPage, type StaffFrame } from './page';
 import { CATEGORY_LABEL, KIND_LABEL, STATUS_LABEL, label } from './labels';

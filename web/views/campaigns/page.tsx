@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { Lang } from '../../i18n';
+import type { Lang } from '../../../server/domain/i18n';
 import { Layout } from '../layout';
 
 /** What every staff campaign page passes to the layout. */

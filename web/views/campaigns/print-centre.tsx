@@ -1,4 +1,4 @@
-import type { Lang, Text } from '../../i18n';
+import type { Lang, Text } from '../../../server/domain/i18n';
 import { Alert, Button, NumberText, RadioGroup, Select, Table } from '../components';
 import { StaffPage, type StaffFrame } from './page';
 import { StatusBadge } from './list';

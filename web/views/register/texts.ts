@@ -1,4 +1,4 @@
-import type { Text } from '../../i18n';
+import type { Text } from '../../../server/domain/i18n';
 
 // The register pages' words, Vietnamese first.
 export const RT = {

@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n';
+import type { Lang } from '../../../server/domain/i18n';
 import { Layout } from '../layout';
 import { Alert, Button, ErrorSummary, Field, LinkButton, Table } from '../components';
 import { RT } from './texts';

@@ -1,4 +1,4 @@
-import type { Lang, Text } from '../../i18n';
+import type { Lang, Text } from '../../../server/domain/i18n';
 
 const numberFmt = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
 const pctFmt = {
@@ -14,13 +14,6 @@ export const pct = (lang: Lang, share: number | null | undefined): string =>
   share === null || share === undefined || !Number.isFinite(share) ? '–' : pctFmt[lang].format(share);
 
 export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-
-export const KIND_LABEL: Record<string, Text> = {
-  decision: { vi: 'Biểu quyết, quyết định', en: 'Decision' },
-  election: { vi: 'Bầu cử', en: 'Election' },
-  consultation: { vi: 'Lấy ý kiến Nhân dân', en: 'Consultation' },
-  satisfaction: { vi: 'Khảo sát mức độ hài lòng', en: 'Satisfaction survey' },
-};
 
 export const CATEGORY_LABEL: Record<string, Text> = {
   k1: { vi: 'Chủ trương, mức đóng góp xây dựng công trình công cộng (Đ15 k1)', en: 'Contributions to public works (Art. 15(1))' },

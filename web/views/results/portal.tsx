@@ -1,7 +1,8 @@
-import type { Lang, Text } from '../../i18n';
-import { formatDate } from '../../i18n';
-import type { CommunePortal } from '../../../server/services/public-portal';
-import { CHANNEL_LABEL, KIND_LABEL } from './format';
+import type { Lang, Text } from '../../../server/domain/i18n';
+import { formatDate } from '../../../server/domain/i18n';
+import type { CommunePortal } from '../../../server/domain/portal';
+import { CHANNEL_LABEL } from './format';
+import { KINDS } from '../../../server/kinds';
 
 const T = {
   open: { vi: 'Đang lấy ý kiến', en: 'Open now' },
@@ -43,7 +44,7 @@ export function CommunePortalView(props: { lang: Lang; portal: CommunePortal }) 
               <li class="card">
                 <span class="card-title">{c.title}</span>
                 <span class="card-text">
-                  {KIND_LABEL[c.kind]?.[lang]}
+                  {KINDS[c.kind].labels.public[lang]}
                   {c.closesAt ? ` · ${T.closes[lang]}: ${formatDate(c.closesAt)}` : ''}
                 </span>
                 <p>
@@ -70,7 +71,7 @@ export function CommunePortalView(props: { lang: Lang; portal: CommunePortal }) 
                 <a class="card" href={`/r/${p.slug}`}>
                   <span class="card-title">{p.title}</span>
                   <span class="card-text">
-                    {KIND_LABEL[p.kind]?.[lang]} · {T.publishedOn[lang]} {formatDate(p.publishedAt)}
+                    {KINDS[p.kind].labels.public[lang]} · {T.publishedOn[lang]} {formatDate(p.publishedAt)}
                     {p.version > 1 ? ` (${T.correction[lang]} ${p.version})` : ''}
                   </span>
                 </a>

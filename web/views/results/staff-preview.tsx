@@ -1,4 +1,4 @@
-import type { Text } from '../../i18n';
+import type { Text } from '../../../server/domain/i18n';
 import { Alert, Button, ErrorSummary, Field, Table } from '../components';
 import { ResultsContent, type ResultsPageProps } from './results-page';
 
@@ -14,6 +14,10 @@ const T = {
   published: { vi: 'Đã công bố. Xem trang công khai:', en: 'Published. See the public page:' },
   opinions: { vi: 'Ý kiến bằng lời (chỉ cán bộ xem; để tổng hợp theo nhóm)', en: 'Written opinions (staff only; to group under themes)' },
   confirm: { vi: 'Công bố kết quả này? Sau khi công bố không thể sửa, chỉ có thể đính chính bằng phiên bản mới.', en: 'Publish these results? They cannot be edited afterwards, only corrected by a new version.' },
+  answerId: { vi: 'Mã phiếu', en: 'Answer id' },
+  question: { vi: 'Câu hỏi', en: 'Question' },
+  opinion: { vi: 'Ý kiến', en: 'Opinion' },
+  theme: { vi: 'Nhóm', en: 'Theme' },
 } satisfies Record<string, Text>;
 
 export interface StaffPreviewProps extends ResultsPageProps {
@@ -46,10 +50,10 @@ export function StaffPreview(props: StaffPreviewProps) {
           caption={T.opinions[lang]}
           rows={props.opinions}
           columns={[
-            { label: lang === 'vi' ? 'Mã phiếu' : 'Answer id', cell: (o) => <code>{o.ballotId}</code>, rowHeader: true },
-            { label: lang === 'vi' ? 'Câu hỏi' : 'Question', cell: (o) => o.question },
-            { label: lang === 'vi' ? 'Ý kiến' : 'Opinion', cell: (o) => o.text },
-            { label: lang === 'vi' ? 'Nhóm' : 'Theme', cell: (o) => o.themeId ?? '–' },
+            { label: T.answerId[lang], cell: (o) => <code>{o.ballotId}</code>, rowHeader: true },
+            { label: T.question[lang], cell: (o) => o.question },
+            { label: T.opinion[lang], cell: (o) => o.text },
+            { label: T.theme[lang], cell: (o) => o.themeId ?? '–' },
           ]}
         />
       ) : null}

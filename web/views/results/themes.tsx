@@ -1,6 +1,6 @@
 import { Layout } from '../layout';
 import { Alert, Button, Field, Select } from '../components';
-import type { Lang, Text } from '../../i18n';
+import type { Lang, Text } from '../../../server/domain/i18n';
 
 // The consultation synthesis (Đ28 Luật 10/2022/QH15): staff group the
 // opinions people wrote under themes and write the commune's answer to each

@@ -1,4 +1,4 @@
-import type { Lang, Text } from '../../i18n';
+import type { Lang, Text } from '../../../server/domain/i18n';
 import { Layout } from '../layout';
 import { SurveyForm, type SurveyFormError } from '../survey-form';
 import type { PageUser } from './model';

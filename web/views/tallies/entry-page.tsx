@@ -1,4 +1,5 @@
-import type { Lang, Text } from '../../i18n';
+import type { Lang, Text } from '../../../server/domain/i18n';
+import { SHEET_CHANNELS, type SheetChannel } from '../../../server/domain/legal-rules';
 import { Layout } from '../layout';
 import { Alert, Button, ErrorSummary, Field, RadioGroup, fieldId } from '../components';
 import { TT, choiceLabel, type PageUser } from './model';
@@ -45,7 +46,7 @@ export interface EntryPageProps extends PageUser {
   villages: { villageId: string; name: string; households: number | null; questions: { name: string; choices: string[] }[] }[];
   /** chosen village and channel; both known means the sheet form is shown */
   villageId?: string;
-  channel?: 'meeting' | 'paper';
+  channel?: SheetChannel;
   /** the village head's village is fixed */
   villageFixed: boolean;
   /** the id of the version being corrected */
@@ -58,7 +59,7 @@ export interface EntryPageProps extends PageUser {
 
 export function TallyEntryPage(props: EntryPageProps) {
   const { lang, campaign } = props;
-  const sheetChannels = campaign.channels.filter((c): c is 'meeting' | 'paper' => c === 'meeting' || c === 'paper');
+  const sheetChannels = campaign.channels.filter((c): c is SheetChannel => (SHEET_CHANNELS as readonly string[]).includes(c));
   const village = props.villages.find((v) => v.villageId === props.villageId);
   const title = props.correct ? T.correctTitle[lang] : T.title[lang];
   const action = `/staff/tallies/${encodeURIComponent(campaign.id)}/new`;
@@ -77,7 +78,7 @@ export function TallyEntryPage(props: EntryPageProps) {
   );
 }
 
-function ChooseStep(props: EntryPageProps & { sheetChannels: ('meeting' | 'paper')[]; action: string }) {
+function ChooseStep(props: EntryPageProps & { sheetChannels: SheetChannel[]; action: string }) {
   const { lang } = props;
   return (
     <form method="get" action={props.action} class="form tally-choose">
@@ -103,7 +104,7 @@ function NumberField(props: { name: string; label: string; hint?: string; value?
   );
 }
 
-function SheetForm(props: EntryPageProps & { village: EntryPageProps['villages'][number]; channel: 'meeting' | 'paper'; action: string }) {
+function SheetForm(props: EntryPageProps & { village: EntryPageProps['villages'][number]; channel: SheetChannel; action: string }) {
   const { lang, campaign, village, channel } = props;
   const v = props.values;
   const err = (path: string) => props.errors.find((e) => e.path === path)?.message;

@@ -1,5 +1,6 @@
 import type { SheetData } from '../../../server/domain/tally-sheet-checks';
-import type { Lang, Text } from '../../i18n';
+import type { Lang, Text } from '../../../server/domain/i18n';
+import type { SheetChannel } from '../../../server/domain/legal-rules';
 
 // What the tally pages show, as plain data (the views read no database).
 
@@ -12,7 +13,7 @@ export type SheetNumbers = SheetData;
 
 export interface SheetRow {
   id: string;
-  channel: 'meeting' | 'paper';
+  channel: SheetChannel;
   version: number;
   status: 'submitted' | 'confirmed' | 'superseded';
   data: SheetNumbers;

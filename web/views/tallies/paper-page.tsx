@@ -1,4 +1,4 @@
-import type { Lang, Text } from '../../i18n';
+import type { Lang, Text } from '../../../server/domain/i18n';
 import { Layout } from '../layout';
 import { Button, Stat, Stats } from '../components';
 import type { PageUser } from './model';

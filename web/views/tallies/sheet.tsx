@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n';
+import type { Lang } from '../../../server/domain/i18n';
 import { Badge, DateText, NumberText } from '../components';
 import { TT, choiceLabel, statusTone, type SheetRow } from './model';
 

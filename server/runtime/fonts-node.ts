@@ -1,8 +1,8 @@
-// Node side of font loading: the only file in print/ that touches the disk.
+// Node side of font loading for print/: reads the font files from node_modules.
 // Workers get the same bytes from a bundled asset and pass them in.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { PrintFonts } from './pdf-output';
+import type { PrintFonts } from '../print/pdf-output';
 
 const PACKAGE = '@expo-google-fonts/be-vietnam-pro';
 

@@ -1,12 +1,17 @@
+// The two languages of every page, message and document, and the formats of
+// dates and numbers they share (pages, PDFs, CSV). Pure: Intl only.
 export type Lang = 'vi' | 'en';
 
-/** A string in Vietnamese first, with its English. */
-export interface Text {
+/** A string in Vietnamese first, with its English: every message, label and legal note. */
+export interface LocalizedText {
   vi: string;
   en: string;
 }
 
-export const tr = (lang: Lang, text: Text): string => text[lang];
+/** The short name the views use for LocalizedText. */
+export type Text = LocalizedText;
+
+export const tr = (lang: Lang, text: LocalizedText): string => text[lang];
 
 
 const TZ = 'Asia/Ho_Chi_Minh';

@@ -1,0 +1,206 @@
+// The results of a campaign as they are published: the frozen snapshot that
+// the public pages, the CSV, the JSON and the results notice are all drawn
+// from. A published snapshot is hashed and kept for ever, so its shape is
+// written out here field by field, apart from the engines that compute it
+// (tally.ts, election.ts, satisfaction.ts, consultation.ts): the builders in
+// server/kinds/ copy what they computed into these fields, and a change of
+// shape is a new `format`, never a silent one. Readers meet every format
+// ever published.
+import type { LocalizedText } from '../i18n';
+import type { CampaignKind, Channel, SheetChannel } from '../legal-rules';
+import type { CampaignStatus } from '../campaign';
+
+/** The shape of snapshots published now; one published before carries the number it was written with. */
+export const SNAPSHOT_FORMAT = 1;
+
+export interface SnapshotQuestion {
+  name: string;
+  title: LocalizedText;
+  choices: { value: string; text: LocalizedText }[];
+}
+
+export interface SnapshotWarning {
+  code: string;
+  message: LocalizedText;
+}
+
+/** One question's result in one village. */
+export interface SnapshotQuestionResult {
+  /** per choice value: approve / reject / other for decisions, candidate ids for an election */
+  counts: Record<string, number>;
+  /** approvals (or votes) needed: of ALL households of the village (Đ21 k1) */
+  required: number;
+  passed: boolean;
+}
+
+export interface SnapshotVillage {
+  villageId: string;
+  code: string;
+  name: string;
+  /** households frozen when the campaign opened: the denominator */
+  households: number;
+  participated: number;
+  questions: Record<string, SnapshotQuestionResult>;
+  elected: string[];
+  ties: string[];
+  /** every question passed (decision) or every seat filled (election) */
+  passed: boolean;
+  /** which tally decided */
+  basis: 'meeting' | 'paper' | 'online' | 'paper+online' | 'none';
+  /** channels with a confirmed tally or online answers in this village */
+  channels: Channel[];
+  /** online answers counted apart as advice (k1–k5) */
+  advisory: { ballots: number; counts: Record<string, Record<string, number>>; note: LocalizedText } | null;
+  thresholdUnreachable: boolean;
+  /** k3 covenant meeting quorum; null when the category has none or no meeting was held */
+  quorumMet: boolean | null;
+  /** why the household ballot replaces (or must replace) the meeting (Đ19 k1 b) */
+  fallback: LocalizedText | null;
+  /** participated / households, 0–1, 4 decimals */
+  turnout: number;
+  unfilledSeats: number;
+  tiedSeats: number;
+  warnings: SnapshotWarning[];
+  /** paper ballots whose serial was registered on return (checked against the sheet's `returned`) */
+  registeredPaper: number;
+}
+
+/** The commune's Ban Thanh tra nhân dân assembled from the village elections (k5). */
+export interface SnapshotRoster {
+  members: { villageId: string; candidateId: string; name: string }[];
+  target: number;
+  short: boolean;
+  missing: number;
+  villagesWithoutMember: string[];
+  villagesWithTie: string[];
+  notes: LocalizedText[];
+}
+
+export interface SnapshotCommune {
+  villagesPassed: number;
+  passed: boolean;
+  villages: number;
+  /** commune_threshold: ⌈2V/3⌉ villages (k1/k2 commune scope); every_village otherwise */
+  rule: 'commune_threshold' | 'every_village';
+  requiredVillages: number;
+  questions: Record<string, { villagesPassed: number; passed: boolean }>;
+  roster: SnapshotRoster | null;
+  warnings: SnapshotWarning[];
+  households: number;
+  participated: number;
+  turnout: number;
+}
+
+/** Numbers rounded for display, and the same as Vietnamese text ("83,3%", "4,12"). */
+export interface SnapshotRounded {
+  satisfiedPercent: number | null;
+  mean: number | null;
+  text: { satisfiedPercent: string; mean: string };
+}
+
+export interface SnapshotSipasFigure {
+  answers: number;
+  satisfied: number;
+  satisfiedShare: number | null;
+  mean: number | null;
+  rounded: SnapshotRounded;
+}
+
+export interface SnapshotSipas {
+  respondents: number;
+  criteria: (SnapshotSipasFigure & { name: string; element: string })[];
+  elements: (SnapshotSipasFigure & { element: string; criteria: string[] })[];
+  overall: SnapshotSipasFigure & { elementIndex: number | null; elementIndexRounded: SnapshotRounded };
+}
+
+export interface SnapshotOneStopSummary {
+  total: number;
+  counts: Record<'very_satisfied' | 'satisfied' | 'not_satisfied', number>;
+  satisfiedShare: number | null;
+  satisfiedPercent: number | null;
+  reasons: { code: string; label: LocalizedText; count: number }[];
+}
+
+export interface SnapshotOneStop {
+  overall: SnapshotOneStopSummary;
+  byOfficer: (SnapshotOneStopSummary & { officerId: string })[];
+  byProcedure: (SnapshotOneStopSummary & { procedure: string })[];
+}
+
+export interface SnapshotTheme {
+  id: string;
+  title: string;
+  response: string;
+  accepted: boolean | null;
+  /** opinions grouped under the theme */
+  count: number;
+}
+
+export interface SnapshotConsultation {
+  ballots: number;
+  questions: { name: string; title: LocalizedText; choices: { value: string; text: LocalizedText }[]; answered: number; counts: Record<string, number> }[];
+  opinions: number;
+  ungrouped: number;
+  themes: SnapshotTheme[];
+}
+
+export interface SnapshotPhoto {
+  id: string;
+  villageId: string;
+  channel: SheetChannel;
+  mime: string;
+  sha256: string;
+}
+
+export interface ResultsSnapshot {
+  format: number;
+  campaign: {
+    id: string;
+    slug: string;
+    title: string;
+    description: string;
+    kind: CampaignKind;
+    category: string | null;
+    scope: 'village' | 'commune';
+    status: CampaignStatus;
+    communeId: string;
+    communeName: string;
+    channels: string[];
+    secret: boolean;
+    openedAt: string | null;
+    closedAt: string | null;
+  };
+  candidates: { id: string; name: string; villageId: string; birthYear: number | null }[];
+  satisfaction: { respondents: number; sipas: SnapshotSipas | null; oneStop: SnapshotOneStop | null } | null;
+  consultation: SnapshotConsultation | null;
+  /** photos of the signed tally sheets that count */
+  photos: SnapshotPhoto[];
+  computedAt: string;
+  /** binding tallies: decision and election campaigns */
+  binding: boolean;
+  questions: SnapshotQuestion[];
+  villages: SnapshotVillage[];
+  commune: SnapshotCommune;
+  /** online answers for k1–k5, all villages together: advice only, never in `counts` (Đ17 k2) */
+  advisory: { ballots: number; counts: Record<string, Record<string, number>>; note: LocalizedText } | null;
+  legalBasis: { article: string; note: LocalizedText }[];
+  /**
+   * The commune's audit chain head when these results were published: a
+   * public anchor, so cutting off or rewriting the chain up to it is found.
+   */
+  auditAnchor?: { seq: number; hash: string };
+}
+
+/** What a kind's builder computes: everything of the snapshot but the campaign, its candidates and the time. */
+export type SnapshotResults = Pick<
+  ResultsSnapshot,
+  'binding' | 'questions' | 'villages' | 'commune' | 'advisory' | 'legalBasis' | 'satisfaction' | 'consultation' | 'photos'
+>;
+
+/** One published version of a campaign's results. */
+export interface PublicationInfo {
+  version: number;
+  hash: string;
+  publishedAt: string;
+  reason: string;
+}
