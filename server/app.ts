@@ -41,7 +41,7 @@ export function createApp(deps: AppDeps) {
     app.route('/', routes);
   }
 
-  app.notFound((c) => {
+  app.notFound(() => {
     throw new AppError('NOT_FOUND');
   });
 

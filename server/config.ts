@@ -54,7 +54,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     secret: e.DANBAN_SECRET,
     publicUrl: e.DANBAN_PUBLIC_URL?.replace(/\/$/, ''),
     synchronous: e.DANBAN_SYNCHRONOUS,
-    fixturesDir: e.DANBAN_FIXTURES ?? '../shared/fixtures',
+    fixturesDir: e.DANBAN_FIXTURES ?? './test/fixtures',
     secureCookies: (e.DANBAN_PUBLIC_URL ?? '').startsWith('https:'),
     trustProxy: e.DANBAN_TRUST_PROXY === '1',
     writerThread: e.DANBAN_WRITER_THREAD === '1',

@@ -62,6 +62,54 @@ export interface OneStopReason {
 
 export type OneStopLevel = 'very_satisfied' | 'satisfied' | 'not_satisfied';
 
+/**
+ * How a time limit is counted. Periods follow Bộ luật Dân sự 2015 Đ147–148
+ * where the democracy law says nothing else: the day of the event that starts
+ * a period is not counted, and a period ends at the end of its last day.
+ * - days_before: "ít nhất / chậm nhất N ngày trước <sự kiện>": done on or before
+ *   the event's date minus N calendar days (a meeting on the 10th with a
+ *   2-day notice: notice by the 8th). Never moved off a holiday: moving it
+ *   later would shorten the notice.
+ * - days_after: "trong thời hạn / chậm nhất N ngày kể từ <sự kiện>": done on or
+ *   before the event's date plus N calendar days; with nextWorkingDay, a last
+ *   day that falls on a day off moves to the next working day (BLDS Đ148 k2),
+ *   for acts an office must do.
+ * - working_days_after: "chậm nhất N ngày làm việc kể từ <sự kiện>": done on or
+ *   before the N-th working day after the event's date.
+ * - months_after: "có giá trị trong thời hạn N tháng": valid through the same
+ *   day N months later, or that month's last day when it has no such day
+ *   (BLDS Đ148 k1).
+ */
+export type DeadlineCount =
+  | { count: 'days_before'; days: number }
+  | { count: 'days_after'; days: number; nextWorkingDay: boolean }
+  | { count: 'working_days_after'; days: number }
+  | { count: 'months_after'; months: number };
+
+export type RecognitionBody = 'ubnd_xa' | 'ubmttq_xa';
+
+export type HolidayId = 'new_year' | 'lunar_new_year' | 'hung_kings' | 'reunification' | 'labour_day' | 'national_day' | 'culture_day';
+
+/** A public holiday, reckoned afresh each year (never a year's dates written down). */
+export interface HolidaySpec {
+  name: LocalizedText;
+  /** the date it is reckoned from: a solar date, or a day of a regular (not leap) lunar month reckoned at UTC+7 */
+  date: { calendar: 'solar' | 'lunar'; month: number; day: number };
+  /** the first day off relative to `date` (Tết: −1, the last day of the old lunar year) */
+  offset: number;
+  /** consecutive days off from the first */
+  days: number;
+  /**
+   * One more day next to it, on the side the Prime Minister fixes each year
+   * (BLLĐ Đ112 k3): the default side, indexed by the weekday of `date`
+   * (0 = Sunday … 6 = Saturday). A commune enters the year's announcement as
+   * calendar adjustments where it differs.
+   */
+  adjacentDay: readonly ('before' | 'after')[] | null;
+  /** in_force: applied; proposed: announced but not yet law, off unless the commune switches it on */
+  status: 'in_force' | 'proposed';
+}
+
 export interface LegalRules {
   /** per village, denominator = total households of the village frozen at opening (Đ21 k1) */
   thresholds: Record<Category, Rule<ThresholdRule>>;
@@ -84,13 +132,52 @@ export interface LegalRules {
   consultationMinDays: Rule<number>;
   postingMinDays: Rule<number>;
   loudspeakerMinDays: Rule<number>;
+  /** Every time limit a campaign touches, each with how the law counts it (see DeadlineCount). */
   deadlines: {
-    /** decision sent to UBND and UBMTTQ xã (Đ20 k3) */
-    reportToCommune: Rule<{ workingDays: number }>;
+    /** meeting information (Mẫu 01) reaches the participants at least 2 days before the meeting (NĐ 59 Đ3) */
+    meetingNotice: Rule<DeadlineCount>;
+    /** k1–k3: the meeting documents reach each household at least 2 days before (NĐ 59 Đ3 k4) */
+    meetingDocuments: Rule<DeadlineCount & { categories: Category[] }>;
+    /** household-ballot plan sent to the chairs of UBND and UBMTTQ xã within 2 days of its issue (NĐ 59 Đ4 k2) */
+    ballotPlanSent: Rule<DeadlineCount>;
+    /** ballot content, timing and team made public at least 2 days before distribution (NĐ 59 Đ4) */
+    ballotPublicity: Rule<DeadlineCount>;
+    /** the community's decision sent to UBND and UBMTTQ xã (Đ20 k3; NĐ 59 Đ4 k7) */
+    reportToCommune: Rule<DeadlineCount>;
     /** recognition by UBND xã (k3, k4) or UBMTTQ xã (k5) (Đ21 k2) */
-    recognition: Rule<{ workingDays: number }>;
+    recognition: Rule<DeadlineCount>;
     /** publication after the decision (Đ12 k3) */
-    publication: Rule<{ workingDays: number }>;
+    publication: Rule<DeadlineCount>;
+    /** UBND xã answers a recommendation (kiến nghị) of the Ban TTND or the Ban GSĐTCĐ (Đ40, Đ45) */
+    recommendationAnswer: Rule<DeadlineCount>;
+    /** village-head election: decision and plan of the Chủ tịch UBND xã (NĐ 59 Đ6 k1 a) */
+    villageHeadElectionPlan: Rule<DeadlineCount>;
+    /** village-head election: Ban CTMT candidate list (Mẫu 05) to UBND xã (NĐ 59 Đ6) */
+    villageHeadCandidateList: Rule<DeadlineCount>;
+    /** village-head election: decision forming the election team (NĐ 59 Đ6 k1 b) */
+    villageHeadElectionTeam: Rule<DeadlineCount>;
+    /** village-head election: the decisions made public in the village (NĐ 59 Đ6 k1) */
+    villageHeadElectionNotice: Rule<DeadlineCount>;
+    /** after a removal is recognised, UBND xã decides a new village-head election (NĐ 59 Đ9 k3) */
+    villageHeadReElection: Rule<DeadlineCount>;
+    /** UBMTTQ xã notifies the investor of the Ban GSĐTCĐ's supervision plan (Đ45) */
+    supervisionPlanNotice: Rule<DeadlineCount>;
+    /** notice of the year-end hội nghị định kỳ of the village (NĐ 59 Đ10) */
+    annualMeetingNotice: Rule<DeadlineCount>;
+    /** a household's consent to a citizen initiative stays valid (Đ16) */
+    initiativeConsent: Rule<DeadlineCount>;
+  };
+  /** Which body recognises a community decision, by category; categories absent here take effect without one (Đ21 k2) */
+  recognitionBody: Rule<Partial<Record<Category, RecognitionBody>>>;
+  /** The working-day calendar the deadlines are counted on. */
+  calendar: {
+    /** the weekly rest days of state offices, 0 = Sunday … 6 = Saturday */
+    weeklyRest: Rule<{ weekdays: number[] }>;
+    /** a public holiday on a weekly rest day gives a day off on the next working day */
+    weekendSubstitute: Rule<{ nextWorkingDay: boolean }>;
+    holidays: Record<HolidayId, Rule<HolidaySpec>>;
+    /** the year's announced days off and swapped working days, which the commune records in its calendar setting */
+    announcedChanges: Rule<{ recordedBy: 'commune_setting' }>;
   };
   election: {
     /** elected when votes > H/2 of the village's households (Đ21 k1, content k4/k5) */
@@ -297,28 +384,221 @@ export const DEFAULT_RULES: LegalRules = {
     },
   },
   deadlines: {
-    reportToCommune: {
-      value: { workingDays: 5 },
-      article: `Đ20 k3 ${LAW}`,
+    meetingNotice: {
+      value: { count: 'days_before', days: 2 },
+      article: `Đ3 ${ND59} (Mẫu 01)`,
       note: {
-        vi: 'Quyết định của cộng đồng dân cư gửi UBND và UBMTTQ cấp xã chậm nhất 05 ngày làm việc.',
-        en: 'The community decision reaches the commune People’s Committee and Front committee within 5 working days.',
+        vi: 'Thông tin về cuộc họp (Mẫu 01) đến người tham dự ít nhất 02 ngày trước ngày họp. Tính theo ngày lịch: họp ngày 10 thì thông báo chậm nhất ngày 08; không lùi khi rơi vào ngày nghỉ.',
+        en: 'Meeting information (Mẫu 01) reaches participants at least 2 days before the meeting. Calendar days: a meeting on the 10th needs notice by the 8th; never moved off a day off.',
+      },
+    },
+    meetingDocuments: {
+      value: { count: 'days_before', days: 2, categories: ['k1', 'k2', 'k3'] },
+      article: `Đ3 k4 ${ND59}`,
+      note: {
+        vi: 'Nội dung khoản 1, 2, 3 Điều 15: tài liệu gửi đến từng hộ gia đình ít nhất 02 ngày trước ngày họp (ngày lịch, như thông báo họp).',
+        en: 'For k1–k3 content the documents reach every household at least 2 days before the meeting (calendar days, as the notice).',
+      },
+    },
+    ballotPlanSent: {
+      value: { count: 'days_after', days: 2, nextWorkingDay: true },
+      article: `Đ4 k2 ${ND59}`,
+      note: {
+        vi: 'Kế hoạch phát phiếu gửi Chủ tịch UBND và Chủ tịch UBMTTQ cấp xã chậm nhất 02 ngày kể từ ngày ban hành: không tính ngày ban hành; ngày cuối rơi vào ngày nghỉ thì chuyển sang ngày làm việc kế tiếp (BLDS Đ148 k2).',
+        en: 'The ballot plan reaches the commune chairs within 2 days of its issue: the issue day is not counted; a last day on a day off moves to the next working day (Civil Code Art. 148(2)).',
+      },
+    },
+    ballotPublicity: {
+      value: { count: 'days_before', days: 2 },
+      article: `Đ4 ${ND59}`,
+      note: {
+        vi: 'Nội dung, thời gian, thời hạn và thành phần Tổ phát phiếu được công khai ít nhất 02 ngày trước ngày phát phiếu (ngày lịch).',
+        en: 'Content, timing, deadline and ballot team are made public at least 2 calendar days before distribution.',
+      },
+    },
+    reportToCommune: {
+      value: { count: 'working_days_after', days: 5 },
+      article: `Đ20 k3 ${LAW}; Đ4 k7, Đ5 ${ND59}`,
+      note: {
+        vi: 'Quyết định của cộng đồng dân cư gửi UBND và UBMTTQ cấp xã chậm nhất 05 ngày làm việc, tính từ ngày sau ngày họp, hoặc sau ngày kết thúc thời hạn phát phiếu hay biểu quyết trực tuyến.',
+        en: 'The community decision reaches the commune People’s Committee and Front committee within 5 working days, counted from the day after the meeting, or after the end of the ballot or online-vote period.',
       },
     },
     recognition: {
-      value: { workingDays: 5 },
+      value: { count: 'working_days_after', days: 5 },
       article: `Đ21 k2 ${LAW}`,
       note: {
-        vi: 'UBND cấp xã (k3, k4) hoặc UBMTTQ cấp xã (k5) ban hành quyết định công nhận chậm nhất 05 ngày làm việc; không công nhận thì trả lời bằng văn bản, nêu rõ lý do.',
-        en: 'Recognition by the commune (k3, k4) or the Front committee (k5) within 5 working days; a refusal is answered in writing with reasons.',
+        vi: 'UBND cấp xã (k3, k4) hoặc UBMTTQ cấp xã (k5) ban hành quyết định công nhận chậm nhất 05 ngày làm việc kể từ ngày nhận được quyết định của cộng đồng dân cư (không tính ngày nhận); không công nhận thì trả lời bằng văn bản, nêu rõ lý do.',
+        en: 'Recognition by the commune (k3, k4) or the Front committee (k5) within 5 working days of receiving the community decision (the day of receipt not counted); a refusal is answered in writing with reasons.',
       },
     },
     publication: {
-      value: { workingDays: 5 },
+      value: { count: 'working_days_after', days: 5 },
       article: `Đ12 k3 ${LAW}`,
       note: {
-        vi: 'Công khai chậm nhất là 05 ngày làm việc kể từ ngày có quyết định.',
-        en: 'Published within 5 working days of the decision.',
+        vi: 'Công khai chậm nhất là 05 ngày làm việc kể từ ngày có quyết định (không tính ngày quyết định); với cộng đồng dân cư là ngày biểu quyết thông qua.',
+        en: 'Published within 5 working days of the decision (its day not counted); for a community decision, the day it was voted.',
+      },
+    },
+    recommendationAnswer: {
+      value: { count: 'days_after', days: 15, nextWorkingDay: true },
+      article: `Đ40, Đ45 ${LAW}`,
+      note: {
+        vi: 'UBND cấp xã trả lời kiến nghị của Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng trong thời hạn 15 ngày (ngày lịch) kể từ ngày nhận được kiến nghị; ngày cuối rơi vào ngày nghỉ thì chuyển sang ngày làm việc kế tiếp.',
+        en: 'The commune answers a recommendation of the inspection or investment supervision board within 15 calendar days of receiving it; a last day on a day off moves to the next working day.',
+      },
+    },
+    villageHeadElectionPlan: {
+      value: { count: 'days_before', days: 20 },
+      article: `Đ6 k1 a ${ND59}`,
+      note: {
+        vi: 'Chủ tịch UBND cấp xã ban hành quyết định tổ chức bầu, kế hoạch và triển khai chậm nhất 20 ngày trước ngày họp bầu Trưởng thôn (ngày lịch).',
+        en: 'The commune chair issues the election decision and plan at least 20 calendar days before the village-head election meeting.',
+      },
+    },
+    villageHeadCandidateList: {
+      value: { count: 'days_before', days: 15 },
+      article: `Đ6 ${ND59} (Mẫu 05)`,
+      note: {
+        vi: 'Ban công tác Mặt trận dự kiến danh sách người ứng cử (ít nhất 01 người; biên bản Mẫu 05) gửi UBND cấp xã chậm nhất 15 ngày trước ngày bầu (ngày lịch).',
+        en: 'The Front committee’s candidate list (at least one; record Mẫu 05) reaches the commune at least 15 calendar days before the election.',
+      },
+    },
+    villageHeadElectionTeam: {
+      value: { count: 'days_before', days: 10 },
+      article: `Đ6 k1 b ${ND59}`,
+      note: {
+        vi: 'Quyết định thành lập Tổ bầu cử chậm nhất 10 ngày trước ngày họp bầu (ngày lịch); người ứng cử không là thành viên Tổ bầu cử.',
+        en: 'The election team is formed at least 10 calendar days before the election; no candidate sits on it.',
+      },
+    },
+    villageHeadElectionNotice: {
+      value: { count: 'days_before', days: 7 },
+      article: `Đ6 k1 ${ND59}`,
+      note: {
+        vi: 'Các quyết định được thông báo đến Nhân dân, niêm yết tại nhà văn hóa và trên hệ thống truyền thanh chậm nhất 07 ngày trước ngày bầu (ngày lịch).',
+        en: 'The decisions are made known in the village, posted and broadcast, at least 7 calendar days before the election.',
+      },
+    },
+    villageHeadReElection: {
+      value: { count: 'days_after', days: 60, nextWorkingDay: true },
+      article: `Đ9 k3 ${ND59}`,
+      note: {
+        vi: 'Trong thời hạn 60 ngày kể từ ngày có quyết định công nhận cho thôi làm Trưởng thôn, UBND cấp xã quyết định việc bầu Trưởng thôn mới (ngày lịch, không tính ngày công nhận); trong thời gian khuyết, cử Trưởng thôn lâm thời.',
+        en: 'Within 60 calendar days of the recognised removal, the commune decides a new village-head election (the recognition day not counted); an interim head serves meanwhile.',
+      },
+    },
+    supervisionPlanNotice: {
+      value: { count: 'days_before', days: 45 },
+      article: `Đ45 ${LAW}`,
+      note: {
+        vi: 'UBMTTQ cấp xã thông báo kế hoạch giám sát và thành phần Ban Giám sát đầu tư của cộng đồng cho chủ đầu tư chậm nhất 45 ngày trước ngày thực hiện giám sát (ngày lịch).',
+        en: 'The Front committee notifies the investor of the supervision plan and board at least 45 calendar days before supervision starts.',
+      },
+    },
+    annualMeetingNotice: {
+      value: { count: 'days_before', days: 5 },
+      article: `Đ33 ${LAW}; Đ10 ${ND59}`,
+      note: {
+        vi: 'Thông báo hội nghị định kỳ của thôn, tổ dân phố ít nhất 05 ngày trước ngày tổ chức (ngày lịch).',
+        en: 'The village’s year-end meeting is announced at least 5 calendar days ahead.',
+      },
+    },
+    initiativeConsent: {
+      value: { count: 'months_after', months: 3 },
+      article: `Đ16 ${LAW}`,
+      note: {
+        vi: 'Ý kiến đồng thuận với sáng kiến của Nhân dân có giá trị trong thời hạn 03 tháng: đồng thuận ngày 15/3 còn giá trị đến hết ngày 15/6 (tháng không có ngày tương ứng thì đến ngày cuối tháng).',
+        en: 'A consent to a citizen initiative is valid for 3 months: given on 15/3, valid through 15/6 (or the last day of a month without that day).',
+      },
+    },
+  },
+  recognitionBody: {
+    value: { k3: 'ubnd_xa', k4: 'ubnd_xa', k5: 'ubmttq_xa' },
+    article: `Đ21 k2 ${LAW}`,
+    note: {
+      vi: 'Hương ước, quy ước (k3) và Trưởng thôn (k4) có hiệu lực khi UBND cấp xã công nhận; thành viên Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng (k5) khi UBMTTQ cấp xã công nhận. Nội dung k1, k2, k6 có hiệu lực từ ngày thông qua.',
+      en: 'A covenant (k3) and a village head (k4) take effect on recognition by the commune, board members (k5) on recognition by the Front committee; k1, k2 and k6 take effect when adopted.',
+    },
+  },
+  calendar: {
+    weeklyRest: {
+      value: { weekdays: [0, 6] },
+      article: 'Đ111 BLLĐ 2019; QĐ 188/1999/QĐ-TTg',
+      note: {
+        vi: 'Cơ quan hành chính nhà nước làm việc 40 giờ mỗi tuần, nghỉ thứ Bảy và Chủ nhật.',
+        en: 'State offices work a 40-hour week and rest on Saturday and Sunday.',
+      },
+    },
+    weekendSubstitute: {
+      value: { nextWorkingDay: true },
+      article: 'Đ111 k3 BLLĐ 2019',
+      note: {
+        vi: 'Ngày nghỉ lễ, tết trùng ngày nghỉ hằng tuần thì được nghỉ bù vào ngày làm việc kế tiếp (Giỗ Tổ 26/4/2026 là Chủ nhật: nghỉ bù thứ Hai 27/4).',
+        en: 'A holiday on a weekly rest day gives a day off on the next working day (Hùng Kings’ day 26/4/2026 is a Sunday: Monday 27/4 is off).',
+      },
+    },
+    holidays: {
+      new_year: {
+        value: { name: { vi: 'Tết Dương lịch', en: 'New Year’s Day' }, date: { calendar: 'solar', month: 1, day: 1 }, offset: 0, days: 1, adjacentDay: null, status: 'in_force' },
+        article: 'Đ112 k1 a BLLĐ 2019',
+        note: { vi: 'Tết Dương lịch: 01 ngày (01/01).', en: 'New Year: 1 day (1 January).' },
+      },
+      lunar_new_year: {
+        value: { name: { vi: 'Tết Nguyên đán', en: 'Lunar New Year (Tết)' }, date: { calendar: 'lunar', month: 1, day: 1 }, offset: -1, days: 5, adjacentDay: null, status: 'in_force' },
+        article: 'Đ112 k1 b, k3 BLLĐ 2019',
+        note: {
+          vi: 'Tết Âm lịch: 05 ngày, do Thủ tướng quyết định cụ thể hằng năm. Mặc định: ngày cuối năm Âm lịch và mùng 1 đến mùng 4 (như năm 2026); năm công bố khác thì nhập vào lịch nghỉ của xã.',
+          en: 'Lunar New Year: 5 days, fixed each year by the Prime Minister. Default: the last day of the lunar year and the first four days (as in 2026); enter a different announcement in the commune calendar.',
+        },
+      },
+      hung_kings: {
+        value: { name: { vi: 'Giỗ Tổ Hùng Vương', en: 'Hùng Kings’ Commemoration' }, date: { calendar: 'lunar', month: 3, day: 10 }, offset: 0, days: 1, adjacentDay: null, status: 'in_force' },
+        article: 'Đ112 k1 e BLLĐ 2019',
+        note: { vi: 'Giỗ Tổ Hùng Vương: 01 ngày (10/3 Âm lịch, tháng Ba không nhuận).', en: 'Hùng Kings’ day: 1 day (10th day of the regular third lunar month).' },
+      },
+      reunification: {
+        value: { name: { vi: 'Ngày Chiến thắng', en: 'Reunification Day' }, date: { calendar: 'solar', month: 4, day: 30 }, offset: 0, days: 1, adjacentDay: null, status: 'in_force' },
+        article: 'Đ112 k1 c BLLĐ 2019',
+        note: { vi: 'Ngày Chiến thắng: 01 ngày (30/4).', en: 'Victory Day: 1 day (30 April).' },
+      },
+      labour_day: {
+        value: { name: { vi: 'Ngày Quốc tế lao động', en: 'International Labour Day' }, date: { calendar: 'solar', month: 5, day: 1 }, offset: 0, days: 1, adjacentDay: null, status: 'in_force' },
+        article: 'Đ112 k1 d BLLĐ 2019',
+        note: { vi: 'Ngày Quốc tế lao động: 01 ngày (01/5).', en: 'Labour Day: 1 day (1 May).' },
+      },
+      national_day: {
+        value: {
+          name: { vi: 'Quốc khánh', en: 'National Day' },
+          date: { calendar: 'solar', month: 9, day: 2 },
+          offset: 0,
+          days: 1,
+          // Sunday … Saturday: the side the Government chose in 2021–2026 (the
+          // adjacent weekday that joins a weekend, else the day before).
+          adjacentDay: ['after', 'after', 'before', 'before', 'after', 'before', 'before'],
+          status: 'in_force',
+        },
+        article: 'Đ112 k1 đ, k3 BLLĐ 2019',
+        note: {
+          vi: 'Quốc khánh: 02 ngày (02/9 và 01 ngày liền kề trước hoặc sau, do Thủ tướng quyết định). Mặc định theo thứ của ngày 02/9 như các năm 2021–2026 (2026: 01/9 và 02/9).',
+          en: 'National Day: 2 days (2 September and one adjacent day before or after, fixed by the Prime Minister). Default by the weekday of 2 September, as in 2021–2026 (2026: 1 and 2 September).',
+        },
+      },
+      culture_day: {
+        value: { name: { vi: 'Ngày Văn hóa Việt Nam', en: 'Vietnamese Culture Day' }, date: { calendar: 'solar', month: 11, day: 24 }, offset: 0, days: 1, adjacentDay: null, status: 'proposed' },
+        article: 'NQ 80-NQ/TW (01/2026); NQ 30/NQ-CP (02/2026) — chưa xác minh đã sửa Đ112 BLLĐ',
+        note: {
+          vi: 'Chủ trương chọn 24/11 là Ngày Văn hóa Việt Nam, người lao động được nghỉ hưởng nguyên lương; Chính phủ giao sửa khoản 1 Điều 112 BLLĐ. Chưa xác minh đã được Quốc hội thông qua: xã bật khi đã có hiệu lực.',
+          en: '24 November as Vietnamese Culture Day with a paid day off is Party and Government policy pending an amendment of Labour Code Art. 112(1); not verified as enacted. A commune switches it on once in force.',
+        },
+      },
+    },
+    announcedChanges: {
+      value: { recordedBy: 'commune_setting' },
+      article: 'Đ112 k3 BLLĐ 2019',
+      note: {
+        vi: 'Thủ tướng quyết định cụ thể ngày nghỉ Tết Âm lịch và ngày liền kề Quốc khánh; Bộ Nội vụ thông báo việc hoán đổi ngày làm việc hằng năm. Xã nhập các ngày này vào lịch nghỉ của xã.',
+        en: 'The Prime Minister fixes the Tết days and Quốc khánh’s adjacent day; the Ministry of Home Affairs announces the year’s swapped working days. The commune enters them in its calendar setting.',
       },
     },
   },

@@ -24,7 +24,7 @@ interface Policy {
   village?: boolean;
 }
 
-// What the design gives each route (API.md, DESIGN.md §1 roles).
+// What the design gives each route (docs/api.md, docs/design.md §1 roles).
 const POLICY: Record<string, Policy> = {
   'GET /static/:file': { allow: 'public' },
   'GET /favicon.ico': { allow: 'public' },

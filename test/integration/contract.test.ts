@@ -4,7 +4,7 @@ import { contractGroups, CONTRACT_ADMIN_PASSWORD } from '../support/contract-cas
 import { createApp } from '../../server/app';
 import { loadPrintFonts } from '../../server/runtime/fonts-node';
 
-// The API.md contract on Node + better-sqlite3; test/worker/contract.test.ts
+// The docs/api.md contract on Node + better-sqlite3; test/worker/contract.test.ts
 // runs the very same cases inside workerd against local D1.
 let t: TestEnv | undefined;
 afterEach(async () => {

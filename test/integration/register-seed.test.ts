@@ -12,7 +12,7 @@ const seedDir = new URL('../../db/seed/', import.meta.url).pathname;
 const villagesJson = JSON.parse(readFileSync(join(FIXTURES, 'villages.json'), 'utf8')) as { code: string; name: string; households: number }[];
 
 describe('demo seed', () => {
-  it('carries the same register and villages as the shared fixtures', () => {
+  it('carries the same register and villages as the test fixtures', () => {
     expect(readFileSync(join(seedDir, 'register-clean.csv'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'register-clean.csv'), 'utf8'));
     expect(DEMO_REGISTER_CSV).toBe(readFileSync(join(seedDir, 'register-clean.csv'), 'utf8'));
     expect(JSON.parse(readFileSync(join(seedDir, 'villages.json'), 'utf8'))).toEqual(villagesJson);

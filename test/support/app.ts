@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { openNodeDatabase, migrateNode } from '../../server/runtime/sqlite-node';
 import { pbkdf2Hasher } from '../../server/runtime/passwords';
 import { memoryRateLimiter } from '../../server/runtime/memory-rate-limiter';
@@ -34,7 +35,8 @@ export interface TestClock {
   advance(ms: number): void;
 }
 
-export const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url).pathname;
+/** test/fixtures/ (see its README), as a path ending in a slash. */
+export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 export interface TestEnv {
   app: ReturnType<typeof createApp>;

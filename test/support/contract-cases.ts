@@ -1,4 +1,4 @@
-// The HTTP contract of API.md as runtime-neutral cases: each takes a
+// The HTTP contract of docs/api.md as runtime-neutral cases: each takes a
 // fetch-like function and makes requests as a client would, so the same
 // cases run against the Node app (better-sqlite3) and inside workerd against
 // local D1. Each case builds what it needs through the API under its own tag
@@ -346,7 +346,7 @@ export const contractCases: ContractCase[] = [
   },
 ];
 
-/** The cases by API.md section, in the order of the document. */
+/** The cases by docs/api.md section, in the order of the document. */
 export function contractGroups(): [string, ContractCase[]][] {
   const groups = new Map<string, ContractCase[]>();
   for (const c of contractCases) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);

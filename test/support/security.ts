@@ -3,8 +3,8 @@ import type { Role } from '../../server/domain/actor';
 import { addUser, api, login, type TestEnv } from './app';
 
 /**
- * The shared security cases for a protected route (STYLE.md: "protected route
- * groups share one set of security cases"). Call it once per route:
+ * The shared security cases for a protected route (the house rule: protected
+ * route groups share one set of security cases). Call it once per route:
  *
  *   await expectRouteSecured(t, { method: 'GET', path: '/api/v1/users', allow: ['admin'], crossCommune: 'own-data' });
  *   await expectRouteSecured(t, {

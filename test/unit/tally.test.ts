@@ -31,7 +31,7 @@ function online(villageId: string, binding: boolean, approve: number, reject = 0
   return { villageId, binding, ballots: approve + reject, counts: { q1: { approve, reject } } };
 }
 
-describe('the result has the shape of API.md "Results"', () => {
+describe('the result has the shape of docs/api.md "Results"', () => {
   it('gives each village its households, participation, counts, required approvals and whether it passed', () => {
     const r = tallyCampaign(decision('k6'), [village(1)], [meeting('v1', 200, 151, 40, 9)]);
     const v = r.villages[0]!;

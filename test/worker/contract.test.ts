@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exports } from 'cloudflare:workers';
 import { contractGroups } from '../support/contract-cases';
 
-// The API.md contract inside workerd: every request goes through the Worker's
+// The docs/api.md contract inside workerd: every request goes through the Worker's
 // fetch handler with D1, R2 and the bundled font, and meets the same
 // expectations as test/integration/contract.test.ts on Node. `npm test` runs
 // it against the bundle `wrangler deploy` uploads (dist/worker), so what is

@@ -1,7 +1,7 @@
 // The server's check of a submission against its SurveyJS form, compiled once
 // per form so the hot path is a few closures (survey-core costs ~0.7 ms per
 // answer even with a cached model, DESIGN §4). It agrees with survey-core on
-// every rule survey-core enforces (test/unit/survey-agreement.test.ts) and
+// every rule survey-core enforces (test/slow/survey-agreement.test.ts) and
 // adds the ones survey-core leaves to the browser: maxSelectedChoices, unknown
 // keys, unknown choice values, value types, rating range, maxLength.
 //

@@ -1,4 +1,4 @@
-import type { Lang, Text } from '../../../server/domain/i18n';
+import type { Text } from '../../../server/domain/i18n';
 import { Alert, Button, ErrorSummary, Field, Table } from '../components';
 import { ResultsContent, type ResultsPageProps } from './results-page';
 

@@ -3,7 +3,7 @@ import { Layout } from '../layout';
 import { Button, Stat, Stats } from '../components';
 import type { PageUser } from './model';
 
-// Registering returned paper ballots (DESIGN.md §3): the counters type or
+// Registering returned paper ballots (docs/design.md §3): the counters type or
 // scan each ballot's serial; a duplicate is told on the spot, in large
 // letters, so the ballot is set aside before it reaches the count.
 
