@@ -2,6 +2,7 @@
 // with its last lawful day on the working-day calendar, the article it comes
 // from, whether it is done and whether it is overdue on a given day. Pure: the
 // services gather the facts (a plain object) and the commune's calendar.
+import type { LocalizedText } from './i18n';
 import { addDays, type IsoDate } from './calendar/iso-date';
 import type { WorkingCalendar } from './calendar/working-calendar';
 import { deadlineDate, earliestConsultationClose, loudspeakerCompletedOn, postingLastDay, type DeadlineId } from './deadlines';
@@ -11,7 +12,6 @@ import {
   type Category,
   type Channel,
   type LegalRules,
-  type LocalizedText,
   type RecognitionBody,
 } from './legal-rules';
 

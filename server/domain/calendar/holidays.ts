@@ -2,7 +2,8 @@
 // (Bộ luật Lao động 2019 Đ112): solar dates as they stand, Tết and the Hùng
 // Kings' day from the Vietnamese lunar calendar. No year's dates are written
 // down anywhere.
-import { DEFAULT_RULES, type HolidayId, type HolidaySpec, type LegalRules, type LocalizedText } from '../legal-rules';
+import type { LocalizedText } from '../i18n';
+import { DEFAULT_RULES, type HolidayId, type HolidaySpec, type LegalRules } from '../legal-rules';
 import { addDays, isoDate, weekday, type IsoDate } from './iso-date';
 import { solarDateOfLunar } from './lunar';
 

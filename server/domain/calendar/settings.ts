@@ -3,7 +3,8 @@
 // holidays a commune switches on once a change of the law is in force. Data
 // the commune edits, never code; checked here so a bad entry is refused with
 // the field it concerns and nothing changes.
-import { DEFAULT_RULES, type HolidayId, type LegalRules, type LocalizedText } from '../legal-rules';
+import type { LocalizedText } from '../i18n';
+import { DEFAULT_RULES, type HolidayId, type LegalRules } from '../legal-rules';
 import { holidaysOfYear } from './holidays';
 import { isIsoDate, weekday, yearOf, type IsoDate } from './iso-date';
 import { LUNAR_YEARS } from './lunar';

@@ -2,7 +2,8 @@
 // public holidays (BLLĐ 2019 Đ112), less a day off on the next working day for
 // a holiday that falls on a weekend (Đ111 k3), then the commune's record of
 // the year's announcement (swapped days, làm bù) applied over all of it.
-import { DEFAULT_RULES, type HolidayId, type LegalRules, type LocalizedText } from '../legal-rules';
+import type { LocalizedText } from '../i18n';
+import { DEFAULT_RULES, type HolidayId, type LegalRules } from '../legal-rules';
 import { holidaysOfYear } from './holidays';
 import { addDays, dayNumber, weekday, yearOf, type IsoDate } from './iso-date';
 import { EMPTY_CALENDAR_SETTINGS, type CalendarAdjustment, type CalendarSettings } from './settings';
