@@ -19,6 +19,10 @@ export function memoryRateLimiter(clock: () => Date): RateLimiter {
       w.count++;
       return w.count <= limit;
     },
+    async count(key, windowMs) {
+      const w = windows.get(key);
+      return w && clock().getTime() - w.start < windowMs ? w.count : 0;
+    },
     async reset(key) {
       windows.delete(key);
     },
