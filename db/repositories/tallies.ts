@@ -122,6 +122,11 @@ export async function listPhotos(db: Kysely<Database>, tallyIds: string[]): Prom
   return rows.map((r) => ({ id: r.id, tallyId: r.tally_id, blobKey: r.blob_key, mime: r.mime, size: r.size, sha256: r.sha256, createdAt: r.created_at }));
 }
 
+export async function countPhotos(db: Kysely<Database>, tallyId: string): Promise<number> {
+  const r = await db.selectFrom('tally_photos').select((eb) => eb.fn.countAll<number>().as('n')).where('tally_id', '=', tallyId).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
 /** A photo with where it belongs (village, commune), for the access check before serving it. */
 export async function findPhoto(db: Kysely<Database>, id: string) {
   return db

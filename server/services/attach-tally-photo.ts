@@ -2,9 +2,9 @@ import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { AppError, invalidField } from '../domain/errors';
 import { requireCommune, requireVillage } from './guards';
-import { cleanImage, PHOTO_MAX_BYTES, type ImageRefusal } from '../domain/photo';
+import { cleanImage, PHOTO_MAX_BYTES, PHOTOS_PER_SHEET, type ImageRefusal } from '../domain/photo';
 import { sha256Hex } from '../runtime/crypto';
-import { findPhoto, insertPhoto } from '../../db/repositories/tallies';
+import { countPhotos, findPhoto, insertPhoto } from '../../db/repositories/tallies';
 import { atomicWithAudit } from './audit';
 import { sheetOf, stateText } from './confirm-tally';
 import { photoUrl } from './list-tallies';
@@ -41,6 +41,14 @@ export async function attachTallyPhoto(deps: AppDeps, actor: Actor, tallyId: str
   const sheet = await sheetOf(deps, actor, tallyId);
   requireVillage(actor, sheet.villageId, { vi: 'Trưởng thôn chỉ gửi ảnh biên bản của thôn mình.', en: 'A village head adds photos only to their own village’s sheets.' });
   if (sheet.status === 'superseded') throw new AppError('INVALID_STATE', stateText(sheet));
+  // A cap on storage, not a rule of the count: read before the write, so
+  // uploads sent at the very same moment may pass it by their number.
+  if ((await countPhotos(deps.db, tallyId)) >= PHOTOS_PER_SHEET) {
+    throw invalidField('photo', {
+      vi: `Biên bản này đã có ${PHOTOS_PER_SHEET} ảnh, là số ảnh tối đa; không thêm được nữa.`,
+      en: `This sheet already has ${PHOTOS_PER_SHEET} photos, the most it takes; no more can be added.`,
+    });
+  }
   const image = checkPhoto(await read());
   const sha = await sha256Hex(image.bytes);
   const key = `tally-photos/${sha}`;
