@@ -116,4 +116,11 @@ describe('photos per tally sheet', () => {
     expect(history).toContain(`đã có đủ ${PHOTOS_PER_SHEET} ảnh`);
     expect(history).not.toContain('class="form photo-upload"');
   });
+
+  it('hold when uploads arrive at the same moment: the database refuses the one too many, audit entry and all', async () => {
+    const all = await Promise.all(Array.from({ length: PHOTOS_PER_SHEET + 5 }, (_, i) => upload(blankPng(60 + i, 30))));
+    expect(all.filter((r) => r.status === 201)).toHaveLength(PHOTOS_PER_SHEET);
+    expect(all.filter((r) => r.status === 422)).toHaveLength(5);
+    expect(await stored()).toEqual({ rows: PHOTOS_PER_SHEET, audit: PHOTOS_PER_SHEET });
+  });
 });
