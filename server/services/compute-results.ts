@@ -19,6 +19,7 @@ import { findCampaign } from '../../db/repositories/campaigns';
 import { AppError } from '../domain/errors';
 import { actsInCommune, type Actor } from '../domain/actor';
 import { renderResultsNotice, type ResultsNoticeModel } from '../print/results-notice';
+import { publicationAnchor } from './audit-anchor';
 import type { PdfOutput } from '../print/pdf-output';
 import type { PublicationInfo, ResultsSnapshot, SnapshotQuestion } from '../../web/views/results/model';
 
@@ -453,6 +454,7 @@ export async function resultsNotice(deps: AppDeps, v: ResultsView, url: string):
     postedUntil: posting.until,
     url,
     createdAt: deps.clock(),
+    auditAnchor: await publicationAnchor(deps, s.campaign.id, v.publication, v.preview),
   };
   return renderResultsNotice(model, fonts);
 }
