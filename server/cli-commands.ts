@@ -1,6 +1,6 @@
 // The admin commands behind `npm run danban -- <command>`, as functions so
 // tests can run them on a temporary database file.
-import { existsSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { loadConfig, type Config } from './config';
@@ -10,11 +10,13 @@ import { createUser, normalizeUsername } from './services/create-user';
 import { updateUser } from './services/update-user';
 import { createCommune } from './services/create-commune';
 import { verifyAudit } from './services/verify-audit';
+import { chainsHolding, parseAnchors, readAnchorFile } from './services/audit-anchor';
+import { anchorText, type OutsideAnchor } from './domain/audit-chain';
 import { createUserSchema } from './routes/auth';
 import { AppError } from './domain/errors';
 import type { Actor } from './domain/actor';
 import { slugify } from './domain/text';
-import { listCommunes } from '../db/repositories/communes';
+import { getSetting, listCommunes } from '../db/repositories/communes';
 import { findUserByUsername } from '../db/repositories/users';
 import { migrations } from '../db/migrations';
 import type { Database } from '../db/schema';
@@ -33,15 +35,18 @@ export const USAGE = [
   'Cách dùng / usage: npm run danban -- <lệnh / command>',
   '  create-admin --username U [--password P] [--commune "Tên xã"]   tạo hoặc đặt lại tài khoản quản trị / create or reset an admin',
   '      (mật khẩu lấy từ --password, biến DANBAN_NEW_PASSWORD hoặc hỏi khi chạy / password from the flag, DANBAN_NEW_PASSWORD or a prompt)',
-  '  verify-audit                     kiểm tra chuỗi nhật ký / verify the audit chains (exit 1 when broken)',
+  '  verify-audit [--anchor SEQ:HASH]… [--anchor-file F]…   kiểm tra chuỗi nhật ký / verify the audit chains (exit 1 when broken)',
+  '      (--anchor: dấu in trên thông báo kết quả (mã QR) / the anchor printed on a results notice (its QR code);',
+  '       --anchor-file: tệp dấu có chữ ký đã tải về / a signed anchor file downloaded from GET /api/v1/audit/anchor)',
   '  backup FILE [--force]            sao lưu khi máy chủ đang chạy / online backup, safe while the server runs',
   '  restore FILE [--force]           khôi phục từ bản sao lưu / restore from a backup (refused while the database is in use, unless --force)',
 ];
 
-/** `--name value` flags and the rest as positional arguments. */
-export function parseArgs(args: string[]): { positional: string[]; flags: Record<string, string | true> } {
+/** `--name value` flags (the last one wins; `lists` keeps every value of a repeated flag) and the rest as positional arguments. */
+export function parseArgs(args: string[]): { positional: string[]; flags: Record<string, string | true>; lists: Record<string, string[]> } {
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
+  const lists: Record<string, string[]> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a.startsWith('--')) {
@@ -49,9 +54,11 @@ export function parseArgs(args: string[]): { positional: string[]; flags: Record
       if (inline !== undefined) flags[name] = inline;
       else if (args[i + 1] !== undefined && !args[i + 1]!.startsWith('--')) flags[name] = args[++i]!;
       else flags[name] = true;
+      const value = flags[name];
+      if (typeof value === 'string') (lists[name] ??= []).push(value);
     } else positional.push(a);
   }
-  return { positional, flags };
+  return { positional, flags, lists };
 }
 
 class CliError extends Error {}
@@ -63,7 +70,7 @@ function describeAppError(err: AppError): string {
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>, io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
-  const { positional, flags } = parseArgs(rest);
+  const { positional, flags, lists } = parseArgs(rest);
   try {
     const config = loadConfig(env);
     switch (command) {
@@ -75,7 +82,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         }, io);
         return 0;
       case 'verify-audit':
-        return (await verifyAuditCommand(config, io)) ? 0 : 1;
+        return (await verifyAuditCommand(config, io, { anchors: lists.anchor ?? [], anchorFiles: lists['anchor-file'] ?? [] })) ? 0 : 1;
       case 'backup':
         await backupDatabase(config, positional[0] ?? '', { force: flags.force === true }, io);
         return 0;
@@ -146,23 +153,62 @@ function openExisting(path: string, options: { readonly?: boolean } = {}): Bette
   return new BetterSqlite3(path, { readonly: options.readonly ?? true, fileMustExist: true });
 }
 
-/** Verifies every commune's audit chain; prints each, and the broken seq numbers. Reads only. */
-export async function verifyAuditCommand(config: Config, io: CliIO): Promise<boolean> {
+/**
+ * Verifies every commune's audit chain; prints each, and the broken seq
+ * numbers. Reads only. Anchors kept outside the database (printed on a
+ * results notice, or a signed anchor file) must still be in their chain: a
+ * chain edited and rehashed by someone who could write the database passes
+ * every check inside it, but not these.
+ */
+export async function verifyAuditCommand(config: Config, io: CliIO, outside: { anchors?: string[]; anchorFiles?: string[] } = {}): Promise<boolean> {
   const raw = openExisting(config.dbPath);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   try {
     let intact = true;
+    const communes = await listCommunes(db);
+    const nameOf = (id: string) => (id === '' ? 'Cấp tỉnh / province' : communes.find((c) => c.id === id)?.name ?? id);
+    for (const a of parseAnchors(outside.anchors ?? [])) {
+      const label = a.seq === undefined ? a.hash : anchorText({ seq: a.seq, hash: a.hash });
+      const holders = await chainsHolding({ db }, a);
+      if (holders.length > 0) io.out(`Dấu ngoài / outside anchor ${label}: khớp / held by ${holders.map(nameOf).join(', ')}`);
+      else {
+        intact = false;
+        io.out(`Dấu ngoài / outside anchor ${label}: KHÔNG CÒN trong nhật ký nào, nhật ký đã bị viết lại / NOT in any chain: the log was rewritten`);
+      }
+    }
+    const fromFiles = new Map<string, OutsideAnchor[]>();
+    if (outside.anchorFiles?.length) {
+      const secret = config.secret ?? (await getSetting(db, 'secret'));
+      for (const file of outside.anchorFiles) {
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          throw new CliError(`Không đọc được tệp dấu / cannot read the anchor file: ${file}`);
+        }
+        const read = secret ? await readAnchorFile(secret, text) : { ok: false as const };
+        if (!read.ok) {
+          intact = false;
+          io.out(`${file}: không phải tệp dấu của máy chủ này hoặc chữ ký sai / not an anchor file of this server, or its signature is wrong`);
+        } else if (read.communeId !== '' && !communes.some((c) => c.id === read.communeId)) {
+          intact = false;
+          io.out(`${file}: xã của tệp dấu không còn trong cơ sở dữ liệu / the file's commune is no longer in the database`);
+        } else fromFiles.set(read.communeId, [...(fromFiles.get(read.communeId) ?? []), read.anchor]);
+      }
+    }
     // '' is the province's own chain (accounts without a commune).
-    const chains = [...(await listCommunes(db)).map((c) => ({ id: c.id, name: c.name })), { id: '', name: 'Cấp tỉnh / province' }];
+    const chains = [...communes.map((c) => ({ id: c.id, name: c.name })), { id: '', name: nameOf('') }];
     for (const chain of chains) {
-      const report = await verifyAudit(db, chain.id);
+      const anchors = fromFiles.get(chain.id) ?? [];
+      const report = await verifyAudit(db, chain.id, { anchors });
       if (chain.id === '' && report.entries === 0) continue;
-      if (report.ok) io.out(`${chain.name}: ${report.entries} mục, nguyên vẹn / entries, intact`);
+      const checked = anchors.length ? ` (${anchors.length} dấu ngoài / outside anchors)` : '';
+      if (report.ok) io.out(`${chain.name}: ${report.entries} mục, nguyên vẹn / entries, intact${checked}`);
       else {
         intact = false;
         const seqs = [...new Set(report.problems.map((p) => p.seq))];
         io.out(`${chain.name}: BỊ SỬA ĐỔI / BROKEN tại seq ${seqs.join(', ')}`);
-        for (const p of report.problems) io.out(`  seq ${p.seq}: ${p.problem}`);
+        for (const p of report.problems) io.out(`  seq ${p.seq}: ${p.problem}${p.campaignId ? ` (campaign ${p.campaignId} v${p.version})` : ''}`);
       }
     }
     return intact;

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
-import type { AuditEntry } from '../../server/domain/audit-chain';
+import { PUBLICATION_ACTIONS, type AuditEntry } from '../../server/domain/audit-chain';
 
 export async function auditHead(db: Kysely<Database>, communeId: string): Promise<{ seq: number; hash: string } | null> {
   const r = await db
@@ -33,4 +33,24 @@ export async function listAudit(db: Kysely<Database>, communeId: string, opts: {
     communeId: r.commune_id, seq: r.seq, at: r.at, actor: r.actor, action: r.action, entity: r.entity,
     entityId: r.entity_id, data: r.data, prevHash: r.prev_hash, hash: r.hash,
   }));
+}
+
+/** The chains holding an entry with this hash (an outside anchor's), with its seq. */
+export async function entriesWithHash(db: Kysely<Database>, hash: string): Promise<{ communeId: string; seq: number }[]> {
+  return db.selectFrom('audit_log').select(['commune_id as communeId', 'seq']).where('hash', '=', hash).execute();
+}
+
+/** The entry written with a publication of results (its version is in the entry's data). */
+export async function publicationEntry(db: Kysely<Database>, campaignId: string, version: number): Promise<{ seq: number; hash: string } | null> {
+  const r = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .where('entity', '=', 'campaign')
+    .where('entity_id', '=', campaignId)
+    .where('action', 'in', PUBLICATION_ACTIONS)
+    .where(sql<number>`json_extract(data, '$.version')`, '=', version)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  return r ?? null;
 }

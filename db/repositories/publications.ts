@@ -88,16 +88,34 @@ export async function listPublishedCampaigns(db: Kysely<Database>, communeId: st
     .execute();
 }
 
-/** The audit anchors recorded in every publication of a commune's campaigns. */
-export async function publishedAnchors(db: Kysely<Database>, communeId: string): Promise<{ seq: number; hash: string }[]> {
+/** A commune's publication as the audit check reads it: its snapshot, and the chain anchor recorded in it. */
+export interface PublicationForAudit {
+  campaignId: string;
+  version: number;
+  hash: string;
+  /** the frozen results JSON exactly as stored */
+  snapshot: string;
+  /** the chain's head when it was published (null when the snapshot has none or does not parse) */
+  auditAnchor: { seq: number; hash: string } | null;
+}
+
+/** Every publication of a commune's campaigns with its snapshot, to check each against its hash and the chain. */
+export async function communePublications(db: Kysely<Database>, communeId: string): Promise<PublicationForAudit[]> {
   const rows = await db
     .selectFrom('publications as p')
     .innerJoin('campaigns as c', 'c.id', 'p.campaign_id')
-    .select('p.snapshot')
+    .select(['p.campaign_id as campaignId', 'p.version', 'p.hash', 'p.snapshot'])
     .where('c.commune_id', '=', communeId)
+    .orderBy('p.campaign_id')
+    .orderBy('p.version')
     .execute();
-  return rows.flatMap((r) => {
-    const anchor = (JSON.parse(r.snapshot) as { auditAnchor?: { seq: number; hash: string } }).auditAnchor;
-    return anchor ? [anchor] : [];
+  return rows.map((r) => {
+    let auditAnchor: PublicationForAudit['auditAnchor'] = null;
+    try {
+      auditAnchor = (JSON.parse(r.snapshot) as { auditAnchor?: { seq: number; hash: string } }).auditAnchor ?? null;
+    } catch {
+      // an edited snapshot: its stored hash no longer matches, which the check reports
+    }
+    return { ...r, auditAnchor };
   });
 }

@@ -110,16 +110,34 @@ export interface TallyPhoto {
   createdAt: string;
 }
 
-export function insertPhoto(db: Kysely<Database>, p: TallyPhoto) {
-  return db.insertInto('tally_photos').values({
-    id: p.id, tally_id: p.tallyId, blob_key: p.blobKey, mime: p.mime, size: p.size, sha256: p.sha256, created_at: p.createdAt,
-  });
+/**
+ * Adds a photo unless its sheet already has `max`: the insert then adds no
+ * row, and an expectChanged() after it undoes the whole write (so the cap
+ * holds for uploads sent at the same moment too).
+ */
+export function insertPhoto(db: Kysely<Database>, p: TallyPhoto, max: number) {
+  return db
+    .insertInto('tally_photos')
+    .columns(['id', 'tally_id', 'blob_key', 'mime', 'size', 'sha256', 'created_at'])
+    .expression(
+      db
+        .selectNoFrom([
+          sql.val(p.id).as('id'), sql.val(p.tallyId).as('tally_id'), sql.val(p.blobKey).as('blob_key'), sql.val(p.mime).as('mime'),
+          sql.val(p.size).as('size'), sql.val(p.sha256).as('sha256'), sql.val(p.createdAt).as('created_at'),
+        ])
+        .where(sql<boolean>`(select count(*) from tally_photos where tally_id = ${p.tallyId}) < ${max}`),
+    );
 }
 
 export async function listPhotos(db: Kysely<Database>, tallyIds: string[]): Promise<TallyPhoto[]> {
   if (tallyIds.length === 0) return [];
   const rows = await db.selectFrom('tally_photos').selectAll().where('tally_id', 'in', tallyIds).orderBy('created_at').orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, tallyId: r.tally_id, blobKey: r.blob_key, mime: r.mime, size: r.size, sha256: r.sha256, createdAt: r.created_at }));
+}
+
+export async function countPhotos(db: Kysely<Database>, tallyId: string): Promise<number> {
+  const r = await db.selectFrom('tally_photos').select((eb) => eb.fn.countAll<number>().as('n')).where('tally_id', '=', tallyId).executeTakeFirst();
+  return Number(r?.n ?? 0);
 }
 
 /** A photo with where it belongs (village, commune), for the access check before serving it. */

@@ -31,9 +31,17 @@ export type ImageCheck = ({ ok: true } & CleanImage) | { ok: false; reason: Imag
 
 /** Photos larger than this are refused before anything is read. */
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
-/** A 200-megapixel phone sensor still saves under this; a crafted 100k × 100k PNG does not. */
-export const PHOTO_MAX_PIXELS = 120_000_000;
-const MAX_SIDE = 30_000;
+/**
+ * Read from the header before anything is decoded: a phone's full-resolution
+ * 48–50 megapixel mode (8160 × 6120) still passes, while a few kilobytes of
+ * blank PNG that decode to 100 megapixels (400 MB of RGBA in whoever opens
+ * it) do not. Any larger phone photo is over PHOTO_MAX_BYTES anyway.
+ */
+export const PHOTO_MAX_PIXELS = 50_000_000;
+/** No side longer than this (the canvas limit of common browsers). */
+export const PHOTO_MAX_SIDE = 16_384;
+/** Photos one version of a tally sheet takes: its pages, and a few retakes. */
+export const PHOTOS_PER_SHEET = 10;
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const PNG_METADATA = new Set(['tEXt', 'iTXt', 'zTXt', 'eXIf', 'tIME']);
@@ -54,7 +62,7 @@ export function cleanImage(bytes: Uint8Array): ImageCheck {
 
 function sizeCheck(width: number, height: number): ImageRefusal | null {
   if (width < 1 || height < 1) return 'damaged';
-  if (width > MAX_SIDE || height > MAX_SIDE || width * height > PHOTO_MAX_PIXELS) return 'too_many_pixels';
+  if (width > PHOTO_MAX_SIDE || height > PHOTO_MAX_SIDE || width * height > PHOTO_MAX_PIXELS) return 'too_many_pixels';
   return null;
 }
 

@@ -57,18 +57,26 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 /** No request body is larger: the biggest are register files and tally-sheet photos (10 MiB). */
 export const MAX_BODY_BYTES = 11 * 1024 * 1024;
 const PUBLIC_FORMS = ['/b', '/s', '/verify'];
 
+/** The media type without its parameters: `text/plain; x=json` is text/plain. */
+const essence = (type: string) => type.split(';')[0]!.trim();
+
 /**
- * CSRF: a cross-site page can only send form-encoded bodies without a CORS
- * preflight, so unsafe requests with a form type and a session must carry the
- * session's token (`_csrf` field or X-CSRF-Token header). A request that
+ * CSRF. Any request whose Origin is another site, or whose Sec-Fetch-Site is
+ * cross-site, is refused outright. Beyond that, every unsafe request a
+ * browser sends with a session cookie must carry the session's token (the
+ * `_csrf` field of a form, or the X-CSRF-Token header), whatever its body or
+ * lack of one, unless it is JSON: a page of another origin cannot send JSON
+ * without a CORS preflight, which this app never grants. `Origin: null` (a
+ * sandboxed frame, a redirect, a page under Referrer-Policy: no-referrer) and
+ * Sec-Fetch-Site: same-site (a sibling subdomain) prove nothing, so they need
+ * the token like anything else; the app's own forms post it. A request that
  * carries none of the headers every current browser sends (Origin,
  * Sec-Fetch-Site) comes from a script, not from a victim's browser.
- * Any request whose Origin is another site is refused outright.
  */
 export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   const method = c.req.method;
@@ -80,24 +88,24 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
     throw new AppError('CSRF_FAILED');
   }
   const session = c.get('session');
-  const type = (c.req.header('content-type') ?? '').toLowerCase();
   const browser = origin !== undefined || site !== undefined;
   // The citizen's forms act with no session authority (a ballot's serial is
   // its own credential), so a signed-in village head can still vote for
   // their own household from the same phone.
   const publicForm = PUBLIC_FORMS.some((p) => c.req.path === p || c.req.path.startsWith(`${p}/`));
-  if (session && browser && !publicForm && FORM_TYPES.some((t) => type.startsWith(t))) {
-    let token = c.req.header('x-csrf-token');
-    if (!token && !type.startsWith('text/plain')) {
-      // The token sits in the body, so the body is read here: cap it first
-      // (uploads are at most 10 MiB), or a form could make the server buffer anything.
-      if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
-      const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-      const v = (body as Record<string, unknown>)['_csrf'];
-      token = typeof v === 'string' ? v : undefined;
-    }
-    if (token !== session.csrfToken) throw new AppError('CSRF_FAILED');
+  if (!session || !browser || publicForm) return next();
+  const type = essence((c.req.header('content-type') ?? '').toLowerCase());
+  if (type === 'application/json' || type.endsWith('+json')) return next();
+  let token = c.req.header('x-csrf-token');
+  if (!token && FORM_TYPES.includes(type)) {
+    // The token sits in the body, so the body is read here: cap it first
+    // (uploads are at most 10 MiB), or a form could make the server buffer anything.
+    if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
+    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const v = (body as Record<string, unknown>)['_csrf'];
+    token = typeof v === 'string' ? v : undefined;
   }
+  if (token !== session.csrfToken) throw new AppError('CSRF_FAILED');
   return next();
 };
 

@@ -3,6 +3,7 @@
 // share is of ALL households of the village, the Đ21 denominator, so the bar
 // marks the approvals needed against the same scale.
 import { formatDate, formatNumber } from '../domain/i18n';
+import { anchorText } from '../domain/audit-chain';
 import type { Candidate } from './election-ballot';
 import {
   GREY,
@@ -52,6 +53,12 @@ export interface ResultsNoticeModel {
   /** Public results page. */
   url: string;
   createdAt?: Date;
+  /**
+   * The audit chain's entry written with this publication and the results'
+   * hash, printed as text and QR: a copy of the chain kept outside the
+   * database (services/audit-anchor.ts). Absent on a preview.
+   */
+  auditAnchor?: { seq: number; hash: string; resultsHash: string };
 }
 
 const PAGE = { w: 595.28, h: 841.89 };
@@ -197,6 +204,27 @@ export function renderResultsNotice(m: ResultsNoticeModel, fonts: PrintFonts): P
     textLine(doc, 'TM. ỦY BAN NHÂN DÂN', signX, y, { size: 11, weight: 'bold', align: 'center', width: signW });
     textLine(doc, 'CHỦ TỊCH', signX, y + lineHeight(11), { size: 11, weight: 'bold', align: 'center', width: signW });
     textLine(doc, '(Ký, đóng dấu)', signX, y + 2 * lineHeight(11), { size: 9.5, align: 'center', width: signW, color: GREY });
+    if (m.auditAnchor) drawAuditAnchor(doc, m.auditAnchor, y + qr + 14);
     yield;
   });
+}
+
+/** The chain's anchor under the signature: the QR holds `seq:hash`, as `verify-audit --anchor` takes it. */
+function drawAuditAnchor(doc: Doc, a: NonNullable<ResultsNoticeModel['auditAnchor']>, top: number): void {
+  const qr = 58;
+  const textX = LEFT + qr + 10;
+  const textW = WIDTH - qr - 10;
+  const lines = [
+    `Dấu nhật ký kiểm tra (mục số ${a.seq}): ${a.hash}`,
+    `Mã băm kết quả (SHA-256): ${a.resultsHash}`,
+    'Ban Thanh tra nhân dân đối chiếu dấu này (mã QR) với nhật ký: trang Nhật ký, hoặc lệnh verify-audit --anchor.',
+  ];
+  const height = Math.max(qr, lines.length * 2 * lineHeight(8));
+  let y = top;
+  if (y + height > BOTTOM) {
+    doc.addPage();
+    y = TOP;
+  }
+  drawQr(doc, anchorText(a), LEFT, y, qr);
+  for (const line of lines) y = drawLines(doc, wrap(doc, line, textW, 'regular', 8), textX, y, textW, { size: 8, color: GREY }) + 2;
 }

@@ -15,6 +15,7 @@ import { listCommuneUsers } from '../services/list-users';
 import { createCommune } from '../services/create-commune';
 import { listAllCommunes } from '../services/list-communes';
 import { verifyAudit } from '../services/verify-audit';
+import { auditAnchorFile, auditCommune, parseAnchors } from '../services/audit-anchor';
 import type { User } from '../domain/actor';
 
 const loginSchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
@@ -107,7 +108,15 @@ export const authRoutes = new Hono<AppEnv>()
     const communes = await listAllCommunes(c.get('deps'), currentActor(c));
     return c.json(communes.map(({ id, name, slug, createdAt }) => ({ id, name, slug, createdAt })));
   })
-  .get('/api/v1/audit/verify', requireRole('inspector', 'admin', 'staff'), async (c) => {
-    const { ok, entries, problems } = await verifyAudit(c.get('deps').db, currentActor(c).communeId!);
+  .get('/api/v1/audit/verify', requireRole('inspector', 'admin', 'staff', 'province_admin'), async (c) => {
+    const deps = c.get('deps');
+    const commune = await auditCommune(deps, currentActor(c), c.req.query('communeId'));
+    const anchors = parseAnchors(c.req.queries('anchor') ?? []);
+    const { ok, entries, problems } = await verifyAudit(deps.db, commune.id, { anchors });
     return c.json({ ok, entries, problems });
+  })
+  .get('/api/v1/audit/anchor', requireRole('inspector', 'admin', 'staff', 'province_admin'), async (c) => {
+    const file = await auditAnchorFile(c.get('deps'), currentActor(c), c.req.query('communeId'));
+    c.header('Content-Disposition', `attachment; filename="dau-nhat-ky-${file.commune.id.replace(/[^A-Za-z0-9-]/g, '') || 'tinh'}-${file.seq}.json"`);
+    return c.json(file);
   });

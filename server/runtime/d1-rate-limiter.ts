@@ -37,6 +37,10 @@ export function d1RateLimiter(db: Kysely<Database>, clock: () => Date): RateLimi
       }
       return row.count <= limit;
     },
+    async count(key, windowMs) {
+      const row = await db.selectFrom('rate_limits').select(['count', 'window_start']).where('key', '=', key).executeTakeFirst();
+      return row && clock().getTime() - row.window_start < windowMs ? row.count : 0;
+    },
     async reset(key) {
       await db.deleteFrom('rate_limits').where('key', '=', key).execute();
     },

@@ -32,6 +32,8 @@ export interface PasswordHasher {
 export interface RateLimiter {
   /** Counts one hit; true while the key is within `limit` hits per `windowMs`. */
   hit(key: string, limit: number, windowMs: number): Promise<boolean>;
+  /** The hits counted in the key's current window, without counting one. */
+  count(key: string, windowMs: number): Promise<number>;
   reset(key: string): Promise<void>;
 }
 

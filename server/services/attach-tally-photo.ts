@@ -2,10 +2,11 @@ import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { AppError, invalidField } from '../domain/errors';
 import { requireCommune, requireVillage } from './guards';
-import { cleanImage, PHOTO_MAX_BYTES, type ImageRefusal } from '../domain/photo';
+import { cleanImage, PHOTO_MAX_BYTES, PHOTOS_PER_SHEET, type ImageRefusal } from '../domain/photo';
 import { sha256Hex } from '../runtime/crypto';
-import { findPhoto, insertPhoto } from '../../db/repositories/tallies';
+import { countPhotos, findPhoto, insertPhoto } from '../../db/repositories/tallies';
 import { atomicWithAudit } from './audit';
+import { expectChanged, isFailedAssertion } from '../../db/repositories/assertions';
 import { sheetOf, stateText } from './confirm-tally';
 import { photoUrl } from './list-tallies';
 
@@ -13,6 +14,12 @@ const REFUSAL: Record<Exclude<ImageRefusal, 'not_an_image'>, { vi: string; en: s
   damaged: { vi: 'Ảnh bị hỏng hoặc chưa tải lên hết; hãy chụp hoặc gửi lại.', en: 'The photo is damaged or incomplete; take or send it again.' },
   too_many_pixels: { vi: 'Ảnh có kích thước quá lớn; hãy chụp lại bằng chế độ thường của điện thoại.', en: 'The image dimensions are too large; take it again in the phone’s normal mode.' },
 };
+
+const sheetFull = () =>
+  invalidField('photo', {
+    vi: `Biên bản này đã có ${PHOTOS_PER_SHEET} ảnh, là số ảnh tối đa; không thêm được nữa.`,
+    en: `This sheet already has ${PHOTOS_PER_SHEET} photos, the most it takes; no more can be added.`,
+  });
 
 /** Refuses anything that is not a whole JPEG or PNG within the cap; returns the stripped image. */
 export function checkPhoto(bytes: Uint8Array) {
@@ -41,17 +48,27 @@ export async function attachTallyPhoto(deps: AppDeps, actor: Actor, tallyId: str
   const sheet = await sheetOf(deps, actor, tallyId);
   requireVillage(actor, sheet.villageId, { vi: 'Trưởng thôn chỉ gửi ảnh biên bản của thôn mình.', en: 'A village head adds photos only to their own village’s sheets.' });
   if (sheet.status === 'superseded') throw new AppError('INVALID_STATE', stateText(sheet));
+  // refused before the upload is read; the insert below keeps the cap for uploads sent at once
+  if ((await countPhotos(deps.db, tallyId)) >= PHOTOS_PER_SHEET) throw sheetFull();
   const image = checkPhoto(await read());
   const sha = await sha256Hex(image.bytes);
   const key = `tally-photos/${sha}`;
   await deps.blobs.put(key, image.bytes, image.mime);
   const id = deps.newId();
-  await atomicWithAudit(
-    deps,
-    [insertPhoto(deps.db, { id, tallyId, blobKey: key, mime: image.mime, size: image.bytes.byteLength, sha256: sha, createdAt: deps.clock().toISOString() })],
-    [{ communeId: sheet.communeId, actor: actor.id, action: 'tally.photo', entity: 'tally_sheet', entityId: tallyId,
-      data: { photoId: id, sha256: sha, mime: image.mime, size: image.bytes.byteLength } }],
-  );
+  try {
+    await atomicWithAudit(
+      deps,
+      [
+        insertPhoto(deps.db, { id, tallyId, blobKey: key, mime: image.mime, size: image.bytes.byteLength, sha256: sha, createdAt: deps.clock().toISOString() }, PHOTOS_PER_SHEET),
+        expectChanged(deps.db, 'photos_per_sheet'),
+      ],
+      [{ communeId: sheet.communeId, actor: actor.id, action: 'tally.photo', entity: 'tally_sheet', entityId: tallyId,
+        data: { photoId: id, sha256: sha, mime: image.mime, size: image.bytes.byteLength } }],
+    );
+  } catch (err) {
+    if (isFailedAssertion(err)) throw sheetFull();
+    throw err;
+  }
   return { id, url: photoUrl(id), mime: image.mime, size: image.bytes.byteLength, width: image.width, height: image.height, sha256: sha };
 }
 

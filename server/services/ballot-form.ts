@@ -4,6 +4,7 @@ import { surveyForVillage } from '../domain/campaign-forms';
 import type { Campaign } from '../domain/campaign';
 import { ballotBinds } from '../domain/legal-rules';
 import { resolveSerial } from './cast-ballot';
+import type { FoundSerial } from './spend-serial';
 
 export type BallotState = 'open' | 'used' | 'not_open' | 'closed' | 'paper_only';
 
@@ -14,11 +15,14 @@ export interface BallotForm {
   /** k1–k5 online answers are advice only (Đ17 k2) and the page says so */
   advisory: boolean;
   villageId: string;
+  /** the serial as found, for castBallot to spend without a second try */
+  found: FoundSerial;
 }
 
 /** What a household sees when it scans its ballot's QR code. */
 export async function ballotForm(deps: AppDeps, rawSerial: string, client: string): Promise<BallotForm> {
-  const { row } = await resolveSerial(deps, rawSerial, client);
+  const found = await resolveSerial(deps, rawSerial, client);
+  const { row } = found;
   const campaign = (await findCampaign(deps.db, row.campaignId))!;
   const candidates = campaign.kind === 'election' ? await listCandidates(deps.db, campaign.id) : [];
   const online = campaign.channels.includes('online') || campaign.advisoryOnline;
@@ -33,5 +37,6 @@ export async function ballotForm(deps: AppDeps, rawSerial: string, client: strin
     state,
     advisory: online && !ballotBinds(campaign.kind, campaign.category, 'online'),
     villageId: row.villageId,
+    found,
   };
 }

@@ -9,10 +9,7 @@ import { insertBallot } from '../../db/repositories/ballots';
 import { receiptFor, receiptHash } from './serial-codes';
 import { lookUpSerial, spendSerial, vietnamDate, type FoundSerial } from './spend-serial';
 import { base32 } from '../runtime/ids';
-
-// Guessing serials is rate-limited per client: a wrong serial costs a try.
-const GUESS_LIMIT = 30;
-const GUESS_WINDOW_MS = 10 * 60_000;
+import { withinGuessLimit } from './serial-guesses';
 
 const unknownSerial = () =>
   new AppError('NOT_FOUND', {
@@ -37,16 +34,17 @@ async function validatorFor(deps: AppDeps, campaignId: string, updatedAt: string
   return v;
 }
 
-/** Reads a typed or scanned serial; unknown, mistyped or revoked → 404, counted as a guess. */
-async function countGuess(deps: AppDeps, client: string): Promise<AppError> {
-  if (!(await deps.rateLimiter.hit(`serial-guess:${client}`, GUESS_LIMIT, GUESS_WINDOW_MS))) return new AppError('RATE_LIMITED');
-  return unknownSerial();
-}
-
-/** A household's serial as the online ballot finds it: unknown, mistyped or revoked → 404, counted as a guess. */
+/**
+ * A household's serial as the online ballot finds it: an over-limit client is
+ * refused before the lookup, whatever the serial (services/serial-guesses.ts);
+ * unknown, mistyped or revoked → 404, counted as a guess.
+ */
 export async function resolveSerial(deps: AppDeps, raw: string, client: string): Promise<FoundSerial> {
-  const found = await lookUpSerial(deps, raw);
-  if (!found || found.row.revoked) throw await countGuess(deps, client);
+  const found = await withinGuessLimit(deps, client, async () => {
+    const f = await lookUpSerial(deps, raw);
+    return f && !f.row.revoked ? f : null;
+  });
+  if (!found) throw unknownSerial();
   return found;
 }
 
@@ -56,6 +54,8 @@ export interface CastInput {
   /** Sent again with a retry, so the retry gets the first receipt instead of a 409. */
   idempotencyKey?: string;
   client: string;
+  /** the serial as the ballot page already found it (the no-JS form), so one request is one try */
+  found?: FoundSerial;
 }
 
 export interface CastResult {
@@ -75,7 +75,7 @@ const alreadyUsed = () =>
  * this channel adds the campaign's online checks, the answers and the receipt.
  */
 export async function castBallot(deps: AppDeps, input: CastInput): Promise<CastResult> {
-  const found = await resolveSerial(deps, input.serial, input.client);
+  const found = input.found ?? (await resolveSerial(deps, input.serial, input.client));
   const { hash, row: campaign } = found;
   const key = input.idempotencyKey?.slice(0, 200);
   let receipt = '';

@@ -18,9 +18,10 @@ let dummyHash: Promise<string> | null = null;
 /** Checks the password and opens a session; returns the cookie token. */
 export async function signIn(deps: AppDeps, input: { username: string; password: string; client: string }): Promise<{ token: string; user: User }> {
   const username = input.username.normalize('NFC').trim().toLowerCase();
-  const okUser = await deps.rateLimiter.hit(`login:user:${username}`, LOGIN_LIMIT, LOGIN_WINDOW_MS);
-  const okClient = await deps.rateLimiter.hit(`login:client:${input.client}`, LOGIN_LIMIT * 5, LOGIN_WINDOW_MS);
-  if (!okUser || !okClient) throw new AppError('RATE_LIMITED');
+  // The client first: a throttled client is refused before its username is
+  // counted, so trying new usernames adds no counter (and no memory) at all.
+  if (!(await deps.rateLimiter.hit(`login:client:${input.client}`, LOGIN_LIMIT * 5, LOGIN_WINDOW_MS))) throw new AppError('RATE_LIMITED');
+  if (!(await deps.rateLimiter.hit(`login:user:${username}`, LOGIN_LIMIT, LOGIN_WINDOW_MS))) throw new AppError('RATE_LIMITED');
 
   const user = await findUserByUsername(deps.db, username);
   dummyHash ??= deps.passwords.hash('not a password');

@@ -77,8 +77,9 @@ describe('audit chain verification', () => {
     expect(other.json.entries).toBe(1);
   });
 
-  it('is open to inspectors, admins and staff of the commune only', async () => {
+  it('is open to inspectors, admins and staff of the commune, and to the province administrator (issue 14), only', async () => {
     t = await makeTestApp();
-    await expectRouteSecured(t, { method: 'GET', path: '/api/v1/audit/verify', allow: ['inspector', 'admin', 'staff'], crossCommune: 'own-data' });
+    await expectRouteSecured(t, { method: 'GET', path: '/api/v1/audit/verify', allow: ['inspector', 'admin', 'staff', 'province_admin'], crossCommune: 'own-data' });
+    await expectRouteSecured(t, { method: 'GET', path: '/api/v1/audit/anchor', allow: ['inspector', 'admin', 'staff', 'province_admin'], crossCommune: 'own-data' });
   });
 });

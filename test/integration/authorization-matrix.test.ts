@@ -39,6 +39,7 @@ const POLICY: Record<string, Policy> = {
   'POST /api/v1/communes': { allow: [] },
   'GET /api/v1/communes': { allow: [] },
   'GET /api/v1/audit/verify': { allow: CONFIRMERS },
+  'GET /api/v1/audit/anchor': { allow: CONFIRMERS },
   'POST /api/v1/villages': { allow: OFFICE },
   'GET /api/v1/villages': { allow: READERS },
   'POST /api/v1/households/import': { allow: OFFICE },

@@ -66,4 +66,17 @@ describe('rate limits on D1', () => {
     const left = await rt.db.selectFrom('rate_limits').selectAll().where('key', '=', 'login:user:shared').execute();
     expect(left).toEqual([]);
   });
+
+  it('tells the count of the current window without counting (the serial-guess check before a lookup)', async () => {
+    let now = Date.parse('2026-11-26T02:00:00Z');
+    const clock = () => new Date(now);
+    const limiter = d1RateLimiter(createD1Runtime(bindings).db, clock);
+    expect(await limiter.count('serial-guess:peek', 60_000)).toBe(0);
+    await limiter.hit('serial-guess:peek', 30, 60_000);
+    await limiter.hit('serial-guess:peek', 30, 60_000);
+    expect(await limiter.count('serial-guess:peek', 60_000)).toBe(2);
+    expect(await limiter.count('serial-guess:peek', 60_000)).toBe(2);
+    now += 60_000;
+    expect(await limiter.count('serial-guess:peek', 60_000)).toBe(0);
+  });
 });

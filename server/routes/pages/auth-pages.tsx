@@ -16,12 +16,15 @@ import { updateUser } from '../../services/update-user';
 import { listCommuneUsers, listAccountVillages } from '../../services/list-users';
 import { listAllCommunes } from '../../services/list-communes';
 import { verifyAudit } from '../../services/verify-audit';
+import { auditCommune, parseAnchors } from '../../services/audit-anchor';
+import { provinceAuditOverview } from '../../services/province-audit';
+import { PROVINCE_CHAIN, type OutsideAnchor } from '../../domain/audit-chain';
 import { createUserSchema, setSessionCookie } from '../auth';
 import { clientKey } from '../../http/client-address';
 import { safeBack } from '../../domain/return-path';
 import { LoginPage } from '../../../web/views/auth/login';
 import { AccountsPage, ACCOUNT_TEXT } from '../../../web/views/auth/accounts';
-import { AuditPage } from '../../../web/views/auth/audit';
+import { AuditPage, ProvinceAuditPage } from '../../../web/views/auth/audit';
 
 // Before sign-in there is no session token to put in the form, so the login
 // form is guarded by a double-submit cookie: a cross-site page can post the
@@ -197,7 +200,30 @@ export const authPages = new Hono<AppEnv>()
     }
     return c.redirect(accountsUrl(c, 'updated=1'), 303);
   })
-  .get('/staff/audit', staffPage('inspector', 'admin', 'staff'), async (c) => {
-    const report = await verifyAudit(c.get('deps').db, currentActor(c).communeId!, { latest: 100 });
-    return c.html(<AuditPage {...pageUser(c)} {...report} />);
+  .get('/staff/audit', staffPage('inspector', 'admin', 'staff', 'province_admin'), async (c) => {
+    const deps = c.get('deps');
+    const actor = currentActor(c);
+    const requested = c.req.query('communeId');
+    const province = actor.role === 'province_admin';
+    // the province administrator first sees every commune's chain, then one (read only)
+    if (province && !requested) return c.html(<ProvinceAuditPage {...pageUser(c)} chains={await provinceAuditOverview(deps, actor)} />);
+    const commune = await auditCommune(deps, actor, requested);
+    const anchorValue = (c.req.query('anchor') ?? '').slice(0, 2000).trim();
+    let anchors: OutsideAnchor[] = [];
+    let anchorError: string | undefined;
+    try {
+      anchors = parseAnchors([anchorValue]);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      anchorError = err.details[0]?.message[c.get('lang')] ?? err.text[c.get('lang')];
+    }
+    const report = await verifyAudit(deps.db, commune.id, { latest: 100, anchors });
+    const query = province ? `?communeId=${encodeURIComponent(commune.id || PROVINCE_CHAIN)}` : '';
+    return c.html(
+      <AuditPage
+        {...pageUser(c)} {...report} anchorHref={`/api/v1/audit/anchor${query}`} anchorValue={anchorValue || undefined} anchorError={anchorError}
+        commune={commune} communes={province ? await listAllCommunes(deps, actor) : undefined}
+      />,
+      anchorError ? 422 : 200,
+    );
   });

@@ -91,7 +91,7 @@ export const ballotPages = new Hono<AppEnv>()
     const answers = formToAnswers(form.survey, fields);
     const idem = one(fields._idem).slice(0, 64) || undefined;
     try {
-      const { receipt } = await castBallot(deps, { serial: c.req.param('serial'), answers, idempotencyKey: idem, client: clientKey(c) });
+      const { receipt } = await castBallot(deps, { serial: c.req.param('serial'), answers, idempotencyKey: idem, client: clientKey(c), found: form.found });
       return c.html(<ReceiptPage lang={lang} path={path} title={form.campaign.title} receipt={receipt} />, 201);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -8,6 +8,7 @@ import { kindOf } from '../../kinds';
 import { renderResultsNotice, type ResultsNoticeModel } from '../../print/results-notice';
 import type { PdfOutput } from '../../print/pdf-output';
 import type { ResultsView } from './visibility';
+import { publicationAnchor } from '../audit-anchor';
 
 /** The notice's model: every share is of all households (Đ21). */
 export function resultsNoticeModel(v: ResultsView, url: string, now: Date): ResultsNoticeModel {
@@ -28,5 +29,8 @@ export function resultsNoticeModel(v: ResultsView, url: string, now: Date): Resu
 
 export async function resultsNotice(deps: AppDeps, v: ResultsView, url: string): Promise<PdfOutput> {
   const fonts = await printFonts(deps);
-  return renderResultsNotice(resultsNoticeModel(v, url, deps.clock()), fonts);
+  const model = resultsNoticeModel(v, url, deps.clock());
+  // the chain head written with this publication, printed so the notice anchors the audit log outside the database
+  model.auditAnchor = await publicationAnchor(deps, v.snapshot.campaign.id, v.publication, v.preview);
+  return renderResultsNotice(model, fonts);
 }

@@ -1,6 +1,7 @@
 import type { Lang, Text } from '../../../server/domain/i18n';
 import { Layout } from '../layout';
-import { Alert, DateText, Table } from '../components';
+import { PROVINCE_CHAIN } from '../../../server/domain/audit-chain';
+import { Alert, Badge, Button, DateText, Field, LinkButton, Select, Table } from '../components';
 
 const T = {
   title: { vi: 'Nhật ký thay đổi', en: 'Audit log' },
@@ -21,8 +22,36 @@ const T = {
   actor: { vi: 'Người thực hiện', en: 'By' },
   action: { vi: 'Việc', en: 'Action' },
   entity: { vi: 'Đối tượng', en: 'Record' },
-  check: { vi: 'Kiểm tra', en: 'Check' },
+  checkCol: { vi: 'Kiểm tra', en: 'Check' },
   ok: { vi: 'Khớp', en: 'OK' },
+  anchorTitle: { vi: 'Dấu nhật ký giữ ngoài hệ thống', en: 'Anchors kept outside the system' },
+  anchorIntro: {
+    vi: 'Ai sửa được cơ sở dữ liệu thì có thể sửa một mục rồi tính lại mã băm của mọi mục sau nó. Vì vậy mỗi thông báo kết quả in kèm một dấu nhật ký (chữ và mã QR), và Ban Thanh tra nhân dân tải về tệp dấu có chữ ký để cất giữ. Nhật ký bị viết lại sẽ không còn chứa các dấu đó.',
+    en: 'Whoever can write the database could edit an entry and rehash every entry after it. So every results notice prints an anchor (text and QR code), and the inspection board downloads a signed anchor file to keep. A rewritten log no longer holds those anchors.',
+  },
+  head: { vi: 'Dấu hiện tại: mục số {seq}, mã băm', en: 'Current anchor: entry {seq}, hash' },
+  download: { vi: 'Tải tệp dấu nhật ký (có chữ ký)', en: 'Download the signed anchor file' },
+  check: { vi: 'Đối chiếu với dấu đã lưu', en: 'Check against a kept anchor' },
+  anchorField: { vi: 'Dấu nhật ký', en: 'Anchor' },
+  anchorHint: {
+    vi: 'Mã QR hoặc dòng "Dấu nhật ký kiểm tra" in trên thông báo kết quả: số mục, dấu hai chấm, mã băm 64 ký tự. Có thể nhập nhiều dấu, cách nhau bằng dấu phẩy.',
+    en: 'The QR code or the "audit anchor" line printed on a results notice: entry number, colon, the 64-character hash. Several anchors may be given, separated by commas.',
+  },
+  checkButton: { vi: 'Đối chiếu', en: 'Check' },
+  anchorsHeld: { vi: 'Nhật ký vẫn chứa các dấu đã nhập.', en: 'The log still holds the anchors given.' },
+  communes: { vi: 'Tất cả các xã', en: 'All communes' },
+  commune: { vi: 'Xã', en: 'Commune' },
+  chooseCommune: { vi: '— Chọn xã —', en: '— Choose a commune —' },
+  province: { vi: 'Cấp tỉnh (tài khoản không thuộc xã)', en: 'Province (accounts without a commune)' },
+  provinceIntro: {
+    vi: 'Nhật ký của từng xã được kiểm tra lại ngay khi mở trang. Trang này chỉ để xem; chọn một xã để xem các mục và đối chiếu dấu.',
+    en: 'Each commune’s log is re-checked as this page opens. This page only reads; choose a commune to see its entries and check anchors.',
+  },
+  entries: { vi: 'Số mục', en: 'Entries' },
+  state: { vi: 'Tình trạng', en: 'State' },
+  intactShort: { vi: 'Nguyên vẹn', en: 'Intact' },
+  brokenShort: { vi: '{n} vấn đề', en: '{n} problems' },
+  view: { vi: 'Xem', en: 'View' },
 } satisfies Record<string, Text>;
 
 const PROBLEM: Record<string, Text> = {
@@ -30,6 +59,8 @@ const PROBLEM: Record<string, Text> = {
   broken_link: { vi: 'không nối với mục trước', en: 'not linked to the previous entry' },
   gap: { vi: 'thiếu mục phía trước', en: 'entries missing before it' },
   anchor_missing: { vi: 'dấu nhật ký đã công bố không còn khớp (nhật ký bị cắt bớt hoặc viết lại)', en: 'a published anchor no longer matches (the log was cut short or rewritten)' },
+  outside_anchor_missing: { vi: 'dấu nhật ký giữ bên ngoài không còn trong nhật ký (nhật ký đã bị viết lại)', en: 'an anchor kept outside is no longer in the log (the log was rewritten)' },
+  publication_mismatch: { vi: 'kết quả đã công bố không khớp mã băm của nó', en: 'published results no longer match their hash' },
 };
 
 export interface AuditPageProps {
@@ -40,6 +71,53 @@ export interface AuditPageProps {
   entries: number;
   problems: { seq: number; problem: string }[];
   latest: { seq: number; at: string; actor: string; action: string; entity: string; entityId: string }[];
+  /** the chain's newest entry, and where to download it as a signed anchor file */
+  head?: { seq: number; hash: string } | null;
+  anchorHref?: string;
+  /** the anchors typed into the check form, and its error */
+  anchorValue?: string;
+  anchorError?: string;
+  /** a province administrator's view: the communes to pick from and the one shown */
+  communes?: { id: string; name: string }[];
+  commune?: { id: string; name: string };
+}
+
+function AnchorSection(props: AuditPageProps) {
+  const { lang } = props;
+  const checked = !!props.anchorValue && !props.anchorError;
+  const missing = props.problems.some((p) => p.problem === 'outside_anchor_missing');
+  return (
+    <section aria-labelledby="anchors">
+      <h2 id="anchors">{T.anchorTitle[lang]}</h2>
+      <p>{T.anchorIntro[lang]}</p>
+      {props.head ? (
+        <p>
+          {T.head[lang].replace('{seq}', String(props.head.seq))} <code class="hash">{props.head.hash}</code>
+        </p>
+      ) : null}
+      {props.anchorHref ? <p><LinkButton variant="secondary" href={props.anchorHref} download>{T.download[lang]}</LinkButton></p> : null}
+      <form method="get" action="/staff/audit" class="form anchor-check">
+        {props.commune && props.communes ? <input type="hidden" name="communeId" value={props.commune.id || PROVINCE_CHAIN} /> : null}
+        <Field name="anchor" label={T.check[lang]} hint={T.anchorHint[lang]} value={props.anchorValue} error={props.anchorError} code lang={lang} />
+        <Button variant="secondary">{T.checkButton[lang]}</Button>
+      </form>
+      {checked && !missing ? <Alert kind="ok">{T.anchorsHeld[lang]}</Alert> : null}
+    </section>
+  );
+}
+
+function CommunePicker(props: { lang: Lang; communes: { id: string; name: string }[]; value?: string }) {
+  const { lang } = props;
+  return (
+    <>
+      <p><a href="/staff/audit">{T.communes[lang]}</a></p>
+      <form method="get" action="/staff/audit" class="form commune-picker">
+        <Select name="communeId" label={T.commune[lang]} value={props.value === '' ? PROVINCE_CHAIN : props.value} placeholder={T.chooseCommune[lang]}
+          options={[...props.communes.map((c) => ({ value: c.id, label: c.name })), { value: PROVINCE_CHAIN, label: T.province[lang] }]} lang={lang} />
+        <Button variant="secondary">OK</Button>
+      </form>
+    </>
+  );
 }
 
 export function AuditPage(props: AuditPageProps) {
@@ -48,8 +126,9 @@ export function AuditPage(props: AuditPageProps) {
   for (const p of props.problems) problemsAt.set(p.seq, [...(problemsAt.get(p.seq) ?? []), PROBLEM[p.problem]?.[lang] ?? p.problem]);
   return (
     <Layout lang={lang} title={T.title[lang]} path="/staff/audit" user={props.user} csrfToken={props.csrfToken}>
-      <h1>{T.title[lang]}</h1>
+      <h1>{props.commune && props.communes ? `${T.title[lang]}: ${props.commune.name || T.province[lang]}` : T.title[lang]}</h1>
       <p class="lead">{T.intro[lang]}</p>
+      {props.communes ? <CommunePicker lang={lang} communes={props.communes} value={props.commune?.id} /> : null}
       {props.ok ? (
         <Alert kind="ok" title={T.intact[lang]}>{T.intactText[lang].replace('{n}', String(props.entries))}</Alert>
       ) : (
@@ -73,7 +152,41 @@ export function AuditPage(props: AuditPageProps) {
           { label: T.actor[lang], cell: (e) => e.actor },
           { label: T.action[lang], cell: (e) => <code>{e.action}</code> },
           { label: T.entity[lang], cell: (e) => `${e.entity} ${e.entityId}` },
-          { label: T.check[lang], cell: (e) => (problemsAt.has(e.seq) ? <strong class="error-text">{problemsAt.get(e.seq)!.join('; ')}</strong> : T.ok[lang]) },
+          { label: T.checkCol[lang], cell: (e) => (problemsAt.has(e.seq) ? <strong class="error-text">{problemsAt.get(e.seq)!.join('; ')}</strong> : T.ok[lang]) },
+        ]}
+      />
+      <AnchorSection {...props} />
+    </Layout>
+  );
+}
+
+export interface ProvinceAuditProps {
+  lang: Lang;
+  user: { username: string; role: string; displayName?: string };
+  csrfToken: string;
+  chains: { communeId: string; name: string; entries: number; ok: boolean; problems: number }[];
+}
+
+/** The province administrator's audit page: every commune's chain checked, read only. */
+export function ProvinceAuditPage(props: ProvinceAuditProps) {
+  const { lang } = props;
+  return (
+    <Layout lang={lang} title={T.title[lang]} path="/staff/audit" user={props.user} csrfToken={props.csrfToken}>
+      <h1>{T.title[lang]}</h1>
+      <p class="lead">{T.provinceIntro[lang]}</p>
+      <Table
+        caption={T.communes[lang]}
+        lang={lang}
+        id="audit-communes"
+        rows={props.chains}
+        columns={[
+          { label: T.commune[lang], rowHeader: true, cell: (c) => c.name || T.province[lang] },
+          { label: T.entries[lang], numeric: true, cell: (c) => c.entries },
+          {
+            label: T.state[lang],
+            cell: (c) => (c.ok ? <Badge tone="ok">{T.intactShort[lang]}</Badge> : <Badge tone="error">{T.brokenShort[lang].replace('{n}', String(c.problems))}</Badge>),
+          },
+          { label: T.view[lang], cell: (c) => <a href={`/staff/audit?communeId=${encodeURIComponent(c.communeId || PROVINCE_CHAIN)}`}>{T.view[lang]}</a> },
         ]}
       />
     </Layout>

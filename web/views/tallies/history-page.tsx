@@ -3,11 +3,19 @@ import { Layout } from '../layout';
 import { Alert, LinkButton } from '../components';
 import { SheetDetails } from './sheet';
 import { TT, tallyHistoryUrl, type CampaignSheets, type PageUser, type VillageSheets } from './model';
+import { PHOTOS_PER_SHEET } from '../../../server/domain/photo';
 
 const T = {
   back: { vi: 'Về danh sách biên bản', en: 'Back to the tally sheets' },
   addPhoto: { vi: 'Thêm ảnh biên bản đã ký', en: 'Add a photo of the signed sheet' },
-  photoHint: { vi: 'Ảnh JPEG hoặc PNG, tối đa 8 MB. Thông tin vị trí trong ảnh được xóa trước khi lưu.', en: 'JPEG or PNG, at most 8 MB. Location data is removed before saving.' },
+  photoHint: {
+    vi: `Ảnh JPEG hoặc PNG, tối đa 8 MB; mỗi biên bản tối đa ${PHOTOS_PER_SHEET} ảnh. Thông tin vị trí trong ảnh được xóa trước khi lưu.`,
+    en: `JPEG or PNG, at most 8 MB; at most ${PHOTOS_PER_SHEET} photos per sheet. Location data is removed before saving.`,
+  },
+  photosFull: {
+    vi: `Biên bản này đã có đủ ${PHOTOS_PER_SHEET} ảnh, là số ảnh tối đa.`,
+    en: `This sheet has ${PHOTOS_PER_SHEET} photos, the most it takes.`,
+  },
   upload: { vi: 'Gửi ảnh', en: 'Upload' },
   keep: {
     vi: 'Mọi phiên bản đều được giữ lại; chỉ phiên bản mới nhất đã được xác nhận mới được tính.',
@@ -51,7 +59,8 @@ export function TallyHistoryPage(props: TallyHistoryProps) {
                 </LinkButton>
               </div>
             ) : null}
-            {current && canEnter ? (
+            {current && canEnter && current.photos.length >= PHOTOS_PER_SHEET ? <p class="hint">{T.photosFull[lang]}</p> : null}
+            {current && canEnter && current.photos.length < PHOTOS_PER_SHEET ? (
               <form method="post" action={`/staff/tally-sheets/${encodeURIComponent(current.id)}/photos`} enctype="multipart/form-data" class="form photo-upload">
                 <input type="hidden" name="_csrf" value={props.csrfToken} />
                 <div class="field">
