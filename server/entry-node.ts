@@ -6,7 +6,9 @@ import { createApp } from './app';
 import { loadPrintFonts } from './runtime/fonts-node';
 
 const config = loadConfig(process.env);
-const runtime = createNodeRuntime({ dbPath: config.dbPath, blobDir: config.blobDir || undefined, synchronous: config.synchronous, writerThread: config.writerThread });
+const runtime = createNodeRuntime({
+  dbPath: config.dbPath, blobDir: config.blobDir || undefined, synchronous: config.synchronous, writerThread: config.writerThread, keyFile: config.keyFile,
+});
 const { deps, notices } = await bootstrap(runtime, config);
 const app = createApp({ ...deps, fonts: loadPrintFonts });
 

@@ -9,7 +9,10 @@ import { createApp, type App } from './app';
 import type { PrintFonts } from './print/pdf-output';
 
 export interface WorkerEnv extends WorkerBindings {
-  /** Worker secret (`wrangler secret put DANBAN_SECRET`); else one generated into app_settings on first request. */
+  /**
+   * Worker secret (`wrangler secret put DANBAN_SECRET`), required: the key that
+   * seals secret ballots must not live in D1 (docs/threat-model.md).
+   */
   DANBAN_SECRET?: string;
   [setting: string]: unknown;
 }
@@ -29,9 +32,9 @@ let ready: Promise<App> | null = null;
 
 /**
  * Builds the app once per isolate, on its first request (bindings exist only
- * then). Bootstrap is safe to run in many isolates at once: the secret and
- * the first commune are inserted with ON CONFLICT/unique constraints, and a
- * bootstrap that lost such a race is simply run again.
+ * then). Bootstrap is safe to run in many isolates at once: the first
+ * commune is inserted under a unique constraint, and a bootstrap that lost
+ * such a race is simply run again. The secret comes from DANBAN_SECRET only.
  */
 function appFor(env: WorkerEnv): Promise<App> {
   ready ??= (async () => {

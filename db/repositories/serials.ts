@@ -163,3 +163,9 @@ export async function findSerialForBallot(
   const rows = read ? await read(q) : (await db.executeQuery(q)).rows;
   return rows[0] as SerialForBallot | undefined;
 }
+
+/** Whether the database holds anything made under a server secret (serials): a new secret would orphan it. */
+export async function holdsKeyedData(db: Kysely<Database>): Promise<boolean> {
+  const r = await db.selectNoFrom((eb) => [eb.exists(eb.selectFrom('serials').select('serial_hash')).as('serials')]).executeTakeFirstOrThrow();
+  return Number(r.serials) === 1;
+}
