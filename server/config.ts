@@ -10,6 +10,7 @@ const schema = z.object({
   DANBAN_DEMO: z.enum(['0', '1']).default('0'),
   DANBAN_SECRET: z.string().min(32, 'DANBAN_SECRET must have at least 32 characters').optional(),
   DANBAN_KEY_FILE: z.string().min(1).optional(),
+  DANBAN_MIX_BATCH: z.coerce.number().int().min(2, 'DANBAN_MIX_BATCH must be at least 2').max(100_000).default(20),
   DANBAN_PUBLIC_URL: z.string().url().optional(),
   DANBAN_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   DANBAN_FIXTURES: z.string().optional(),
@@ -28,6 +29,8 @@ export interface Config {
   secret?: string;
   /** the server secret's file beside the database (Node), never inside it; '' for an in-memory database */
   keyFile: string;
+  /** K: secret ballots are re-sealed together once K are waiting (docs/threat-model.md) */
+  mixBatch: number;
   /** Used in printed QR codes; requests fall back to their own origin. */
   publicUrl?: string;
   synchronous: 'FULL' | 'NORMAL';
@@ -57,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demo,
     secret: e.DANBAN_SECRET,
     keyFile: e.DANBAN_KEY_FILE ?? (e.DANBAN_DB === ':memory:' ? '' : e.DANBAN_DB.replace(/[^/\\]*$/, '') + 'danban.key'),
+    mixBatch: e.DANBAN_MIX_BATCH,
     publicUrl: e.DANBAN_PUBLIC_URL?.replace(/\/$/, ''),
     synchronous: e.DANBAN_SYNCHRONOUS,
     fixturesDir: e.DANBAN_FIXTURES ?? './test/fixtures',

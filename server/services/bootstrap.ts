@@ -7,6 +7,7 @@ import { base32 } from '../runtime/ids';
 import { slugify } from '../domain/text';
 import { atomicWithAudit } from './audit';
 import { seedDemo } from './seed-demo';
+import { ballotMixer } from './ballot-mixer';
 import { holdsKeyedData } from '../../db/repositories/serials';
 
 /**
@@ -46,7 +47,7 @@ async function serverSecret(runtime: Runtime, config: Config): Promise<string> {
     if (!runtime.secretStore) {
       throw new Error('DANBAN_SECRET chưa được đặt (wrangler secret put DANBAN_SECRET, ít nhất 32 ký tự). / DANBAN_SECRET is not set (wrangler secret put DANBAN_SECRET, at least 32 characters).');
     }
-    // a restored backup without its key: a new secret would make its serials unusable
+    // a restored backup without its key: a new secret would make its serials and sealed ballots unusable
     if (await holdsKeyedData(runtime.db)) {
       throw new Error(
         `Cơ sở dữ liệu này đã dùng một khóa bí mật nhưng không tìm thấy khóa: đặt lại tệp ${runtime.secretStore.where} hoặc DANBAN_SECRET. / ` +
@@ -66,7 +67,10 @@ async function serverSecret(runtime: Runtime, config: Config): Promise<string> {
 export async function bootstrap(runtime: Runtime, config: Config): Promise<{ deps: AppDeps; notices: string[] }> {
   const notices: string[] = [];
   const secret = await serverSecret(runtime, config);
-  const deps: AppDeps = { ...runtime, config, secret };
+  const deps = { ...runtime, config, secret } as AppDeps;
+  // Node: one process counts every ballot, so the waiting ones are counted
+  // exactly; a Worker isolate sees some of them and asks D1 every K/4.
+  deps.mixer = ballotMixer(deps, { batch: config.mixBatch, checkEvery: runtime.name === 'worker' ? Math.ceil(config.mixBatch / 4) : config.mixBatch });
 
   let communes = await listCommunes(runtime.db);
   if (communes.length === 0) {

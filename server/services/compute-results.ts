@@ -11,7 +11,8 @@ import { choicesOf, flattenElements, localTexts, type FlatElement, type Json } f
 import { listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
 import { findCommune } from '../../db/repositories/communes';
 import { usesPerVillage } from '../../db/repositories/serials';
-import { ballotAnswers, onlineAnswerCounts, onlineBallotCounts } from '../../db/repositories/results';
+import { onlineAnswerCounts, onlineBallotCounts } from '../../db/repositories/results';
+import { ballotsWithSealed, withSealedOnline } from './sealed-ballots';
 import { confirmedSheets, listPhotos, type TallySheet } from '../../db/repositories/tallies';
 import { listAssignments, listThemes } from '../../db/repositories/themes';
 import { findPublication, latestPublication, type Publication } from '../../db/repositories/publications';
@@ -210,7 +211,7 @@ export async function computeResults(deps: AppDeps, campaign: Campaign): Promise
           })));
         });
     const tallyQuestions: TallyQuestion[] = questions.map((q) => ({ name: q.name, choices: q.choices.map((c) => c.value) }));
-    const online = await onlineAggregates(deps, id, tallyQuestions);
+    const online = await withSealedOnline(deps, id, tallyQuestions, () => onlineAggregates(deps, id, tallyQuestions));
     const tally = tallyCampaign(
       {
         kind: campaign.kind, category: campaign.category, scope: campaign.scope, seats: campaign.seats,
@@ -257,7 +258,7 @@ export async function computeResults(deps: AppDeps, campaign: Campaign): Promise
     };
   }
 
-  const rows = await ballotAnswers(deps.db, id, ['online', 'paper', 'anonymous', 'kiosk']);
+  const rows = await ballotsWithSealed(deps, id, ['online', 'paper', 'anonymous', 'kiosk']);
   const ballots = rows.map((r) => ({ id: r.id, answers: parseAnswers(r.answers) }));
   const policy = campaign.kind === 'satisfaction' ? DEFAULT_RULES.channels.satisfaction : DEFAULT_RULES.channels.consultation;
   const legalBasis = [{ article: policy.article, note: policy.note }];

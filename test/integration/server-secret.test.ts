@@ -3,7 +3,7 @@
 // beside the database, readable by its owner only; a database from before
 // keeps working, its stored secret moved out and wiped; a backup never holds
 // it; and a server never silently starts with a new secret for a database
-// whose serials need the old one.
+// whose serials and sealed ballots need the old one.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +44,7 @@ async function start(env: Record<string, string> = {}): Promise<string> {
   const runtime = createNodeRuntime({ dbPath, keyFile: config.keyFile });
   try {
     const { deps } = await bootstrap(runtime, config);
+    await deps.mixer.idle();
     return deps.secret;
   } finally {
     await runtime.database.close();
