@@ -18,6 +18,8 @@ export default defineConfig({
           TEST_MIGRATIONS: await readD1Migrations('db/d1'),
           DANBAN_SECRET: 'worker-test-secret-'.padEnd(40, 'x'),
           DANBAN_ADMIN_PASSWORD: CONTRACT_ADMIN_PASSWORD,
+          // secret ballots are re-sealed together once two wait, so the tests see it happen
+          DANBAN_MIX_BATCH: '2',
         },
       },
     })),

@@ -50,6 +50,10 @@ export interface BallotsTable {
   id: string; campaign_id: string; village_id: string | null; channel: BallotChannel;
   binding: number; answers: string; serial_hash: string | null; submitted_at: string | null;
 }
+/** A secret ballot still sealed (db/migrations/20261130-secrecy-01-sealed-ballots.ts). */
+export interface SealedBallotsTable {
+  campaign_id: string; mixed: number; id: string; channel: Exclude<Channel, 'meeting'>; sealed: string;
+}
 export interface AnonymousTokensTable { campaign_id: string; token_hash: string }
 export interface TallySheetsTable {
   id: string; campaign_id: string; village_id: string; channel: SheetChannel; version: number;
@@ -79,6 +83,7 @@ export interface Database {
   serials: SerialsTable;
   serial_uses: SerialUsesTable;
   ballots: BallotsTable;
+  sealed_ballots: SealedBallotsTable;
   anonymous_tokens: AnonymousTokensTable;
   tally_sheets: TallySheetsTable;
   tally_photos: TallyPhotosTable;

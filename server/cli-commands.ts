@@ -123,7 +123,7 @@ export async function createAdmin(config: Config, input: { username: string; pas
   }
   const username = normalizeUsername(parsed.data.username);
 
-  const runtime = createNodeRuntime({ dbPath: config.dbPath, blobDir: config.blobDir || undefined, synchronous: config.synchronous });
+  const runtime = createNodeRuntime({ dbPath: config.dbPath, blobDir: config.blobDir || undefined, synchronous: config.synchronous, keyFile: config.keyFile });
   try {
     // No demo data and no DANBAN_ADMIN_PASSWORD reset from a maintenance command.
     const { deps } = await bootstrap(runtime, { ...config, demo: false, adminPassword: undefined });
@@ -254,11 +254,33 @@ export async function backupDatabase(config: Config, file: string, opts: { force
   try {
     if (existsSync(file)) unlinkSync(file);
     raw.prepare('VACUUM INTO ?').run(file);
-    io.out(`Đã sao lưu / backup written: ${file}`);
   } finally {
     raw.close();
   }
+  stripStoredSecret(file);
   checkDanbanFile(file);
+  io.out(`Đã sao lưu / backup written: ${file}`);
+  io.out(
+    `Bản sao không chứa khóa bí mật của máy chủ: hãy cất riêng ${config.keyFile || 'DANBAN_SECRET'} ở nơi an toàn, vì thiếu nó thì mã phiếu và phiếu kín chưa kiểm trong bản sao không dùng được. / ` +
+    `The backup holds no server secret: keep ${config.keyFile || 'DANBAN_SECRET'} safe and apart from it; without it the serials and the sealed secret ballots in the copy cannot be used.`,
+  );
+}
+
+/**
+ * A database whose server has not started since issue 14 may still keep the
+ * generated secret in app_settings (the first start moves it to the key
+ * file): the copy never does. Deleted with secure_delete and no journal file,
+ * so no page of the copy keeps it.
+ */
+function stripStoredSecret(file: string): void {
+  const copy = new BetterSqlite3(file);
+  try {
+    copy.pragma('journal_mode = MEMORY');
+    copy.pragma('secure_delete = ON');
+    copy.prepare("delete from app_settings where key = 'secret'").run();
+  } finally {
+    copy.close();
+  }
 }
 
 /** True when another connection has the database open (the server keeps one while it runs). */

@@ -9,6 +9,8 @@ const schema = z.object({
   DANBAN_ADMIN_PASSWORD: z.string().min(8, 'DANBAN_ADMIN_PASSWORD must have at least 8 characters').optional(),
   DANBAN_DEMO: z.enum(['0', '1']).default('0'),
   DANBAN_SECRET: z.string().min(32, 'DANBAN_SECRET must have at least 32 characters').optional(),
+  DANBAN_KEY_FILE: z.string().min(1).optional(),
+  DANBAN_MIX_BATCH: z.coerce.number().int().min(2, 'DANBAN_MIX_BATCH must be at least 2').max(100_000).default(20),
   DANBAN_PUBLIC_URL: z.string().url().optional(),
   DANBAN_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   DANBAN_FIXTURES: z.string().optional(),
@@ -23,7 +25,12 @@ export interface Config {
   communeName: string;
   adminPassword?: string;
   demo: boolean;
+  /** DANBAN_SECRET; without it Node keeps the secret in `keyFile` (Workers require it) */
   secret?: string;
+  /** the server secret's file beside the database (Node), never inside it; '' for an in-memory database */
+  keyFile: string;
+  /** K: secret ballots are re-sealed together once K are waiting (docs/threat-model.md) */
+  mixBatch: number;
   /** Used in printed QR codes; requests fall back to their own origin. */
   publicUrl?: string;
   synchronous: 'FULL' | 'NORMAL';
@@ -52,6 +59,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     adminPassword: e.DANBAN_ADMIN_PASSWORD,
     demo,
     secret: e.DANBAN_SECRET,
+    keyFile: e.DANBAN_KEY_FILE ?? (e.DANBAN_DB === ':memory:' ? '' : e.DANBAN_DB.replace(/[^/\\]*$/, '') + 'danban.key'),
+    mixBatch: e.DANBAN_MIX_BATCH,
     publicUrl: e.DANBAN_PUBLIC_URL?.replace(/\/$/, ''),
     synchronous: e.DANBAN_SYNCHRONOUS,
     fixturesDir: e.DANBAN_FIXTURES ?? './test/fixtures',

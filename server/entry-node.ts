@@ -5,9 +5,18 @@ import { bootstrap } from './services/bootstrap';
 import { createApp } from './app';
 import { loadPrintFonts } from './runtime/fonts-node';
 
+/** How often sealed secret ballots are swept (mixed once K wait, moved once final) and the WAL emptied. */
+const SWEEP_MS = 60_000;
+
 const config = loadConfig(process.env);
-const runtime = createNodeRuntime({ dbPath: config.dbPath, blobDir: config.blobDir || undefined, synchronous: config.synchronous, writerThread: config.writerThread });
+const runtime = createNodeRuntime({
+  dbPath: config.dbPath, blobDir: config.blobDir || undefined, synchronous: config.synchronous, writerThread: config.writerThread, keyFile: config.keyFile,
+});
 const { deps, notices } = await bootstrap(runtime, config);
+// before serving: finish what a crash left (a closed campaign's ballots still sealed), empty the WAL
+await deps.mixer.sweep();
+const sweeper = setInterval(() => void deps.mixer.sweep(), SWEEP_MS);
+sweeper.unref();
 const app = createApp({ ...deps, fonts: loadPrintFonts });
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
@@ -17,6 +26,8 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 
 async function shutdown() {
   server.close();
+  clearInterval(sweeper);
+  await deps.mixer.idle();
   await runtime.database.close();
   process.exit(0);
 }

@@ -7,9 +7,13 @@ import { createD1Runtime, type WorkerBindings } from './runtime/d1';
 import { bootstrap } from './services/bootstrap';
 import { createApp, type App } from './app';
 import type { PrintFonts } from './print/pdf-output';
+import type { AppDeps } from './services/deps';
 
 export interface WorkerEnv extends WorkerBindings {
-  /** Worker secret (`wrangler secret put DANBAN_SECRET`); else one generated into app_settings on first request. */
+  /**
+   * Worker secret (`wrangler secret put DANBAN_SECRET`), required: the key that
+   * seals secret ballots must not live in D1 (docs/threat-model.md).
+   */
   DANBAN_SECRET?: string;
   [setting: string]: unknown;
 }
@@ -25,15 +29,20 @@ function settingsOf(env: WorkerEnv): Record<string, string> {
   return out;
 }
 
-let ready: Promise<App> | null = null;
+/** What runs after a response: the background work the request started (the ballot mixer's). */
+interface ExecutionContext {
+  waitUntil(work: Promise<unknown>): void;
+}
+
+let ready: Promise<{ app: App; deps: AppDeps }> | null = null;
 
 /**
  * Builds the app once per isolate, on its first request (bindings exist only
- * then). Bootstrap is safe to run in many isolates at once: the secret and
- * the first commune are inserted with ON CONFLICT/unique constraints, and a
- * bootstrap that lost such a race is simply run again.
+ * then). Bootstrap is safe to run in many isolates at once: the first
+ * commune is inserted under a unique constraint, and a bootstrap that lost
+ * such a race is simply run again. The secret comes from DANBAN_SECRET only.
  */
-function appFor(env: WorkerEnv): Promise<App> {
+function appFor(env: WorkerEnv): Promise<{ app: App; deps: AppDeps }> {
   ready ??= (async () => {
     const config = loadConfig(settingsOf(env));
     const runtime = createD1Runtime(env);
@@ -43,7 +52,7 @@ function appFor(env: WorkerEnv): Promise<App> {
     } catch {
       result = await bootstrap(runtime, config);
     }
-    return createApp({ ...result.deps, fonts: () => fonts });
+    return { app: createApp({ ...result.deps, fonts: () => fonts }), deps: result.deps };
   })().catch((err: unknown) => {
     ready = null;
     throw err;
@@ -52,8 +61,12 @@ function appFor(env: WorkerEnv): Promise<App> {
 }
 
 export default {
-  async fetch(request: Request, env: WorkerEnv): Promise<Response> {
-    const app = await appFor(env);
-    return app.fetch(request);
+  async fetch(request: Request, env: WorkerEnv, ctx?: ExecutionContext): Promise<Response> {
+    const { app, deps } = await appFor(env);
+    const response = await app.fetch(request);
+    // mixing sealed ballots runs after the answer; the isolate stays until it is done
+    const work = deps.mixer.takeWork();
+    if (work && ctx) ctx.waitUntil(work);
+    return response;
   },
 };

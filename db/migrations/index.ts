@@ -1,5 +1,6 @@
 import type { Compilable, Kysely } from 'kysely';
 import * as m0001 from './20261126-0001-initial';
+import * as secrecy01 from './20261130-secrecy-01-sealed-ballots';
 
 export interface Migration {
   name: string;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 // A static registry: Workers cannot list a folder. Append, never reorder.
-export const migrations: Migration[] = [{ name: '20261126-0001-initial', ...m0001 }];
+export const migrations: Migration[] = [
+  { name: '20261126-0001-initial', ...m0001 },
+  { name: '20261130-secrecy-01-sealed-ballots', ...secrecy01 },
+];

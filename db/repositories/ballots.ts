@@ -24,6 +24,18 @@ export function insertBallot(_db: Kysely<Database>, b: BallotRow): Compilable {
   return { compile: () => CompiledQuery.raw(INSERT_BALLOT, params) };
 }
 
+/** Many ballots, several per statement within D1's 100 bound parameters, in the order given. */
+export function insertBallots(db: Kysely<Database>, rows: BallotRow[]): Compilable[] {
+  const out: Compilable[] = [];
+  for (let i = 0; i < rows.length; i += 12) {
+    out.push(db.insertInto('ballots').values(rows.slice(i, i + 12).map((b) => ({
+      campaign_id: b.campaignId, id: b.id, village_id: b.villageId, channel: b.channel, binding: b.binding ? 1 : 0,
+      answers: JSON.stringify(b.answers), serial_hash: b.serialHash, submitted_at: b.submittedAt,
+    }))));
+  }
+  return out;
+}
+
 export function insertAnonymousToken(db: Kysely<Database>, campaignId: string, tokenHash: string) {
   return db.insertInto('anonymous_tokens').values({ campaign_id: campaignId, token_hash: tokenHash });
 }

@@ -26,3 +26,7 @@ export async function getSetting(db: Kysely<Database>, key: string): Promise<str
 export function insertSetting(db: Kysely<Database>, key: string, value: string) {
   return db.insertInto('app_settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing());
 }
+
+export function deleteSetting(db: Kysely<Database>, key: string) {
+  return db.deleteFrom('app_settings').where('key', '=', key);
+}

@@ -163,3 +163,12 @@ export async function findSerialForBallot(
   const rows = read ? await read(q) : (await db.executeQuery(q)).rows;
   return rows[0] as SerialForBallot | undefined;
 }
+
+/** Whether the database holds anything made under a server secret (serials, sealed ballots): a new secret would orphan it. */
+export async function holdsKeyedData(db: Kysely<Database>): Promise<boolean> {
+  const r = await db.selectNoFrom((eb) => [
+    eb.exists(eb.selectFrom('serials').select('serial_hash')).as('serials'),
+    eb.exists(eb.selectFrom('sealed_ballots').select('id')).as('sealed'),
+  ]).executeTakeFirstOrThrow();
+  return Number(r.serials) === 1 || Number(r.sealed) === 1;
+}

@@ -24,7 +24,7 @@ if (mode === 'floor') {
   serve({ fetch: app.fetch, port }, () => console.log('ready'));
 } else {
   const config = loadConfig({ ...process.env, DANBAN_DEMO: '0' });
-  const runtime = createNodeRuntime({ dbPath: config.dbPath, synchronous: config.synchronous, writerThread: config.writerThread });
+  const runtime = createNodeRuntime({ dbPath: config.dbPath, synchronous: config.synchronous, writerThread: config.writerThread, keyFile: config.keyFile });
   if (process.env.NOCKPT) runtime.database.raw.pragma('wal_autocheckpoint = 0');
   const { deps } = await bootstrap(runtime, config);
   serve({ fetch: createApp(deps).fetch, port }, () => console.log('ready'));

@@ -40,6 +40,50 @@ export async function hmacSha256(secret: string, message: string): Promise<Uint8
   return new Uint8Array(hmac(secret, message));
 }
 
+/** Bytes as base64 text (Buffer: Node, and Workers under nodejs_compat). */
+export function toBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+export function fromBase64(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'base64'));
+}
+
 export async function hmacHex(secret: string, message: string): Promise<string> {
   return hmac(secret, message).toString('hex');
+}
+
+// Sealing secret ballots (services/sealed-ballots.ts): AES-256-GCM with WebCrypto,
+// the same on Node and Workers. The key is derived once per server secret with
+// HKDF-SHA-256 and exists only in memory; the files never hold it.
+const sealKeys = new Map<string, Promise<CryptoKey>>();
+
+/** The ballot-sealing key of a server secret (HKDF-SHA-256, info "danban ballot seal v1"). */
+export function sealKey(secret: string): Promise<CryptoKey> {
+  let key = sealKeys.get(secret);
+  if (!key) {
+    key = (async () => {
+      const ikm = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), 'HKDF', false, ['deriveKey']);
+      return crypto.subtle.deriveKey(
+        { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: new TextEncoder().encode('danban ballot seal v1') },
+        ikm, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'],
+      );
+    })();
+    sealKeys.set(secret, key);
+  }
+  return key;
+}
+
+/** AES-256-GCM: nonce (12 bytes) ‖ ciphertext ‖ tag (16 bytes), the associated data bound to it. */
+export async function aesGcmSeal(key: CryptoKey, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Promise<Uint8Array> {
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce as BufferSource, additionalData: aad as BufferSource }, key, plaintext as BufferSource));
+  const out = new Uint8Array(nonce.length + sealed.length);
+  out.set(nonce, 0);
+  out.set(sealed, nonce.length);
+  return out;
+}
+
+/** Opens what aesGcmSeal made; throws when the bytes or the associated data were changed. */
+export async function aesGcmOpen(key: CryptoKey, sealed: Uint8Array, aad: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.subarray(0, 12) as BufferSource, additionalData: aad as BufferSource }, key, sealed.subarray(12) as BufferSource));
 }

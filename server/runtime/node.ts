@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { BlobStore, Runtime } from './types';
+import type { BlobStore, Runtime, SecretStore } from './types';
 import { openNodeDatabase, migrateNode, type NodeDatabase } from './sqlite-node';
 import { pbkdf2Hasher } from './passwords';
 import { memoryRateLimiter } from './memory-rate-limiter';
@@ -63,11 +63,63 @@ export function pooledRandom(): (n: number) => Uint8Array {
   };
 }
 
+/**
+ * The server secret in a file of its own beside the database (mode 0600,
+ * created on first start), never in the database: a copy of the database, its
+ * log or a backup then holds nothing that opens a sealed ballot
+ * (docs/threat-model.md). Keep the file out of the backups, or store it apart.
+ */
+export function keyFileStore(path: string): SecretStore {
+  const load = async (): Promise<string | null> => {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8').trim();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    // readable by the server's own user only
+    if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+    return text || null;
+  };
+  return {
+    where: path,
+    load,
+    async create(secret) {
+      mkdirSync(dirname(path), { recursive: true });
+      try {
+        // 'wx': never overwrite a key another process has just written
+        writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+        return secret;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        const existing = await load();
+        if (!existing) throw new Error(`${path} is empty`);
+        return existing;
+      }
+    },
+  };
+}
+
+/** For an in-memory database: the secret lives as long as the process, like the data. */
+export function memorySecretStore(): SecretStore {
+  let secret: string | null = null;
+  return {
+    where: 'memory',
+    load: async () => secret,
+    create: async (s) => (secret ??= s),
+  };
+}
+
 export interface NodeRuntime extends Runtime {
   database: NodeDatabase;
 }
 
-export function createNodeRuntime(opts: { dbPath: string; blobDir?: string; synchronous?: 'FULL' | 'NORMAL'; writerThread?: boolean }): NodeRuntime {
+export function createNodeRuntime(opts: {
+  dbPath: string; blobDir?: string; synchronous?: 'FULL' | 'NORMAL'; writerThread?: boolean;
+  /** the key file (default: danban.key beside the database) */
+  keyFile?: string;
+}): NodeRuntime {
   if (opts.dbPath !== ':memory:') mkdirSync(dirname(opts.dbPath), { recursive: true });
   const database = openNodeDatabase(opts.dbPath, { synchronous: opts.synchronous, writerThread: opts.writerThread });
   migrateNode(database.raw, database.db);
@@ -85,5 +137,7 @@ export function createNodeRuntime(opts: { dbPath: string; blobDir?: string; sync
     clock,
     random,
     newId: randomIds(random),
+    secretStore: opts.dbPath === ':memory:' ? memorySecretStore() : keyFileStore(opts.keyFile || join(dirname(opts.dbPath), 'danban.key')),
+    compact: opts.dbPath === ':memory:' ? undefined : () => database.checkpoint(),
   };
 }

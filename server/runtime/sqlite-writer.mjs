@@ -15,6 +15,8 @@ db.pragma('journal_mode = WAL');
 db.pragma(`synchronous = ${workerData.synchronous}`);
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
+// deleted rows are overwritten with zeros (see sqlite-node.ts)
+db.pragma('secure_delete = ON');
 db.pragma('cache_size = -65536');
 
 const statements = new Map();
@@ -43,6 +45,21 @@ parentPort.on('message', (message) => {
     flush();
     db.close();
     parentPort.close();
+    return;
+  }
+  if (message.checkpoint) {
+    // Commit the open group first (its writers are answered), then fold the
+    // WAL into the database and truncate it, waiting for readers only a moment.
+    flush();
+    db.pragma('busy_timeout = 100');
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      parentPort.postMessage([{ id: message.id, rows: [] }]);
+    } catch (err) {
+      parentPort.postMessage([{ id: message.id, error: String(err && err.message ? err.message : err) }]);
+    } finally {
+      db.pragma('busy_timeout = 5000');
+    }
     return;
   }
   if (message.read) {

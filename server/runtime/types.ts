@@ -37,6 +37,19 @@ export interface RateLimiter {
   reset(key: string): Promise<void>;
 }
 
+/**
+ * Where the server secret lives outside the database (issue 14: the files
+ * must never hold the key that opens sealed ballots). Node keeps it in a key
+ * file beside the database; Workers have none and take DANBAN_SECRET.
+ */
+export interface SecretStore {
+  /** where it is, for messages */
+  where: string;
+  load(): Promise<string | null>;
+  /** Stores a new secret; when one is already there (another process was first), returns that one. */
+  create(secret: string): Promise<string>;
+}
+
 export interface Runtime {
   name: 'node' | 'worker' | 'test';
   db: Kysely<Database>;
@@ -54,6 +67,15 @@ export interface Runtime {
   random: (bytes: number) => Uint8Array;
   /** A new opaque id (random in production, sequential in tests). */
   newId: () => string;
+  /** the server secret's home when DANBAN_SECRET is not set (Node: a key file) */
+  secretStore?: SecretStore;
+  /**
+   * Folds the write-ahead log into the database file and empties it, so the
+   * frames of earlier commits no longer sit in any file (Node, file database;
+   * absent where no log is reachable: D1, memory). Gives up quietly when a
+   * reader holds the log; the next call tries again.
+   */
+  compact?: () => Promise<void>;
 }
 
 export type ConstraintKind = 'unique' | 'primary_key' | 'check' | 'foreign_key' | 'not_null' | 'rule' | 'other';

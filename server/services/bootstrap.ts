@@ -1,26 +1,76 @@
 import type { Runtime } from '../runtime/types';
 import type { Config } from '../config';
 import type { AppDeps } from './deps';
-import { getSetting, insertSetting, insertCommune, listCommunes } from '../../db/repositories/communes';
+import { deleteSetting, getSetting, insertCommune, listCommunes } from '../../db/repositories/communes';
 import { findUserByUsername, insertUser, updatePassword } from '../../db/repositories/users';
 import { base32 } from '../runtime/ids';
 import { slugify } from '../domain/text';
 import { atomicWithAudit } from './audit';
 import { seedDemo } from './seed-demo';
+import { ballotMixer } from './ballot-mixer';
+import { holdsKeyedData } from '../../db/repositories/serials';
 
 /**
- * Makes a migrated database ready to serve: the server secret, the first
+ * The server secret, from DANBAN_SECRET or the runtime's secret store (Node:
+ * the key file beside the database), never from the database: the key that
+ * opens sealed ballots must not be in the files (docs/threat-model.md). A
+ * database from before issue 14 kept a generated secret in app_settings: it
+ * moves to the key file (written before the row is deleted, so a crash in
+ * between loses nothing), the row is deleted (zeroed on Node) and the WAL
+ * emptied.
+ */
+async function serverSecret(runtime: Runtime, config: Config): Promise<string> {
+  const stored = await getSetting(runtime.db, 'secret');
+  let secret = config.secret ?? (await runtime.secretStore?.load()) ?? null;
+  if (stored !== null) {
+    if (secret === null) {
+      if (!runtime.secretStore) {
+        throw new Error(
+          'DANBAN_SECRET chưa được đặt, và cơ sở dữ liệu còn giữ khóa bí mật tạo trước đây. Chép nó vào Worker secret rồi khởi động lại: ' +
+          'wrangler d1 execute DB --remote --command "select value from app_settings where key = \'secret\'", rồi wrangler secret put DANBAN_SECRET; ' +
+          'Dân Bàn sẽ tự xóa nó khỏi cơ sở dữ liệu. / DANBAN_SECRET is not set and the database still holds the secret it generated earlier: ' +
+          'copy it into the Worker secret DANBAN_SECRET (wrangler d1 execute … then wrangler secret put DANBAN_SECRET) and restart; it is then deleted from the database.',
+        );
+      }
+      secret = await runtime.secretStore.create(stored);
+    }
+    if (config.secret === undefined && secret !== stored) {
+      throw new Error(
+        `Khóa trong ${runtime.secretStore?.where} khác khóa bí mật lưu trong cơ sở dữ liệu; giữ đúng tệp khóa của cơ sở dữ liệu này. / ` +
+        `The key in ${runtime.secretStore?.where} differs from the secret stored in this database; put this database's key file back.`,
+      );
+    }
+    await runtime.atomic([deleteSetting(runtime.db, 'secret')]);
+    await runtime.compact?.();
+  }
+  if (secret === null) {
+    if (!runtime.secretStore) {
+      throw new Error('DANBAN_SECRET chưa được đặt (wrangler secret put DANBAN_SECRET, ít nhất 32 ký tự). / DANBAN_SECRET is not set (wrangler secret put DANBAN_SECRET, at least 32 characters).');
+    }
+    // a restored backup without its key: a new secret would make its serials and sealed ballots unusable
+    if (await holdsKeyedData(runtime.db)) {
+      throw new Error(
+        `Cơ sở dữ liệu này đã dùng một khóa bí mật nhưng không tìm thấy khóa: đặt lại tệp ${runtime.secretStore.where} hoặc DANBAN_SECRET. / ` +
+        `This database was used with a server secret that is missing: put its key file back at ${runtime.secretStore.where} or set DANBAN_SECRET.`,
+      );
+    }
+    secret = await runtime.secretStore.create(base32(runtime.random(40), 64));
+  }
+  return secret;
+}
+
+/**
+ * Makes a migrated database ready to serve: the server secret (never in the database), the first
  * commune, the admin account from DANBAN_ADMIN_PASSWORD, and the demo commune.
  * Returns lines to print once (generated demo passwords).
  */
 export async function bootstrap(runtime: Runtime, config: Config): Promise<{ deps: AppDeps; notices: string[] }> {
   const notices: string[] = [];
-  let secret = config.secret ?? (await getSetting(runtime.db, 'secret'));
-  if (!secret) {
-    await runtime.atomic([insertSetting(runtime.db, 'secret', base32(runtime.random(40), 64))]);
-    secret = (await getSetting(runtime.db, 'secret'))!;
-  }
-  const deps: AppDeps = { ...runtime, config, secret };
+  const secret = await serverSecret(runtime, config);
+  const deps = { ...runtime, config, secret } as AppDeps;
+  // Node: one process counts every ballot, so the waiting ones are counted
+  // exactly; a Worker isolate sees some of them and asks D1 every K/4.
+  deps.mixer = ballotMixer(deps, { batch: config.mixBatch, checkEvery: runtime.name === 'worker' ? Math.ceil(config.mixBatch / 4) : config.mixBatch });
 
   let communes = await listCommunes(runtime.db);
   if (communes.length === 0) {

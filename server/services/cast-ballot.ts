@@ -10,6 +10,7 @@ import { receiptFor, receiptHash } from './serial-codes';
 import { lookUpSerial, spendSerial, vietnamDate, type FoundSerial } from './spend-serial';
 import { base32 } from '../runtime/ids';
 import { withinGuessLimit } from './serial-guesses';
+import { sealBallot, sealedLength } from './sealed-ballots';
 
 const unknownSerial = () =>
   new AppError('NOT_FOUND', {
@@ -17,17 +18,25 @@ const unknownSerial = () =>
     en: 'No ballot has this serial. Check the code printed on the ballot.',
   });
 
-type Validator = ReturnType<typeof compileValidator>;
-const validators = new Map<string, Validator>();
+/** A form compiled for the ballot path: its validator, and the length its sealed ballots are padded to. */
+interface Form {
+  validate: ReturnType<typeof compileValidator>;
+  sealedLength: number;
+}
+// per database: two apps in one process (tests) may have campaigns of the same id and version
+const formsOf = new WeakMap<AppDeps['db'], Map<string, Form>>();
 
 /** One compiled validator per campaign version (and village, for elections). */
-async function validatorFor(deps: AppDeps, campaignId: string, updatedAt: string, villageId: string): Promise<Validator> {
+async function validatorFor(deps: AppDeps, campaignId: string, updatedAt: string, villageId: string): Promise<Form> {
   const key = `${campaignId}|${updatedAt}|${villageId}`;
+  let validators = formsOf.get(deps.db);
+  if (!validators) formsOf.set(deps.db, (validators = new Map()));
   let v = validators.get(key);
   if (!v) {
     const campaign = (await findCampaign(deps.db, campaignId))!;
     const candidates = campaign.kind === 'election' ? await listCandidates(deps.db, campaignId) : [];
-    v = compileValidator(surveyForVillage(campaign, candidates, villageId));
+    const survey = surveyForVillage(campaign, candidates, villageId);
+    v = { validate: compileValidator(survey), sealedLength: sealedLength(survey, villageId) };
     if (validators.size > 2000) validators.clear();
     validators.set(key, v);
   }
@@ -79,7 +88,8 @@ export async function castBallot(deps: AppDeps, input: CastInput): Promise<CastR
   const { hash, row: campaign } = found;
   const key = input.idempotencyKey?.slice(0, 200);
   let receipt = '';
-  return spendSerial(deps, {
+  let sealed = false;
+  const result = await spendSerial(deps, {
     found, channel: 'online', idempotencyKey: key, closedRule: 'campaign_not_open', unknown: unknownSerial, alreadyUsed,
     answer: async (replay) => ({ receipt: replay ? await receiptFor(deps.secret, hash, key!) : receipt, replay }),
     part: async () => {
@@ -93,25 +103,30 @@ export async function castBallot(deps: AppDeps, input: CastInput): Promise<CastR
           en: 'This campaign does not take online ballots. Fill in the paper ballot and hand it in.',
         });
       }
-      const validate = await validatorFor(deps, campaign.campaignId, campaign.updatedAt, campaign.villageId);
-      const checked = validate(input.answers);
+      const form = await validatorFor(deps, campaign.campaignId, campaign.updatedAt, campaign.villageId);
+      const checked = form.validate(input.answers);
       if (!checked.ok) throw invalidAnswers(checked.errors);
 
       const secret = campaign.secret === 1;
       const now = deps.clock();
+      const binding = ballotBinds(campaign.kind, campaign.category, 'online');
+      const answers = checked.data as Record<string, unknown>;
       receipt = await receiptFor(deps.secret, hash, key ?? base32(deps.random(17), 26));
+      sealed = secret;
       return {
         // secret campaigns keep only the day, so no time joins a use to an answer
         use: { receiptHash: await receiptHash(deps.secret, receipt), usedOn: secret ? vietnamDate(now) : now.toISOString(), registeredBy: null },
-        statements: [insertBallot(deps.db, {
-          // random id in a WITHOUT ROWID table: storage order is not arrival order
-          id: base32(deps.random(15), 24), campaignId: campaign.campaignId, villageId: campaign.villageId, channel: 'online',
-          binding: ballotBinds(campaign.kind, campaign.category, 'online'),
-          answers: checked.data as Record<string, unknown>,
-          serialHash: secret ? null : hash,
-          submittedAt: secret ? null : now.toISOString(),
-        })],
+        statements: [secret
+          // sealed in the use's own commit, moved into `ballots` only among others (services/sealed-ballots.ts)
+          ? await sealBallot(deps, campaign.campaignId, { villageId: campaign.villageId, channel: 'online', binding, answers }, form.sealedLength)
+          : insertBallot(deps.db, {
+              // random id in a WITHOUT ROWID table: storage order is not arrival order
+              id: base32(deps.random(15), 24), campaignId: campaign.campaignId, villageId: campaign.villageId, channel: 'online',
+              binding, answers, serialHash: hash, submittedAt: now.toISOString(),
+            })],
       };
     },
   });
+  if (sealed) deps.mixer.sealed(campaign.campaignId);
+  return result;
 }

@@ -4,7 +4,7 @@ import { AppError, invalidField } from '../domain/errors';
 import { cleanText } from '../domain/text';
 import { findCampaign } from '../../db/repositories/campaigns';
 import { assignOpinions, findTheme, insertTheme, listThemes, nextThemePosition, updateTheme, type Theme } from '../../db/repositories/themes';
-import { ballotIdsOfCampaign } from '../../db/repositories/results';
+import { ballotIdsWithSealed } from './sealed-ballots';
 import { campaignOf, requireCommune } from './guards';
 import { atomicWithAudit } from './audit';
 import { viewResults } from './results/visibility';
@@ -77,7 +77,7 @@ export async function editTheme(deps: AppDeps, actor: Actor, themeId: string, in
 export async function groupOpinions(deps: AppDeps, actor: Actor, themeId: string, input: { ballotIds: string[]; question: string }) {
   const { theme, campaign } = await themeOf(deps, actor, themeId);
   const ids = [...new Set(input.ballotIds)];
-  const known = new Set(await ballotIdsOfCampaign(deps.db, campaign.id, ids));
+  const known = new Set(await ballotIdsWithSealed(deps, campaign.id, ids));
   const unknown = ids.map((id, i) => ({ id, i })).filter((x) => !known.has(x.id));
   if (unknown.length > 0) {
     throw new AppError('VALIDATION_FAILED', undefined, unknown.map((u) => ({

@@ -80,6 +80,8 @@ export async function publishResults(deps: AppDeps, actor: Actor, campaignId: st
     throw err;
   }
   forgetPublishedHead(deps, c.slug);
+  // published: no paper ballot can be entered any more, so a secret campaign's sealed ones are moved now (services/ballot-mixer.ts)
+  if (c.secret) await deps.mixer.settle(c.id);
   return { status: 'published', version, hash, publishedAt: now };
 }
 

@@ -12,6 +12,7 @@ import { householdCode } from '../../db/repositories/tallies';
 import { campaignOf, requireVillage } from './guards';
 import { invalidAnswers } from './answer-errors';
 import { lookUpSerial, spendSerial, vietnamDate, type FoundSerial, type SpendChannel } from './spend-serial';
+import { sealBallot, sealedLength } from './sealed-ballots';
 
 export interface PaperBallotInput {
   serial: string;
@@ -85,8 +86,9 @@ export async function paperBallotForm(deps: AppDeps, actor: Actor, campaignId: s
  * or that was already registered, is refused by the database itself, never
  * counted twice. With `answers`, the marks are stored as a paper ballot
  * (binding as the category allows paper to decide); for a secret campaign
- * that ballot has no serial, household or time (the stub is registered, the
- * ballot dropped unlinked into the pile).
+ * that ballot has no serial, household or time and is sealed until it is
+ * moved among all the others (services/sealed-ballots.ts): the stub is
+ * registered, the ballot dropped unlinked into the pile.
  */
 export async function registerPaperBallot(deps: AppDeps, actor: Actor, campaignId: string, input: PaperBallotInput): Promise<PaperBallotResult> {
   const campaign = await campaignOf(deps, actor, campaignId);
@@ -94,30 +96,36 @@ export async function registerPaperBallot(deps: AppDeps, actor: Actor, campaignI
   const { hash, row } = found;
   const code = campaign.secret ? undefined : (await householdCode(deps.db, row.householdId)) ?? undefined;
   let counted = false;
-  return spendSerial<PaperBallotResult>(deps, {
+  const result = await spendSerial<PaperBallotResult>(deps, {
     found, channel: 'paper', idempotencyKey: input.idempotencyKey?.slice(0, 200), closedRule: 'campaign_not_counting',
     unknown: unknownSerial, alreadyUsed: duplicate,
     answer: (replay) => ({ status: 'registered', villageId: row.villageId, ...(code ? { householdCode: code } : {}), counted: !replay && counted, replay }),
     part: async () => {
       let answers: Record<string, unknown> | null = null;
+      let length = 0;
       if (input.answers !== undefined && input.answers !== null) {
         const candidates = campaign.kind === 'election' ? await listCandidates(deps.db, campaign.id) : [];
-        const checked = compileValidator(surveyForVillage(campaign, candidates, row.villageId))(input.answers);
+        const survey = surveyForVillage(campaign, candidates, row.villageId);
+        const checked = compileValidator(survey)(input.answers);
         if (!checked.ok) throw invalidAnswers(checked.errors);
         answers = checked.data as Record<string, unknown>;
+        length = sealedLength(survey, row.villageId);
       }
       counted = answers !== null;
       const now = deps.clock();
+      const binding = ballotBinds(campaign.kind, campaign.category, 'paper');
       return {
         use: { receiptHash: null, usedOn: campaign.secret ? vietnamDate(now) : now.toISOString(), registeredBy: actor.id },
-        statements: answers
-          ? [insertBallot(deps.db, {
-              // random id in a WITHOUT ROWID table: storage order is not arrival order
-              id: base32(deps.random(15), 24), campaignId: campaign.id, villageId: row.villageId, channel: 'paper',
-              binding: ballotBinds(campaign.kind, campaign.category, 'paper'),
-              answers, serialHash: campaign.secret ? null : hash, submittedAt: campaign.secret ? null : now.toISOString(),
-            })]
-          : [],
+        statements: !answers
+          ? []
+          : campaign.secret
+            // sealed in the use's own commit, moved into `ballots` only among others (services/sealed-ballots.ts)
+            ? [await sealBallot(deps, campaign.id, { villageId: row.villageId, channel: 'paper', binding, answers }, length)]
+            : [insertBallot(deps.db, {
+                // random id in a WITHOUT ROWID table: storage order is not arrival order
+                id: base32(deps.random(15), 24), campaignId: campaign.id, villageId: row.villageId, channel: 'paper',
+                binding, answers, serialHash: hash, submittedAt: now.toISOString(),
+              })],
         audit: [{
           communeId: campaign.communeId, actor: actor.id, action: 'paper_ballot.register', entity: 'campaign', entityId: campaign.id,
           // a secret campaign's log names the village only: nothing to join with the ballot just stored
@@ -126,4 +134,6 @@ export async function registerPaperBallot(deps: AppDeps, actor: Actor, campaignI
       };
     },
   });
+  if (campaign.secret && result.counted) deps.mixer.sealed(campaign.id);
+  return result;
 }

@@ -14,7 +14,8 @@ const DAY = 86_400_000;
  * open / close. The schedule (opensAt, closesAt) is the plan; these
  * transitions are the facts, so staff may open early or close early, except
  * that a consultation stays open its 20 days (Đ28 Luật 10/2022/QH15).
- * Opening freezes H, the household count of each village.
+ * Opening freezes H, the household count of each village; closing a secret
+ * campaign moves its sealed online ballots into the answers, shuffled.
  */
 export async function transitionCampaign(deps: AppDeps, actor: Actor, id: string, action: 'open' | 'close'): Promise<Campaign['status']> {
   const c = await campaignOf(deps, actor, id);
@@ -51,5 +52,8 @@ export async function transitionCampaign(deps: AppDeps, actor: Actor, id: string
     if (isFailedAssertion(err)) throw new AppError('INVALID_STATE');
     throw err;
   }
+  // Closed: no online ballot can arrive any more, so a secret campaign's are
+  // moved into `ballots` now, all at once (services/ballot-mixer.ts).
+  if (action === 'close' && c.secret) await deps.mixer.settle(id);
   return t.to;
 }

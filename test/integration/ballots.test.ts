@@ -149,8 +149,16 @@ describe('guessing through a forged client address', () => {
 
 describe('secret campaigns', () => {
   it('keep no serial, household or time beside the answers', async () => {
-    const { serials } = await openK6({ secret: true });
+    const { id, serials } = await openK6({ secret: true });
     for (const s of serials) expect((await vote(t, s.serial, { decision: 'approve' })).status).toBe(201);
+    // while voting, each answer is sealed: no answer in the clear anywhere (test/integration/secrecy-files.test.ts reads the files)
+    expect(await t.deps.db.selectFrom('ballots').selectAll().execute()).toEqual([]);
+    const sealed = await t.deps.db.selectFrom('sealed_ballots').selectAll().execute();
+    expect(sealed).toHaveLength(8);
+    for (const row of sealed) expect(row.sealed).not.toMatch(/approve|decision/);
+    // closing moves them into the answers, still with nothing that names a household
+    expect((await api(t, 'POST', `/api/v1/campaigns/${id}/close`, { cookie: staff })).status).toBe(200);
+    expect(await t.deps.db.selectFrom('sealed_ballots').selectAll().execute()).toEqual([]);
     const ballots = await t.deps.db.selectFrom('ballots').selectAll().execute();
     expect(ballots).toHaveLength(8);
     for (const b of ballots) {

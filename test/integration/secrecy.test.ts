@@ -1,9 +1,10 @@
 // Issue 8: ballot secrecy on a full dump of the database. In a secret
 // campaign nothing stored links a serial or a household to its answers: no
 // column holds them beside the answers, no timestamp or row order follows
-// the order households voted in.
+// the order households voted in. (Issue 14: while voting the answers are
+// sealed; the files themselves, log included, are read in secrecy-files.test.ts.)
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTestApp, addUser, login, type TestEnv } from '../support/app';
+import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
 import { seedVillages } from '../support/register';
 import { createCampaign, openCampaign, issueSerials, vote } from '../support/campaigns';
 import { serialHash } from '../../server/services/serial-codes';
@@ -58,7 +59,17 @@ describe('a secret campaign on a full database dump', () => {
       hashes.push(await serialHash(t.deps.secret, s.serial));
     }
 
+    // while voting, a dump holds each answer sealed: none in the clear, in any table
+    const during = await dump();
+    expect(during.ballots!.filter((b) => b.campaign_id === secretId)).toEqual([]);
+    expect(during.sealed_ballots!.filter((b) => b.campaign_id === secretId)).toHaveLength(VOTERS);
+    expect(JSON.stringify(during)).not.toContain('lượt');
+    // closing moves them into the answers, as below
+    await t.deps.mixer.idle();
+    expect((await api(t, 'POST', `/api/v1/campaigns/${secretId}/close`, { cookie: staff })).status).toBe(200);
+
     const db = await dump();
+    expect(db.sealed_ballots!.filter((b) => b.campaign_id === secretId)).toEqual([]);
     const ballots = db.ballots!.filter((b) => b.campaign_id === secretId);
     expect(ballots).toHaveLength(VOTERS);
 

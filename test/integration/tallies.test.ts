@@ -529,6 +529,15 @@ describe('per-ballot entry of paper ballots', () => {
     const r = await register(id, serials[0]!.serial, headDS, { answers: { candidates: ['c2'] } });
     expect(r.status).toBe(201);
     expect(r.json.householdCode).toBeUndefined();
+    // sealed until no paper ballot can be entered any more: published
+    expect(await t.deps.db.selectFrom('ballots').selectAll().where('campaign_id', '=', id).execute()).toEqual([]);
+    const [sealed] = await t.deps.db.selectFrom('sealed_ballots').selectAll().where('campaign_id', '=', id).execute();
+    expect(sealed).toMatchObject({ channel: 'paper', mixed: 0 });
+    expect(sealed!.sealed).not.toContain('c2');
+    expect((await api(t, 'POST', `/api/v1/campaigns/${id}/close`, { cookie: staff })).status).toBe(200);
+    expect(await t.deps.db.selectFrom('ballots').selectAll().where('campaign_id', '=', id).execute()).toEqual([]);
+    expect((await api(t, 'POST', `/api/v1/campaigns/${id}/publish`, { cookie: staff })).status).toBe(200);
+    expect(await t.deps.db.selectFrom('sealed_ballots').selectAll().where('campaign_id', '=', id).execute()).toEqual([]);
     const [ballot] = await t.deps.db.selectFrom('ballots').selectAll().where('campaign_id', '=', id).execute();
     expect(ballot).toMatchObject({ channel: 'paper', serial_hash: null, submitted_at: null });
     expect(JSON.parse(ballot!.answers)).toEqual({ candidates: ['c2'] });

@@ -303,6 +303,11 @@ describe('entering a paper ballot’s marks one by one', () => {
       method: 'POST', headers: { accept: 'text/html', cookie: head.cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(),
     });
     expect(res.status).toBe(201);
+    // sealed until the results are published (no paper ballot can come after), then among the answers
+    const [sealed] = await t.deps.db.selectFrom('sealed_ballots').selectAll().where('campaign_id', '=', id).execute();
+    expect(sealed!.sealed).not.toMatch(/c1|c3/);
+    expect((await api(t, 'POST', `/api/v1/campaigns/${id}/close`, { cookie: staff })).status).toBe(200);
+    expect((await api(t, 'POST', `/api/v1/campaigns/${id}/publish`, { cookie: staff })).status).toBe(200);
     const [ballot] = await t.deps.db.selectFrom('ballots').selectAll().where('campaign_id', '=', id).execute();
     expect(JSON.parse(ballot!.answers)).toEqual({ candidates: ['c1', 'c3'] });
     expect(ballot!.serial_hash).toBeNull();

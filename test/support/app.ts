@@ -79,7 +79,14 @@ export async function makeTestApp(env: Record<string, string> = {}): Promise<Tes
   const communeId = (await listCommunes(database.db))[0]!.id;
   const otherCommuneId = 'commune-other';
   await database.atomic([insertCommune(database.db, { id: otherCommuneId, name: 'Xã Khác', slug: 'xa-khac', createdAt: clock.now.toISOString() })]);
-  return { app: createApp(deps), deps, clock, communeId, otherCommuneId, close: () => database.close() };
+  return {
+    app: createApp(deps), deps, clock, communeId, otherCommuneId,
+    // the ballot mixer may still be re-sealing in the background
+    close: async () => {
+      await deps.mixer.idle();
+      await database.close();
+    },
+  };
 }
 
 /** Adds a user directly (tests of other features need accounts without going through the API). */

@@ -81,7 +81,7 @@ const SHEET_PNG = Uint8Array.from(
 const HOUSEHOLDS: [string, string][] = [['0001', 'Nguyễn Văn An'], ['0002', 'Trần Thị Bình'], ['0003', 'Lê Văn Cường']];
 
 /** A village with three households, imported through the API; returns its id. */
-async function villageWithHouseholds(c: Client, staff: string, tag: string): Promise<string> {
+export async function villageWithHouseholds(c: Client, staff: string, tag: string): Promise<string> {
   const name = `Thôn Đông Sơn ${tag}`;
   const v = await c.call('POST', '/api/v1/villages', { cookie: staff, body: { code: `${tag}-DS`, name } });
   expect(v.status, v.text).toBe(201);
@@ -92,12 +92,12 @@ async function villageWithHouseholds(c: Client, staff: string, tag: string): Pro
 }
 
 /** An open k6 decision with online and paper channels, with its serials. */
-async function openDecision(c: Client, staff: string, villageId: string) {
+export async function openDecision(c: Client, staff: string, villageId: string, over: Record<string, unknown> = {}) {
   const created = await c.call('POST', '/api/v1/campaigns', {
     cookie: staff,
     body: {
       title: 'Lắp đèn chiếu sáng ngõ xóm', kind: 'decision', category: 'k6', villageIds: [villageId],
-      channels: ['online', 'paper'], template: 'household-decision', onlineApproval: { note: 'Biên bản họp thôn' },
+      channels: ['online', 'paper'], template: 'household-decision', onlineApproval: { note: 'Biên bản họp thôn' }, ...over,
     },
   });
   expect(created.status, created.text).toBe(201);
@@ -261,6 +261,30 @@ export const contractCases: ContractCase[] = [
       const page = await c.call('GET', `/b/${serials[1]!.serial}`);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toContain('text/html');
+    },
+  },
+  {
+    group: 'Ballots',
+    name: 'counts a secret campaign’s sealed ballots, online and entered on paper, in the preview, after closing and once published',
+    async run(send) {
+      const c = clientFor(send, 'b2');
+      const staff = await c.user('staff', 'canbo');
+      const villageId = await villageWithHouseholds(c, staff, 'B2');
+      const { id, serials } = await openDecision(c, staff, villageId, { secret: true });
+      for (const s of serials.slice(0, 2)) expect((await c.call('POST', `/api/v1/ballots/${s.serial}`, { body: { answers: { decision: 'approve' } } })).status).toBe(201);
+      const paper = await c.call('POST', `/api/v1/campaigns/${id}/paper-ballots/${serials[2]!.serial}`, { cookie: staff, body: { answers: { decision: 'reject' } } });
+      expect(paper.status, paper.text).toBe(201);
+      const online = async () => {
+        const r = await c.call('GET', `/api/v1/campaigns/${id}/results`, { cookie: staff });
+        expect(r.status, r.text).toBe(200);
+        return r.json.villages[0].questions.decision.counts;
+      };
+      expect(await online()).toMatchObject({ approve: 2 });
+      expect((await c.call('POST', `/api/v1/campaigns/${id}/close`, { cookie: staff })).status).toBe(200);
+      expect(await online()).toMatchObject({ approve: 2 });
+      const published = await c.call('POST', `/api/v1/campaigns/${id}/publish`, { cookie: staff });
+      expect(published.status, published.text).toBe(200);
+      expect(await online()).toMatchObject({ approve: 2 });
     },
   },
   {

@@ -1,6 +1,6 @@
 // Seeds a SQLite file with one village of `households` households and an open
-// k6 online campaign with a serial each, for load and fault runs against a
-// real server process. Returns the clear serials.
+// k6 online campaign with a serial each (secret when asked), for load and
+// fault runs against a real server process. Returns the clear serials.
 import { loadConfig } from '../../server/config';
 import { createNodeRuntime } from '../../server/runtime/node';
 import { bootstrap } from '../../server/services/bootstrap';
@@ -10,7 +10,7 @@ import { transitionCampaign } from '../../server/services/transition-campaign';
 import { fold } from '../../server/domain/text';
 import type { Actor } from '../../server/domain/actor';
 
-export async function seedBallotFile(dbPath: string, secret: string, households: number): Promise<{ campaignId: string; serials: string[] }> {
+export async function seedBallotFile(dbPath: string, secret: string, households: number, opts: { secretBallot?: boolean } = {}): Promise<{ campaignId: string; serials: string[] }> {
   const config = loadConfig({ DANBAN_DB: dbPath, DANBAN_SECRET: secret, DANBAN_DEMO: '0' });
   const runtime = createNodeRuntime({ dbPath, synchronous: 'NORMAL' });
   const { deps } = await bootstrap(runtime, config);
@@ -27,7 +27,9 @@ export async function seedBallotFile(dbPath: string, secret: string, households:
     }
   })();
   const actor: Actor = { id: 'seed', username: 'seed', role: 'admin', communeId, villageId: null };
-  const c = await createCampaign(deps, actor, { title: 'Tải', kind: 'decision', category: 'k6', villageIds: ['v-load'], channels: ['online'], template: 'household-decision' });
+  const c = await createCampaign(deps, actor, {
+    title: 'Tải', kind: 'decision', category: 'k6', villageIds: ['v-load'], channels: ['online'], template: 'household-decision', secret: opts.secretBallot,
+  });
   await issueSerials(deps, actor, c.id);
   await transitionCampaign(deps, actor, c.id, 'open');
   const serials = (await listSerials(deps, actor, c.id)).map((s) => s.serial);

@@ -7,7 +7,8 @@ import type { CampaignKindModule, AnswersInput, TallyInput } from '../../kinds/k
 import { listCampaignVillages, listCandidates } from '../../../db/repositories/campaigns';
 import { findCommune } from '../../../db/repositories/communes';
 import { usesPerVillage } from '../../../db/repositories/serials';
-import { ballotAnswers, onlineAnswerGroups } from '../../../db/repositories/results';
+import { onlineAnswerGroups } from '../../../db/repositories/results';
+import { ballotsWithSealed, onlineGroupsWithSealed } from '../sealed-ballots';
 import { confirmedSheets, listPhotos } from '../../../db/repositories/tallies';
 import { listAssignments, listThemes } from '../../../db/repositories/themes';
 
@@ -39,7 +40,9 @@ export async function loadResults(deps: AppDeps, campaign: Campaign, kind: Campa
   if (kind.source === 'tally') {
     const questions = kind.questions(campaign, candidates).map((q) => q.name);
     const [villages, sheets, uses, groups] = await Promise.all([
-      listCampaignVillages(deps.db, id), confirmedSheets(deps.db, id), usesPerVillage(deps.db, id), onlineAnswerGroups(deps.db, id, questions),
+      listCampaignVillages(deps.db, id), confirmedSheets(deps.db, id), usesPerVillage(deps.db, id),
+      // secret ballots still sealed are opened in memory and counted with the rest
+      onlineGroupsWithSealed(deps, id, () => onlineAnswerGroups(deps.db, id, questions)),
     ]);
     const photos = await listPhotos(deps.db, sheets.map((s) => s.id));
     const registeredPaper: Record<string, number> = {};
@@ -56,7 +59,7 @@ export async function loadResults(deps: AppDeps, campaign: Campaign, kind: Campa
     };
   }
   const [rows, themes, assignments] = await Promise.all([
-    ballotAnswers(deps.db, id, ['online', 'paper', 'anonymous', 'kiosk']),
+    ballotsWithSealed(deps, id, ['online', 'paper', 'anonymous', 'kiosk']),
     kind.themes ? listThemes(deps.db, id) : [],
     kind.themes ? listAssignments(deps.db, id) : [],
   ]);
