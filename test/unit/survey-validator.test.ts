@@ -47,6 +47,10 @@ const cases: Case[] = [
   { rule: '"none" alone is valid', form: cb({ showNoneItem: true }), answers: { c: ['none'] }, error: null, data: { c: ['none'] } },
   { rule: '"other" needs its text', form: cb({ showOtherItem: true }), answers: { c: ['other'] }, error: ['c', 'other_comment'] },
   { rule: '"other" with its text is kept under -Comment', form: cb({ showOtherItem: true }), answers: { c: ['other'], 'c-Comment': 'Ồn ào' }, error: null, data: { c: ['other'], 'c-Comment': 'Ồn ào' } },
+  { rule: '"other" with a note of spaces only has no note (stricter than survey-core, declared)', form: cb({ showOtherItem: true }), answers: { c: ['other'], 'c-Comment': '   ' }, error: ['c', 'other_comment'] },
+  { rule: 'a choice stored decomposed is chosen by its NFC spelling', form: form({ type: 'radiogroup', name: 'r', choices: ['Đồng ý'.normalize('NFD'), 'Không '] }), answers: { r: 'Đồng ý' }, error: null, data: { r: 'Đồng ý' } },
+  { rule: 'a choice stored with a trailing space is chosen without it', form: form({ type: 'radiogroup', name: 'r', choices: ['Đồng ý', 'Không '] }), answers: { r: 'Không' }, error: null, data: { r: 'Không' } },
+  { rule: 'matrix rows may be Vietnamese text, in any spelling', form: form({ type: 'matrix', name: 'm', rows: ['Đường làng', 'Nước sạch'], columns: ['Tốt', 'Kém'] }), answers: { m: { ['Đường làng'.normalize('NFD')]: 'Tốt', 'Nước sạch ': 'Kém' } }, error: null, data: { m: { 'Đường làng': 'Tốt', 'Nước sạch': 'Kém' } } },
   { rule: 'the old hasOther name works too', form: form({ type: 'radiogroup', name: 'r', choices: ['x'], hasOther: true }), answers: { r: 'other', 'r-Comment': 'y' }, error: null, data: { r: 'other', 'r-Comment': 'y' } },
   { rule: 'a -Comment text without "other" is dropped', form: cb({ showOtherItem: true }), answers: { c: ['a'], 'c-Comment': 'x' }, error: null, data: { c: ['a'] } },
   { rule: 'a -Comment key for a question without "other" is unknown', form: cb(), answers: { c: ['a'], 'c-Comment': 'x' }, error: ['c-Comment', 'unknown'] },
@@ -145,9 +149,11 @@ describe('checkSupported', () => {
     ['no choices', form({ type: 'radiogroup', name: 'r', choices: [] }), [['r', 'radiogroup']]],
     ['duplicate choice values', form({ type: 'checkbox', name: 'c', choices: ['a', { value: 'a', text: 'A' }] }), [['c', 'checkbox']]],
     ['a complex condition', form({ type: 'text', name: 'a' }, { type: 'text', name: 'b', visibleIf: 'age({a}) > 18' }), [['b', 'text']]],
-    ['a numeric comparison', form({ type: 'text', name: 'a' }, { type: 'text', name: 'b', visibleIf: '{a} > 18' }), [['b', 'text']]],
+    ['arithmetic in a condition', form({ type: 'text', name: 'a' }, { type: 'text', name: 'b', visibleIf: '{a} * 2 > 18' }), [['b', 'text']]],
     ['a condition on a missing question', form({ type: 'text', name: 'b', visibleIf: "{ghost} = 'x'" }), [['b', 'text']]],
-    ['an unsupported input type', form({ type: 'text', name: 'd', inputType: 'date' }), [['d', 'text']]],
+    ['an unsupported input type', form({ type: 'text', name: 'd', inputType: 'color' }), [['d', 'text']]],
+    ['a name ending in SurveyJS\'s "-Comment"', form({ type: 'text', name: 'note-Comment' }), [['note-Comment', 'text']]],
+    ['choice values equal once normalised', form({ type: 'radiogroup', name: 'r', choices: ['Đồng ý', 'Đồng ý '.normalize('NFD')] }), [['r', 'radiogroup']]],
     ['an unsupported validator', form({ type: 'text', name: 'd', validators: [{ type: 'expression', expression: 'iif({d} > 1, true, false)' }] }), [['d', 'text']]],
     ['a property that moves the answer', form({ type: 'text', name: 'd', valueName: 'other' }), [['d', 'text']]],
     ['a name that cannot be a form field', form({ type: 'text', name: 'họ tên' }), [['họ tên', 'text']]],
@@ -155,6 +161,13 @@ describe('checkSupported', () => {
     ['triggers', { ...form({ type: 'text', name: 'a' }), triggers: [{ type: 'complete' }] }, [['', 'survey']]],
   ])('refuses %s', (_label, json, expected) => {
     expect(problems(json)).toEqual(expected);
+  });
+
+  test('accepts hyphenated names, as SurveyJS conditions read them ({nps-score})', () => {
+    const json = form({ type: 'rating', name: 'nps-score', rateMin: 0, rateMax: 10 }, { type: 'comment', name: 'why-low', visibleIf: '{nps-score} <= 6' });
+    expect(checkSupported(json)).toEqual([]);
+    expect(compileValidator(json)({ 'nps-score': 3, 'why-low': 'Chờ lâu' })).toEqual({ ok: true, data: { 'nps-score': 3, 'why-low': 'Chờ lâu' } });
+    expect(compileValidator(json)({ 'nps-score': 9, 'why-low': 'x' })).toEqual({ ok: true, data: { 'nps-score': 9 } });
   });
 
   test('accepts the simple conditions the renderer understands', () => {
@@ -191,6 +204,24 @@ describe('conditions', () => {
     ["{a} = 'x' or {b} = 'y' and {c} = 'z'", { a: 'x' }, true],
     ["({a} = 'x' or {b} = 'y') and {c} = 'z'", { a: 'x' }, false],
     ["{a} = 'x' AND {b} NOTEMPTY", { a: 'x', b: 1 }, true],
+    // comparisons as survey-core makes them: numbers written as text are read as numbers, a missing answer is never greater or less
+    ['{a} > 5', { a: 10 }, true],
+    ['{a} > 5', { a: '10' }, true],
+    ["{a} > '9'", { a: '10' }, true],
+    ['{a} < 5', {}, false],
+    ['{a} <= 5', { a: null }, false],
+    ['{a} >= 5', { a: '5' }, true],
+    ['{a} >= 5', { a: 4.5 }, false],
+    ["{a} > 3", { a: '3,5' }, true],
+    ["{a} >= 'abc'", { a: 'ABC' }, true],
+    ["{a} < '2024-05-01'", { a: '2024-04-30' }, true],
+    ['{a} greaterorequal 18 and {a} less 60', { a: 30 }, true],
+    ['{nps-score} <= 6', { 'nps-score': 6 }, true],
+    ["{a} notcontains 'x'", { a: ['y'] }, true],
+    ["{a} noneof ['x', 'y']", { a: 'z' }, true],
+    ["{a} noneof ['x', 'y']", { a: 'x' }, false],
+    ["{a} allof ['x', 'y']", { a: ['x', 'y', 'z'] }, true],
+    ["{a} allof ['x', 'y']", { a: ['x'] }, false],
   ] as const)('%s with %j is %s', (src, values, expected) => {
     expect(evaluate(parseCondition(src), values)).toBe(expected);
   });

@@ -94,15 +94,25 @@ function describe(ctx: Ctx, c: Condition): string {
     }
     case 'anyof': {
       const q = quoted(ctx, ctx.titles.get(c.name) ?? c.name);
-      const vals = c.values.map((v) => quoted(ctx, literalText(ctx, c.name, v))).join(vi ? ' hoặc ' : ' or ');
+      const all = c.op === 'allof';
+      const vals = c.values.map((v) => quoted(ctx, literalText(ctx, c.name, v))).join(vi ? (all ? ' và ' : ' hoặc ') : all ? ' and ' : ' or ');
+      if (c.op === 'noneof') return vi ? `ở câu ${q} không chọn ${vals}` : `your answer to ${q} is none of ${vals}`;
+      if (all) return vi ? `ở câu ${q} chọn cả ${vals}` : `your answer to ${q} includes ${vals}`;
       return vi ? `ở câu ${q} chọn ${vals}` : `your answer to ${q} is ${vals}`;
     }
     case 'compare': {
       const q = quoted(ctx, ctx.titles.get(c.name) ?? c.name);
       const v = quoted(ctx, literalText(ctx, c.name, c.value));
-      if (c.op === '=') return vi ? `ở câu ${q} chọn ${v}` : `your answer to ${q} is ${v}`;
-      if (c.op === '!=') return vi ? `ở câu ${q} không chọn ${v}` : `your answer to ${q} is not ${v}`;
-      return vi ? `ở câu ${q} có chọn ${v}` : `your answer to ${q} includes ${v}`;
+      switch (c.op) {
+        case '=': return vi ? `ở câu ${q} chọn ${v}` : `your answer to ${q} is ${v}`;
+        case '!=': return vi ? `ở câu ${q} không chọn ${v}` : `your answer to ${q} is not ${v}`;
+        case 'contains': return vi ? `ở câu ${q} có chọn ${v}` : `your answer to ${q} includes ${v}`;
+        case 'notcontains': return vi ? `ở câu ${q} không có ${v}` : `your answer to ${q} does not include ${v}`;
+        case '>': return vi ? `câu ${q} lớn hơn ${v}` : `your answer to ${q} is more than ${v}`;
+        case '>=': return vi ? `câu ${q} từ ${v} trở lên` : `your answer to ${q} is ${v} or more`;
+        case '<': return vi ? `câu ${q} nhỏ hơn ${v}` : `your answer to ${q} is less than ${v}`;
+        case '<=': return vi ? `câu ${q} không quá ${v}` : `your answer to ${q} is ${v} or less`;
+      }
     }
   }
 }

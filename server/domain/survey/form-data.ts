@@ -17,8 +17,11 @@ export type FormFields = Record<string, string | string[] | undefined>;
 export const commentField = (name: string) => `${name}${COMMENT_SUFFIX}`;
 export const matrixField = (name: string, row: ChoiceValue) => `${name}[${String(row)}]`;
 
+const spelling = (s: string) => s.normalize('NFC').trim();
+
+/** The form's own value for what was posted, compared in one spelling (a form stored before normalisation still matches). */
 function toValue(raw: string, known: ChoiceValue[]): ChoiceValue {
-  const hit = known.find((v) => String(v) === raw);
+  const hit = known.find((v) => String(v) === raw) ?? known.find((v) => spelling(String(v)) === spelling(raw));
   return hit ?? raw;
 }
 
