@@ -99,6 +99,18 @@ export function flattenElements(survey: Json): FlatElement[] {
   return out;
 }
 
+/** Every string answer is capped, whatever the form says (a comment box is not a file upload). */
+export const MAX_TEXT_LENGTH = 5000;
+
+/**
+ * The length limit of a text: its own maxLength when set (0: none), else the
+ * survey's maxTextLength, as survey-core's getMaxLength; never above the cap.
+ */
+export function textLimit(own: unknown, surveyMax: unknown): number {
+  const declared = typeof own === 'number' && own >= 0 ? own : typeof surveyMax === 'number' ? surveyMax : 0;
+  return declared > 0 ? Math.min(declared, MAX_TEXT_LENGTH) : MAX_TEXT_LENGTH;
+}
+
 /** Types whose elements hold an answer. */
 export const VALUE_TYPES = new Set([
   'radiogroup', 'checkbox', 'tagbox', 'boolean', 'rating', 'dropdown', 'text', 'comment', 'matrix', 'ranking',

@@ -23,6 +23,7 @@
 import {
   COMMENT_SUFFIX,
   DEFAULT_MATRIX_ROW_COUNT,
+  MAX_TEXT_LENGTH,
   MULTI_CHOICE_TYPES,
   NONE_VALUE,
   OTHER_VALUE,
@@ -37,6 +38,7 @@ import {
   localTexts,
   ratingValues,
   templateOf,
+  textLimit,
   type Json,
   type Text,
 } from './definition';
@@ -44,8 +46,7 @@ import { compileCondition, type Values } from './expressions';
 import { normaliseSurvey, normaliseValue } from './normalise';
 import { ISO_DATE, checkSupported } from './supported';
 
-/** Every string answer is capped, whatever the form says (a comment box is not a file upload). */
-export const MAX_TEXT_LENGTH = 5000;
+export { MAX_TEXT_LENGTH };
 /** Refuse absurd payloads before looking at them key by key. */
 const MAX_KEYS = 1000;
 const MAX_UNKNOWN_REPORTED = 20;
@@ -224,13 +225,13 @@ function compileValidators(q: Json, type: string): Check[] {
   });
 }
 
-/** The length limit of a text: its own maxLength, else the survey's maxTextLength (as survey-core's getMaxLength), capped. */
+/** The length check of a text, with textLimit's limit; the global cap is its own rule. */
 function lengthCheck(own: unknown, surveyMax: number): (s: string) => Failure | null {
+  const max = textLimit(own, surveyMax);
   const declared = typeof own === 'number' && own >= 0 ? own : surveyMax;
-  const max = declared > 0 ? Math.min(declared, MAX_TEXT_LENGTH) : MAX_TEXT_LENGTH;
   return (s) => {
     if (s.length <= max) return null;
-    const rule: AnswerRule = max === MAX_TEXT_LENGTH && declared !== MAX_TEXT_LENGTH ? 'too_long' : 'max_length';
+    const rule: AnswerRule = declared > 0 && declared <= MAX_TEXT_LENGTH ? 'max_length' : 'too_long';
     return failure(rule, `dài quá ${max} ký tự (hiện có ${s.length}).`, `longer than ${max} characters (${s.length} given).`);
   };
 }
