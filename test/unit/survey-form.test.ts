@@ -4,6 +4,9 @@ import { formToAnswers, type FormFields } from '../../server/domain/survey/form-
 import { compileValidator } from '../../server/domain/survey/validator';
 import { TEMPLATE_NAMES, loadTemplate } from '../../surveys';
 import type { Json } from '../../server/domain/survey/definition';
+import { projectForms } from '../support/surveyjs';
+
+const fixture = (name: string) => projectForms().find(([n]) => n === `fixtures/surveyjs/${name}.json`)![1];
 
 const render = (props: Partial<SurveyFormProps> & { json: Json }) =>
   SurveyForm({ lang: 'vi', action: '/b/ABCD', ...props }).toString();
@@ -25,11 +28,13 @@ function submit(html: string): FormFields {
   };
   for (const m of html.matchAll(/<input\b([^>]*)\/?>/g)) {
     const a = attrs(m[1]!);
+    if ('disabled' in a) continue;
     if ((a.type === 'radio' || a.type === 'checkbox') && !('checked' in a)) continue;
     add(a.name, a.value ?? '');
   }
-  for (const m of html.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) add(attrs(m[1]!).name, unescape(m[2]!));
+  for (const m of html.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) if (!('disabled' in attrs(m[1]!))) add(attrs(m[1]!).name, unescape(m[2]!));
   for (const m of html.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
+    if ('disabled' in attrs(m[1]!)) continue;
     const chosen = [...m[2]!.matchAll(/<option\b([^>]*)>/g)].map((o) => attrs(o[1]!)).find((o) => 'selected' in o);
     add(attrs(m[1]!).name, chosen?.value ?? '');
   }
@@ -67,7 +72,49 @@ const sampleAnswers: [string, Json, Record<string, unknown>][] = [
   ['every question type', everyType, { member: false, village: 'other', 'village-Comment': 'Thôn Mới', score: 8, age: 42, grid: { road: 1, light: 2 }, pick: ['none'] }],
 ];
 
+/** [label, form, answers, the data the server keeps when it differs (a read-only question keeps its default)] */
+const fixtureAnswers: [string, Json, Record<string, unknown>, Record<string, unknown>?][] = [
+  ['ho-gia-dinh', fixture('ho-gia-dinh'), {
+    'chu-ho': 'Nguyễn Văn Đạt', thon: 'Bắc Hà', 'ngay-ke-khai': '2026-03-15', 'lien-he': { 'dien-thoai': '0912 345 678', email: 'dat@vietkhe.vn' },
+    'so-nhan-khau': 7,
+    'thanh-vien': [
+      { 'ho-ten': 'Nguyễn Văn Đạt', 'ngay-sinh': '1970-05-02', 'gioi-tinh': 'nam', 'quan-he': 'Chủ hộ' },
+      { 'ho-ten': 'Trần Thị Hoa', 'quan-he': 'other', 'quan-he-Comment': 'Con dâu' },
+    ],
+    'ho-dong': 'Nhà chật, cần sửa', 'ho-tro': ['ngheo', 'nguoi-cao-tuoi'],
+  }],
+  ['danh-gia-mot-cua', fixture('danh-gia-mot-cua'), {
+    'hai-long-chung': 4, 'nps-score': 5, 'ly-do-thap': 'Chờ lâu',
+    'tieu-chi': { 'Thái độ cán bộ': 3, 'Thời gian giải quyết': 1, 'Niêm yết thủ tục': 2, 'Cơ sở vật chất': 2 },
+    'uu-tien': ['Hướng dẫn rõ hơn', 'Rút ngắn thời gian', 'Làm trực tuyến nhiều hơn', 'Thêm chỗ ngồi chờ'],
+    kenh: ['khong-kenh-nao'], 'di-lai': true, 'so-lan': 3, 'gop-y': 'Cảm ơn cán bộ',
+  }],
+  ['ke-hoach-dau-tu', fixture('ke-hoach-dau-tu'), {
+    'vai-tro': 'chu-ho', tuoi: 45,
+    'danh-gia-du-an': {
+      'Bê tông đường trục thôn': { 'muc-do': 3, 'ngay-cong': 5, 'dong-y': true },
+      'Nạo vét kênh Đông': { 'muc-do': 2, 'dong-y': false },
+      'Sửa nhà văn hóa': { 'muc-do': 1 },
+    },
+    'de-xuat': [{ ten: 'Lắp đèn đường', 'kinh-phi': 120, thon: 'Bắc Hà' }, { ten: 'Sân chơi trẻ em' }],
+    'hinh-thuc': ['Họp thôn', 'Zalo'], 'y-kien-khac': 'Ưu tiên đường trước',
+  }, { 'don-vi': 'UBND xã Việt Khê' }],
+];
+
 describe('server-rendered survey form', () => {
+  test.each(fixtureAnswers)('%s (SurveyJS fixture): answers filled back in and posted again come back unchanged and valid', (_name, json, answers, kept) => {
+    const html = render({ json, answers });
+    const posted = formToAnswers(json, submit(html));
+    expect(posted).toEqual(answers);
+    expect(compileValidator(json)(posted)).toEqual({ ok: true, data: { ...kept, ...answers } });
+  });
+
+  test.each(fixtureAnswers)('%s (SurveyJS fixture) gives every input a label', (_name, json) => {
+    const list = controls(render({ json }));
+    expect(list.length).toBeGreaterThan(5);
+    expect(list.filter((c) => !c.labelled)).toEqual([]);
+  });
+
   test.each([...TEMPLATE_NAMES, 'every question type'])('%s gives every input a label', (name) => {
     const json = name === 'every question type' ? everyType : loadTemplate(name)!;
     for (const lang of ['vi', 'en'] as const) {
@@ -316,5 +363,107 @@ describe('rendering what SurveyJS forms use, without JavaScript', () => {
     expect(/<div id="q-soCon"[\s\S]*?<\/div>/.exec(html)![0]).toContain('(chỉ trả lời nếu ở câu “Hộ có con đi học?” chọn “Có”)');
     // and the server drops what a disabled page or question holds
     expect(compileValidator(json)({ coCon: false, soCon: 2, hocPhi: 'x', truong: 'y' })).toEqual({ ok: true, data: { coCon: false, truong: 'y' } });
+  });
+});
+
+describe('the question types people bring from SurveyJS, without JavaScript', () => {
+  const names = (html: string) => [...html.matchAll(/<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"/g)].map((m) => m[1]!);
+
+  test('a paneldynamic shows its first entries, offers more in <details> up to maxPanelCount, and blank entries are no entries', () => {
+    const json = fixture('ho-gia-dinh');
+    const html = render({ json });
+    const block = /<fieldset id="q-thanh-vien"[\s\S]*?<\/div><\/fieldset>(?=<div id="q-ho-dong")/.exec(html)![0];
+    expect(block).toContain('<legend>Thành viên thứ 1</legend>');
+    expect(block.indexOf('<details')).toBeGreaterThan(block.indexOf('Thành viên thứ 1'));
+    expect([...block.matchAll(/<summary>([^<]*)<\/summary>/g)].map((m) => m[1])).toEqual(
+      ['＋ Thêm thành viên (2)', '＋ Thêm thành viên (3)', '＋ Thêm thành viên (4)', '＋ Thêm thành viên (5)', '＋ Thêm thành viên (6)', '＋ Thêm thành viên (7)', '＋ Thêm thành viên (8)'],
+    );
+    expect(names(block).filter((n) => n.endsWith('[ho-ten]'))).toHaveLength(8);
+    const answers = formToAnswers(json, { 'thanh-vien[0][ho-ten]': 'An', 'thanh-vien[1][ho-ten]': ' ', 'thanh-vien[4][ho-ten]': 'Bình', 'thanh-vien[4][gioi-tinh]': 'nu' });
+    expect(answers['thanh-vien']).toEqual([{ 'ho-ten': 'An' }, { 'ho-ten': 'Bình', 'gioi-tinh': 'nu' }]);
+    // an entry with its required question left blank is refused, naming the entry
+    const result = compileValidator(json)({ ...answers, 'thanh-vien': [{ 'ho-ten': 'An' }, { 'gioi-tinh': 'nu' }] });
+    expect(result).toMatchObject({ ok: false, errors: expect.arrayContaining([expect.objectContaining({ question: 'thanh-vien', rule: 'required', message: expect.objectContaining({ vi: expect.stringContaining('mục 2: câu “Họ và tên”') }) })]) });
+  });
+
+  test('a matrixdynamic left blank is no rows: not refused for its required column, as a person removing the empty rows', () => {
+    const json = fixture('ke-hoach-dau-tu');
+    const html = render({ json });
+    expect(names(html).filter((n) => n.startsWith('de-xuat['))).toContain('de-xuat[0][ten]');
+    expect(names(html).filter((n) => /^de-xuat\[\d\]\[ten\]$/.test(n))).toHaveLength(5);
+    const projects = {
+      'danh-gia-du-an[Bê tông đường trục thôn][muc-do]': '3', 'danh-gia-du-an[Nạo vét kênh Đông][muc-do]': '1', 'danh-gia-du-an[Sửa nhà văn hóa][muc-do]': '2',
+    };
+    const answers = formToAnswers(json, { 'vai-tro': 'chu-ho', ...projects, 'de-xuat[0][ten]': '', 'de-xuat[0][thon]': '' });
+    expect(answers['de-xuat']).toEqual([]);
+    const data = { 'Bê tông đường trục thôn': { 'muc-do': 3 }, 'Nạo vét kênh Đông': { 'muc-do': 1 }, 'Sửa nhà văn hóa': { 'muc-do': 2 } };
+    expect(compileValidator(json)(answers)).toEqual({ ok: true, data: { 'don-vi': 'UBND xã Việt Khê', 'vai-tro': 'chu-ho', 'danh-gia-du-an': data } });
+    // an API answer that leaves the default row out entirely is checked as survey-core checks its empty default row
+    expect(compileValidator(json)({ 'vai-tro': 'chu-ho', 'danh-gia-du-an': data })).toMatchObject({ ok: false, errors: [{ question: 'de-xuat', rule: 'required', message: { vi: expect.stringContaining('dòng 1: cột “Tên dự án”') } }] });
+  });
+
+  test('a ranking is one select per rank; ranking every choice once is required unless selectToRankEnabled', () => {
+    const json = fixture('danh-gia-mot-cua');
+    const html = render({ json });
+    expect(names(html).filter((n) => n.startsWith('uu-tien'))).toEqual(['uu-tien[1]', 'uu-tien[2]', 'uu-tien[3]', 'uu-tien[4]']);
+    expect(html).toContain('<label for="q-uu-tien-rank1">Hạng 1</label>');
+    const base = { 'hai-long-chung': 5, 'tieu-chi': { 'Thái độ cán bộ': 3, 'Thời gian giải quyết': 3, 'Niêm yết thủ tục': 3, 'Cơ sở vật chất': 3 } };
+    const validate = compileValidator(json);
+    const partial = formToAnswers(json, { 'uu-tien[1]': 'Thêm chỗ ngồi chờ', 'uu-tien[3]': 'Hướng dẫn rõ hơn' });
+    expect(partial).toEqual({ 'uu-tien': ['Thêm chỗ ngồi chờ', 'Hướng dẫn rõ hơn'] });
+    expect(validate({ ...base, ...partial })).toMatchObject({ ok: false, errors: [{ question: 'uu-tien', rule: 'ranking' }] });
+    const twice = formToAnswers(json, { 'uu-tien[1]': 'Thêm chỗ ngồi chờ', 'uu-tien[2]': 'Thêm chỗ ngồi chờ', 'uu-tien[3]': 'Hướng dẫn rõ hơn', 'uu-tien[4]': 'Rút ngắn thời gian' });
+    expect(validate({ ...base, ...twice })).toMatchObject({ ok: false, errors: [{ question: 'uu-tien', rule: 'duplicate' }] });
+    const some = { elements: [{ type: 'ranking', name: 'r', selectToRankEnabled: true, minSelectedChoices: 1, choices: ['a', 'b', 'c'] }] };
+    expect(compileValidator(some)({ r: ['c'] })).toEqual({ ok: true, data: { r: ['c'] } });
+    expect(compileValidator(some)({})).toMatchObject({ ok: false, errors: [{ question: 'r', rule: 'min_selected' }] });
+  });
+
+  test('a date works with the phone’s date picker or typed as dd/mm/yyyy, within min and max', () => {
+    const json = { elements: [{ type: 'text', name: 'd', inputType: 'date', min: '2026-01-01', max: '2026-12-31' }] };
+    const html = render({ json });
+    expect(html).toMatch(/<input[^>]*name="d"[^>]*type="date"[^>]*min="2026-01-01" max="2026-12-31"/);
+    const validate = compileValidator(json);
+    expect(formToAnswers(json, { d: '2026-04-30' })).toEqual({ d: '2026-04-30' });
+    expect(formToAnswers(json, { d: '5/4/2026' })).toEqual({ d: '2026-04-05' });
+    expect(validate(formToAnswers(json, { d: '30/04/2026' }))).toEqual({ ok: true, data: { d: '2026-04-30' } });
+    expect(validate({ d: '2026-02-30' })).toMatchObject({ ok: false, errors: [{ rule: 'format' }] });
+    expect(validate({ d: 'hôm qua' })).toMatchObject({ ok: false, errors: [{ rule: 'format' }] });
+    expect(validate({ d: '2025-12-31' })).toMatchObject({ ok: false, errors: [{ rule: 'min_max', message: { vi: expect.stringContaining('01/01/2026') } }] });
+  });
+
+  test('defaultValue fills the first render; a form sent back shows what was sent, even blank', () => {
+    const json = fixture('ho-gia-dinh');
+    const first = render({ json });
+    expect(first).toMatch(/<option value="Đông Sơn" selected="">/);
+    expect(first).toMatch(/name="so-nhan-khau"[^>]*value="1"/);
+    const again = render({ json, answers: { 'chu-ho': 'An' } });
+    expect(again).not.toMatch(/<option value="Đông Sơn" selected="">/);
+    expect(again).toMatch(/name="so-nhan-khau"[^>]*value=""/);
+  });
+
+  test('a tagbox is a list of checkboxes; a multipletext is one labelled box per item, and refuses keys it does not have', () => {
+    const json = fixture('ho-gia-dinh');
+    const html = render({ json });
+    expect(html.match(/<input type="checkbox"[^>]*name="ho-tro"/g)).toHaveLength(5);
+    expect(html).toContain('<label for="q-lien-he-i0-input">Điện thoại <span class="required">(bắt buộc)</span></label>');
+    expect(html).toMatch(/name="lien-he\[dien-thoai\]"[^>]*type="tel"/);
+    const validate = compileValidator(json);
+    const base = { 'chu-ho': 'An', thon: 'Bắc Hà', 'ngay-ke-khai': '2026-01-02', 'so-nhan-khau': 2, 'thanh-vien': [{ 'ho-ten': 'An' }] };
+    expect(validate({ ...base, 'lien-he': { 'dien-thoai': '0912345678', fax: '1' } })).toMatchObject({ ok: false, errors: [{ question: 'lien-he', rule: 'item' }] });
+    expect(validate({ ...base, 'lien-he': { email: 'a@b.vn' } })).toMatchObject({ ok: false, errors: [{ question: 'lien-he', rule: 'required', message: { vi: expect.stringContaining('ô “Điện thoại”') } }] });
+    expect(validate({ ...base, 'lien-he': { 'dien-thoai': '0912345678' }, 'ho-tro': ['ngheo', 'can-ngheo', 'khuyet-tat', 'chinh-sach'] })).toMatchObject({ ok: false, errors: [{ question: 'ho-tro', rule: 'max_selected' }] });
+  });
+
+  test('a matrixdropdown is one block per row with a labelled control per column', () => {
+    const json = fixture('ke-hoach-dau-tu');
+    const html = render({ json });
+    const row = /<fieldset class="matrix-row"><legend>Nạo vét kênh Đông<\/legend>[\s\S]*?<\/fieldset><\/fieldset>/.exec(html)![0];
+    expect(names(row)).toEqual(expect.arrayContaining(['danh-gia-du-an[Nạo vét kênh Đông][muc-do]', 'danh-gia-du-an[Nạo vét kênh Đông][ngay-cong]', 'danh-gia-du-an[Nạo vét kênh Đông][dong-y]']));
+    expect(row).toContain('Mức cần thiết <span class="required">(bắt buộc)</span>');
+    const validate = compileValidator(json);
+    expect(validate({ 'vai-tro': 'chu-ho', 'de-xuat': [], 'danh-gia-du-an': { 'Nạo vét kênh Đông': { 'muc-do': 2 } } })).toMatchObject({
+      ok: false, errors: [{ question: 'danh-gia-du-an', rule: 'required', message: { vi: expect.stringContaining('hàng “Bê tông đường trục thôn”: cột “Mức cần thiết”') } }],
+    });
   });
 });

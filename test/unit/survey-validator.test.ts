@@ -82,6 +82,13 @@ const cases: Case[] = [
   { rule: 'matrix columns must exist', form: form({ type: 'matrix', name: 'm', rows: ['r1', 'r2'], columns: ['c1', 'c2'] }), answers: { m: { r1: 'c9' } }, error: ['m', 'matrix_column'] },
   { rule: 'matrix eachRowRequired', form: form({ type: 'matrix', name: 'm', rows: ['r1', 'r2'], columns: ['c1', 'c2'], eachRowRequired: true }), answers: { m: { r1: 'c1' } }, error: ['m', 'all_rows'] },
   { rule: 'matrix valid', form: form({ type: 'matrix', name: 'm', rows: ['r1', 'r2'], columns: ['c1', 'c2'] }), answers: { m: { r1: 'c1', r2: 'c2' } }, error: null, data: { m: { r1: 'c1', r2: 'c2' } } },
+  { rule: 'a matrixdynamic takes at most maxRowCount rows', form: form({ type: 'matrixdynamic', name: 'md', maxRowCount: 2, columns: [{ name: 't', cellType: 'text' }] }), answers: { md: [{ t: 'a' }, { t: 'b' }, { t: 'c' }] }, error: ['md', 'max_entries'] },
+  { rule: 'a required matrixdynamic needs minRowCount answered rows', form: form({ type: 'matrixdynamic', name: 'md', isRequired: true, minRowCount: 2, columns: [{ name: 't', cellType: 'text' }] }), answers: { md: [{ t: 'a' }, {}] }, error: ['md', 'min_entries'] },
+  { rule: 'a matrixdynamic keeps its answered rows and drops blank cells', form: form({ type: 'matrixdynamic', name: 'md', columns: [{ name: 't', cellType: 'text' }, { name: 'n', cellType: 'text', inputType: 'number' }] }), answers: { md: [{ t: ' a ', n: '' }, {}, { n: 3 }] }, error: null, data: { md: [{ t: 'a' }, { n: 3 }] } },
+  { rule: 'a repeated panel refuses a key its template lacks', form: form({ type: 'paneldynamic', name: 'pd', templateElements: [{ type: 'text', name: 'n' }] }), answers: { pd: [{ n: 'a', x: 1 }] }, error: ['pd', 'unknown'] },
+  { rule: 'a repeated panel’s "Other" note is kept inside the entry', form: form({ type: 'paneldynamic', name: 'pd', templateElements: [{ type: 'radiogroup', name: 'r', choices: ['a'], showOtherItem: true }] }), answers: { pd: [{ r: 'other', 'r-Comment': 'Cháu' }, { r: 'a', 'r-Comment': 'bỏ' }] }, error: null, data: { pd: [{ r: 'other', 'r-Comment': 'Cháu' }, { r: 'a' }] } },
+  { rule: 'a matrixdropdown refuses a row it does not have', form: form({ type: 'matrixdropdown', name: 'm', rows: ['Một'], columns: [{ name: 'c', cellType: 'text' }] }), answers: { m: { Hai: { c: 'x' } } }, error: ['m', 'matrix_row'] },
+  { rule: 'a matrixdropdown cell is checked as its column’s question', form: form({ type: 'matrixdropdown', name: 'm', rows: ['Một'], columns: [{ name: 'c', cellType: 'rating', rateMax: 3 }] }), answers: { m: { 'Một': { c: 4 } } }, error: ['m', 'range'] },
   { rule: 'requiredIf makes a question required', form: form({ type: 'radiogroup', name: 'a', choices: ['x', 'y'] }, { type: 'text', name: 't', requiredIf: "{a} = 'x'" }), answers: { a: 'x' }, error: ['t', 'required'] },
   { rule: 'requiredIf false leaves it optional', form: form({ type: 'radiogroup', name: 'a', choices: ['x', 'y'] }, { type: 'text', name: 't', requiredIf: "{a} = 'x'" }), answers: { a: 'y' }, error: null, data: { a: 'y' } },
   { rule: 'a disabled question is not checked and its answer is dropped', form: form({ type: 'radiogroup', name: 'a', choices: ['x', 'y'] }, { type: 'text', name: 't', isRequired: true, enableIf: "{a} = 'x'" }), answers: { a: 'y', t: 'z' }, error: null, data: { a: 'y' } },
@@ -163,6 +170,39 @@ describe('checkSupported', () => {
     expect(problems(json)).toEqual(expected);
   });
 
+  test.each([
+    ['a list inside a repeated panel', form({ type: 'paneldynamic', name: 'p', templateElements: [{ type: 'matrixdynamic', name: 'm', columns: [{ name: 'c' }] }] }), /inner question "m" of type "matrixdynamic" is not supported in a repeated list/],
+    ['a condition on a repeated panel’s own question ({panel.x})', form({ type: 'paneldynamic', name: 'p', templateElements: [{ type: 'text', name: 'a' }, { type: 'text', name: 'b', visibleIf: "{panel.a} = 'x'" }] }), /unsupported variable \{panel\.a\}/],
+    ['a cell type the server does not draw', form({ type: 'matrixdropdown', name: 'm', rows: ['r'], columns: [{ name: 'f', cellType: 'file' }] }), /column "f": cell type "file" is not supported/],
+    ['a column shown under a condition', form({ type: 'text', name: 'a' }, { type: 'matrixdynamic', name: 'm', columns: [{ name: 'c', cellType: 'text', visibleIf: '{a} notempty' }] }), /column "c": the property "visibleIf" is not supported/],
+    ['a column of choices without choices', form({ type: 'matrixdropdown', name: 'm', rows: ['r'], columns: [{ name: 'c' }] }), /column "c": There are no choices/],
+    ['a default that is not a choice', form({ type: 'radiogroup', name: 'r', choices: ['a', 'b'], defaultValue: 'c' }), /defaultValue "c" does not fit/],
+    ['"Other" on a ranking', form({ type: 'ranking', name: 'r', choices: ['a', 'b'], showOtherItem: true }), /A ranking has no "Other"/],
+    ['fewer panels allowed than required', form({ type: 'paneldynamic', name: 'p', minPanelCount: 3, maxPanelCount: 2, templateElements: [{ type: 'text', name: 'a' }] }), /minPanelCount is greater than maxPanelCount/],
+    ['a date bound written as a day', form({ type: 'text', name: 'd', inputType: 'date', min: '01/01/2026' }), /min of a date input must be YYYY-MM-DD/],
+    ['a date bound computed by an expression', form({ type: 'text', name: 'd', inputType: 'date', maxValueExpression: 'today()' }), /"maxValueExpression" is not supported/],
+    ['a multipletext item with a condition', form({ type: 'text', name: 'a' }, { type: 'multipletext', name: 't', items: [{ name: 'x', visibleIf: '{a} notempty' }] }), /item "x": the property "visibleIf" is not supported/],
+    ['an unknown choicesOrder', form({ type: 'radiogroup', name: 'r', choices: ['a'], choicesOrder: 'shuffle' }), /choicesOrder "shuffle" is not supported/],
+  ])('refuses %s, naming the question and the feature', (_label, json, message) => {
+    const problems = checkSupported(json);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.map((p) => p.message.en).join(' | ')).toMatch(message);
+    expect(problems.every((p) => p.question !== '' && p.message.vi !== '')).toBe(true);
+  });
+
+  test('accepts the SurveyJS features people bring: lists of rows and panels, ranking, items, tagbox, dates, defaults, comparisons', () => {
+    const json = form(
+      { type: 'text', name: 'so-ho', inputType: 'number', defaultValue: 2 },
+      { type: 'tagbox', name: 'tg', choices: ['a', 'b'], defaultValue: ['a'], visibleIf: '{so-ho} >= 2' },
+      { type: 'ranking', name: 'rk', choices: ['a', 'b'] },
+      { type: 'multipletext', name: 'mt', items: [{ name: 'x', inputType: 'date' }, 'y'] },
+      { type: 'matrixdropdown', name: 'md', rows: ['Hàng một'], choices: [1, 2], columns: [{ name: 'c' }, { name: 'b', cellType: 'boolean' }] },
+      { type: 'matrixdynamic', name: 'mx', rowCount: 1, columns: [{ name: 't', cellType: 'text' }] },
+      { type: 'paneldynamic', name: 'pd', templateTitle: 'Người {panelIndex}', templateElements: [{ type: 'text', name: 'n' }, { type: 'html', html: '<b>x</b>' }] },
+    );
+    expect(checkSupported(json)).toEqual([]);
+  });
+
   test('accepts hyphenated names, as SurveyJS conditions read them ({nps-score})', () => {
     const json = form({ type: 'rating', name: 'nps-score', rateMin: 0, rateMax: 10 }, { type: 'comment', name: 'why-low', visibleIf: '{nps-score} <= 6' });
     expect(checkSupported(json)).toEqual([]);
@@ -224,5 +264,15 @@ describe('conditions', () => {
     ["{a} allof ['x', 'y']", { a: ['x'] }, false],
   ] as const)('%s with %j is %s', (src, values, expected) => {
     expect(evaluate(parseCondition(src), values)).toBe(expected);
+  });
+});
+
+describe('messages name the question as the person saw it', () => {
+  test('{name} placeholders in the title show the answer', () => {
+    const json = form(
+      { type: 'radiogroup', name: 'thon', choices: [{ value: 'ds', text: 'Đông Sơn' }] },
+      { type: 'text', name: 'so', title: 'Số hộ ở thôn {thon}', inputType: 'number' },
+    );
+    expect(compileValidator(json)({ thon: 'ds', so: 'nhiều' })).toMatchObject({ ok: false, errors: [{ question: 'so', message: { vi: 'Câu “Số hộ ở thôn Đông Sơn”: cần nhập một số.' } }] });
   });
 });

@@ -140,10 +140,10 @@ function rich(ctx: Ctx, v: unknown, fallback = '', locals?: Record<string, strin
   );
 }
 
-/** The value a question shows: the answer, or on a first render its defaultValue. */
-function current(ctx: Ctx, q: Json, answer: unknown): unknown {
+/** The value a question shows: the answer, or its defaultValue on a first render (and always when it is read-only). */
+function current(ctx: Ctx, q: Json, answer: unknown, readOnly = false): unknown {
   if (answer !== undefined) return answer;
-  return ctx.fresh ? q.defaultValue : undefined;
+  return ctx.fresh || readOnly ? q.defaultValue : undefined;
 }
 
 function quoted(s: string) {
@@ -244,20 +244,23 @@ function topSlot(ctx: Ctx, q: Json, readOnly: boolean): Slot {
   const error = ctx.errors.get(name);
   const id = `q-${name}`;
   const ids = [q.description !== undefined && str(ctx, q.description) ? `${id}-desc` : '', error ? `${id}-error` : ''].filter(Boolean);
+  const fixed = readOnly || q.readOnly === true;
   return {
     q, type: String(q.type), name, field: name, noteField: commentField(name), id,
-    value: current(ctx, q, ctx.answers[name]), note: ctx.answers[commentField(name)],
-    readOnly: readOnly || q.readOnly === true, top: true, invalid: Boolean(error), describedBy: ids.length ? ids.join(' ') : undefined,
+    // a read-only question's answer is never sent: it shows its default
+    value: current(ctx, q, fixed ? undefined : ctx.answers[name], fixed), note: ctx.answers[commentField(name)],
+    readOnly: fixed, top: true, invalid: Boolean(error), describedBy: ids.length ? ids.join(' ') : undefined,
   };
 }
 
 /** A question inside a list question: its field is `<parent>[<key>]`, its value from the parent's object. */
 function innerSlot(ctx: Ctx, parent: Slot, q: Json, type: string, name: string, key: string, idPart: string, holder: unknown, locals?: Record<string, string>): Slot {
   const obj = isPlainObject(holder) ? holder : {};
+  const readOnly = parent.readOnly || q.readOnly === true;
   return {
     q, type, name, field: entryField(parent.field, key), noteField: entryField(parent.field, `${key}-Comment`), id: `${parent.id}-${idPart}`,
-    value: current(ctx, q, obj[key]), note: obj[`${key}-Comment`],
-    readOnly: parent.readOnly || q.readOnly === true, top: false, invalid: parent.invalid, describedBy: parent.describedBy,
+    value: current(ctx, q, obj[key], readOnly), note: obj[`${key}-Comment`],
+    readOnly, top: false, invalid: parent.invalid, describedBy: parent.describedBy,
     locals: locals ?? parent.locals,
   };
 }

@@ -32,10 +32,10 @@ export interface SurveyProblem {
   message: Text;
 }
 
-export const SUPPORTED_TYPES = [...[...VALUE_TYPES].filter((t) => !['tagbox', 'ranking', 'multipletext', 'matrixdropdown', 'matrixdynamic', 'paneldynamic'].includes(t)), 'panel', 'html'] as const;
+export const SUPPORTED_TYPES = [...VALUE_TYPES, 'panel', 'html'] as const;
 const SUPPORTED = new Set<string>(SUPPORTED_TYPES);
 
-export const TEXT_INPUT_TYPES = new Set(['text', 'number', 'email', 'tel']);
+export const TEXT_INPUT_TYPES = new Set(['text', 'number', 'email', 'tel', 'date']);
 const VALIDATOR_TYPES = new Set(['numeric', 'text', 'regex', 'email', 'expression', 'answercount']);
 /** The cell types of matrixdropdown / matrixdynamic columns. */
 export const CELL_TYPES = new Set(['dropdown', 'radiogroup', 'checkbox', 'tagbox', 'text', 'comment', 'boolean', 'rating']);

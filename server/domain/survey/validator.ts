@@ -44,6 +44,7 @@ import {
 } from './definition';
 import { compileCondition, type Values } from './expressions';
 import { normaliseSurvey, normaliseValue } from './normalise';
+import { displayValue, resolvePlaceholders } from './placeholders';
 import { ISO_DATE, checkSupported } from './supported';
 
 export { MAX_TEXT_LENGTH };
@@ -120,6 +121,8 @@ interface SurveyOptions {
 /** One question compiled: top-level, or inside a matrix row, a multipletext or a repeated panel. */
 interface Field {
   name: string;
+  type: string;
+  json: Json;
   title: Text;
   /** the question, its panel or page is read-only: the person cannot answer it */
   readOnly: boolean;
@@ -606,6 +609,8 @@ function compileField(
   const readOnly = context.readOnly || q.readOnly === true;
   return {
     name,
+    type,
+    json: q,
     title: localTexts(q.title, name),
     readOnly,
     visible: and(context.visible ?? always, q.visible === false ? never : condition(q.visibleIf, always)),
@@ -662,10 +667,20 @@ export function compileValidator(json: unknown): AnswerValidator {
     if (f.otherKey) byKey.set(f.otherKey, f);
   }
 
-  const fail = (q: { name: string; title: Text }, f: Failure): AnswerError => ({
+  const byLowerName = new Map(fields.map((f) => [f.name.toLowerCase(), f]));
+  /** The title as the person saw it: {name} placeholders show the answers. */
+  const shownTitle = (f: Field, values: Values, lang: 'vi' | 'en') => {
+    const title = f.title[lang];
+    if (!title.includes('{')) return title;
+    return resolvePlaceholders(title, (name) => {
+      const other = byLowerName.get(name.toLowerCase());
+      return other ? displayValue(other.json, other.type, values[other.name], lang) : undefined;
+    });
+  };
+  const fail = (q: Field, f: Failure, values: Values): AnswerError => ({
     question: q.name,
     rule: f.rule,
-    message: { vi: `Câu “${shorten(q.title.vi)}”: ${f.vi}`, en: `Question “${shorten(q.title.en)}”: ${f.en}` },
+    message: { vi: `Câu “${shorten(shownTitle(q, values, 'vi'))}”: ${f.vi}`, en: `Question “${shorten(shownTitle(q, values, 'en'))}”: ${f.en}` },
   });
 
   return (answers) => {
@@ -699,7 +714,7 @@ export function compileValidator(json: unknown): AnswerValidator {
       const value = values[f.name];
       const failed = answerFailure(f, value, values, values);
       if (failed) {
-        errors.push(fail(f, failed));
+        errors.push(fail(f, failed, values));
         continue;
       }
       if (f.isEmpty(value)) continue;
