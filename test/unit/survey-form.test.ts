@@ -1,45 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { SurveyForm, type SurveyFormProps } from '../../web/views/survey-form';
-import { formToAnswers, type FormFields } from '../../server/domain/survey/form-data';
+import { formToAnswers } from '../../server/domain/survey/form-data';
 import { compileValidator } from '../../server/domain/survey/validator';
 import { TEMPLATE_NAMES, loadTemplate } from '../../surveys';
 import type { Json } from '../../server/domain/survey/definition';
-import { projectForms } from '../support/surveyjs';
+import { SAMPLE_ANSWERS, attrs, formNamed, submittedFields as submit } from '../support/surveyjs';
 
-const fixture = (name: string) => projectForms().find(([n]) => n === `fixtures/surveyjs/${name}.json`)![1];
+const fixture = (name: string) => formNamed(`fixtures/surveyjs/${name}.json`);
 
 const render = (props: Partial<SurveyFormProps> & { json: Json }) =>
   SurveyForm({ lang: 'vi', action: '/b/ABCD', ...props }).toString();
-
-const unescape = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-
-function attrs(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([a-zA-Z-]+)(?:="([^"]*)")?/g)) out[m[1]!] = unescape(m[2] ?? '');
-  return out;
-}
-
-/** What a browser without JavaScript would post for this HTML form. */
-function submit(html: string): FormFields {
-  const fields: Record<string, string[]> = {};
-  const add = (name: string | undefined, value: string) => {
-    if (name) (fields[name] ??= []).push(value);
-  };
-  for (const m of html.matchAll(/<input\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]!);
-    if ('disabled' in a) continue;
-    if ((a.type === 'radio' || a.type === 'checkbox') && !('checked' in a)) continue;
-    add(a.name, a.value ?? '');
-  }
-  for (const m of html.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) if (!('disabled' in attrs(m[1]!))) add(attrs(m[1]!).name, unescape(m[2]!));
-  for (const m of html.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
-    if ('disabled' in attrs(m[1]!)) continue;
-    const chosen = [...m[2]!.matchAll(/<option\b([^>]*)>/g)].map((o) => attrs(o[1]!)).find((o) => 'selected' in o);
-    add(attrs(m[1]!).name, chosen?.value ?? '');
-  }
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.length === 1 ? v[0]! : v]));
-}
 
 /** Every input, select and textarea a person fills in, with whether a label points at it. */
 function controls(html: string) {
@@ -73,33 +43,9 @@ const sampleAnswers: [string, Json, Record<string, unknown>][] = [
 ];
 
 /** [label, form, answers, the data the server keeps when it differs (a read-only question keeps its default)] */
-const fixtureAnswers: [string, Json, Record<string, unknown>, Record<string, unknown>?][] = [
-  ['ho-gia-dinh', fixture('ho-gia-dinh'), {
-    'chu-ho': 'Nguyễn Văn Đạt', thon: 'Bắc Hà', 'ngay-ke-khai': '2026-03-15', 'lien-he': { 'dien-thoai': '0912 345 678', email: 'dat@vietkhe.vn' },
-    'so-nhan-khau': 7,
-    'thanh-vien': [
-      { 'ho-ten': 'Nguyễn Văn Đạt', 'ngay-sinh': '1970-05-02', 'gioi-tinh': 'nam', 'quan-he': 'Chủ hộ' },
-      { 'ho-ten': 'Trần Thị Hoa', 'quan-he': 'other', 'quan-he-Comment': 'Con dâu' },
-    ],
-    'ho-dong': 'Nhà chật, cần sửa', 'ho-tro': ['ngheo', 'nguoi-cao-tuoi'],
-  }],
-  ['danh-gia-mot-cua', fixture('danh-gia-mot-cua'), {
-    'hai-long-chung': 4, 'nps-score': 5, 'ly-do-thap': 'Chờ lâu',
-    'tieu-chi': { 'Thái độ cán bộ': 3, 'Thời gian giải quyết': 1, 'Niêm yết thủ tục': 2, 'Cơ sở vật chất': 2 },
-    'uu-tien': ['Hướng dẫn rõ hơn', 'Rút ngắn thời gian', 'Làm trực tuyến nhiều hơn', 'Thêm chỗ ngồi chờ'],
-    kenh: ['khong-kenh-nao'], 'di-lai': true, 'so-lan': 3, 'gop-y': 'Cảm ơn cán bộ',
-  }],
-  ['ke-hoach-dau-tu', fixture('ke-hoach-dau-tu'), {
-    'vai-tro': 'chu-ho', tuoi: 45,
-    'danh-gia-du-an': {
-      'Bê tông đường trục thôn': { 'muc-do': 3, 'ngay-cong': 5, 'dong-y': true },
-      'Nạo vét kênh Đông': { 'muc-do': 2, 'dong-y': false },
-      'Sửa nhà văn hóa': { 'muc-do': 1 },
-    },
-    'de-xuat': [{ ten: 'Lắp đèn đường', 'kinh-phi': 120, thon: 'Bắc Hà' }, { ten: 'Sân chơi trẻ em' }],
-    'hinh-thuc': ['Họp thôn', 'Zalo'], 'y-kien-khac': 'Ưu tiên đường trước',
-  }, { 'don-vi': 'UBND xã Việt Khê' }],
-];
+const fixtureAnswers = Object.entries(SAMPLE_ANSWERS)
+  .filter(([name]) => name.startsWith('fixtures/'))
+  .map(([name, sample]) => [name, formNamed(name), sample.answers, sample.kept] as [string, Json, Record<string, unknown>, Record<string, unknown> | undefined]);
 
 describe('server-rendered survey form', () => {
   test.each(fixtureAnswers)('%s (SurveyJS fixture): answers filled back in and posted again come back unchanged and valid', (_name, json, answers, kept) => {
