@@ -164,7 +164,9 @@ function generate(r: Rand, q: Json, type: string, answers: Record<string, unknow
       if (q.inputType === 'number') {
         const lo = typeof q.min === 'number' ? q.min : 0;
         const hi = typeof q.max === 'number' ? q.max : 150;
-        answers[name] = broken ? pick(r, ['12', 'mười', 1e9, lo - 1]) : lo + Math.floor(r() * (hi - lo + 1));
+        const step = typeof q.step === 'number' ? q.step : 1;
+        // a value off the step now and then, which both validators refuse
+        answers[name] = broken ? pick(r, ['12', 'mười', 1e9, lo - 1]) : lo + Math.floor(r() * (hi - lo + 1)) * step + (chance(r, 0.05) ? step / 2 : 0);
         return;
       }
       if (q.inputType === 'tel') {
@@ -227,6 +229,7 @@ const kitchenSink: Json = {
         { type: 'matrix', name: 'grid', rows: ['r1', 'r2', 'r3'], columns: [1, 2, 3], eachRowRequired: true, visibleIf: "{topics} contains 'a'" },
         { type: 'rating', name: 'score', rateMin: 0, rateMax: 10, rateStep: 2, enableIf: "{kind} != 'z'" },
         { type: 'text', name: 'age', inputType: 'number', min: 18, max: 120, requiredIf: '{score} notempty' },
+        { type: 'text', name: 'weight', inputType: 'number', step: 0.5 },
         { type: 'text', name: 'email', inputType: 'email' },
         { type: 'text', name: 'code', maxLength: 8, validators: [{ type: 'regex', regex: '^[A-Z]{2}-[0-9]+$' }] },
         { type: 'comment', name: 'note', validators: [{ type: 'text', minLength: 5, maxLength: 50 }] },

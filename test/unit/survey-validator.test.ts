@@ -89,6 +89,11 @@ const cases: Case[] = [
   { rule: 'a repeated panel’s "Other" note is kept inside the entry', form: form({ type: 'paneldynamic', name: 'pd', templateElements: [{ type: 'radiogroup', name: 'r', choices: ['a'], showOtherItem: true }] }), answers: { pd: [{ r: 'other', 'r-Comment': 'Cháu' }, { r: 'a', 'r-Comment': 'bỏ' }] }, error: null, data: { pd: [{ r: 'other', 'r-Comment': 'Cháu' }, { r: 'a' }] } },
   { rule: 'a matrixdropdown refuses a row it does not have', form: form({ type: 'matrixdropdown', name: 'm', rows: ['Một'], columns: [{ name: 'c', cellType: 'text' }] }), answers: { m: { Hai: { c: 'x' } } }, error: ['m', 'matrix_row'] },
   { rule: 'a matrixdropdown cell is checked as its column’s question', form: form({ type: 'matrixdropdown', name: 'm', rows: ['Một'], columns: [{ name: 'c', cellType: 'rating', rateMax: 3 }] }), answers: { m: { 'Một': { c: 4 } } }, error: ['m', 'range'] },
+  { rule: 'a number follows its step, as survey-core checks it', form: form({ type: 'text', name: 'n', inputType: 'number', step: 0.5 }), answers: { n: 1.25 }, error: ['n', 'step'] },
+  { rule: 'a number on its step is valid', form: form({ type: 'text', name: 'n', inputType: 'number', step: 0.5 }), answers: { n: 2.5 }, error: null, data: { n: 2.5 } },
+  { rule: 'an empty paneldynamic list still has its default panels, as in survey-core', form: form({ type: 'paneldynamic', name: 'pd', panelCount: 1, templateElements: [{ type: 'text', name: 'n', isRequired: true }] }), answers: { pd: [] }, error: ['pd', 'required'] },
+  { rule: 'a paneldynamic answer with entries has just those panels', form: form({ type: 'paneldynamic', name: 'pd', panelCount: 3, minPanelCount: 2, templateElements: [{ type: 'text', name: 'n', isRequired: true }] }), answers: { pd: [{ n: 'An' }] }, error: null, data: { pd: [{ n: 'An' }] } },
+  { rule: 'a read-only default written loosely is stored in the question’s own terms', form: form({ type: 'rating', name: 'r', readOnly: true, defaultValue: '3' }, { type: 'checkbox', name: 'c', readOnly: true, choices: ['a', 'b'], defaultValue: 'b' }), answers: {}, error: null, data: { r: 3, c: ['b'] } },
   { rule: 'requiredIf makes a question required', form: form({ type: 'radiogroup', name: 'a', choices: ['x', 'y'] }, { type: 'text', name: 't', requiredIf: "{a} = 'x'" }), answers: { a: 'x' }, error: ['t', 'required'] },
   { rule: 'requiredIf false leaves it optional', form: form({ type: 'radiogroup', name: 'a', choices: ['x', 'y'] }, { type: 'text', name: 't', requiredIf: "{a} = 'x'" }), answers: { a: 'y' }, error: null, data: { a: 'y' } },
   { rule: 'a disabled question is not checked and its answer is dropped', form: form({ type: 'radiogroup', name: 'a', choices: ['x', 'y'] }, { type: 'text', name: 't', isRequired: true, enableIf: "{a} = 'x'" }), answers: { a: 'y', t: 'z' }, error: null, data: { a: 'y' } },
@@ -166,6 +171,7 @@ describe('checkSupported', () => {
     ['a name that cannot be a form field', form({ type: 'text', name: 'họ tên' }), [['họ tên', 'text']]],
     ['no questions at all', form({ type: 'html', name: 'h', html: 'x' }), [['', 'survey']]],
     ['triggers', { ...form({ type: 'text', name: 'a' }), triggers: [{ type: 'complete' }] }, [['', 'survey']]],
+    ['a start page (validated apart by survey-core)', { ...form({ type: 'text', name: 'a' }), firstPageIsStartPage: true }, [['', 'survey']]],
   ])('refuses %s', (_label, json, expected) => {
     expect(problems(json)).toEqual(expected);
   });
@@ -183,6 +189,11 @@ describe('checkSupported', () => {
     ['a date bound computed by an expression', form({ type: 'text', name: 'd', inputType: 'date', maxValueExpression: 'today()' }), /"maxValueExpression" is not supported/],
     ['a multipletext item with a condition', form({ type: 'text', name: 'a' }, { type: 'multipletext', name: 't', items: [{ name: 'x', visibleIf: '{a} notempty' }] }), /item "x": the property "visibleIf" is not supported/],
     ['an unknown choicesOrder', form({ type: 'radiogroup', name: 'r', choices: ['a'], choicesOrder: 'shuffle' }), /choicesOrder "shuffle" is not supported/],
+    ['a matrix row shown under a condition', form({ type: 'text', name: 'a' }, { type: 'matrix', name: 'm', columns: ['x'], rows: ['r1', { value: 'r2', visibleIf: '{a} notempty' }] }), /Row 2 has its own condition/],
+    ['a choice with its own comment box', form({ type: 'checkbox', name: 'c', choices: [{ value: 'a', showCommentArea: true }] }), /Choice 1 has its own comment box/],
+    ['an item computed by an expression', form({ type: 'multipletext', name: 't', items: [{ name: 'a' }, { name: 'b', minValueExpression: '{t.a}' }] }), /item "b": the property "minValueExpression" is not supported/],
+    ['"Other" kept in the value instead of a note', form({ type: 'radiogroup', name: 'r', choices: ['a'], showOtherItem: true, storeOthersAsComment: false }), /storeOthersAsComment = false/],
+    ['a step on a text that is not a number', form({ type: 'text', name: 't', step: 2 }), /step applies to number inputs/],
   ])('refuses %s, naming the question and the feature', (_label, json, message) => {
     const problems = checkSupported(json);
     expect(problems.length).toBeGreaterThan(0);
@@ -257,6 +268,8 @@ describe('conditions', () => {
     ["{a} < '2024-05-01'", { a: '2024-04-30' }, true],
     ['{a} greaterorequal 18 and {a} less 60', { a: 30 }, true],
     ['{nps-score} <= 6', { 'nps-score': 6 }, true],
+    ['{a} =< 2', { a: 2 }, true],
+    ['{a} => 2', { a: 1 }, false],
     ["{a} notcontains 'x'", { a: ['y'] }, true],
     ["{a} noneof ['x', 'y']", { a: 'z' }, true],
     ["{a} noneof ['x', 'y']", { a: 'x' }, false],

@@ -36,6 +36,7 @@ import { parseCondition, type Condition, type Literal } from '../../server/domai
 import { commentField, entryField, matrixField } from '../../server/domain/survey/form-data';
 import { displayValue, resolvePlaceholders, splitPlaceholders, type Lookup } from '../../server/domain/survey/placeholders';
 import { orderChoices } from '../../server/domain/survey/choice-order';
+import { fitDefault } from '../../server/domain/survey/supported';
 import { escapeHtml, sanitiseHtml } from './safe-html';
 
 export interface SurveyFormError {
@@ -143,7 +144,7 @@ function rich(ctx: Ctx, v: unknown, fallback = '', locals?: Record<string, strin
 /** The value a question shows: the answer, or its defaultValue on a first render (and always when it is read-only). */
 function current(ctx: Ctx, q: Json, answer: unknown, readOnly = false): unknown {
   if (answer !== undefined) return answer;
-  return ctx.fresh || readOnly ? q.defaultValue : undefined;
+  return (ctx.fresh || readOnly) && q.defaultValue !== undefined ? fitDefault(q, String(q.type)).value : undefined;
 }
 
 function quoted(s: string) {

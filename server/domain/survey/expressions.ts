@@ -24,7 +24,7 @@ export type Condition =
   | { kind: 'anyof'; op: ListOp; name: string; values: Literal[] };
 
 /** Operators written as symbols, and their word forms. */
-const SYMBOLS: Record<string, CompareOp> = { '=': '=', '==': '=', '!=': '!=', '<>': '!=', '>': '>', '<': '<', '>=': '>=', '<=': '<=' };
+const SYMBOLS: Record<string, CompareOp> = { '=': '=', '==': '=', '!=': '!=', '<>': '!=', '>': '>', '<': '<', '>=': '>=', '<=': '<=', '=>': '>=', '=<': '<=' };
 const WORDS: Record<string, CompareOp> = {
   equal: '=', notequal: '!=', greater: '>', less: '<', greaterorequal: '>=', lessorequal: '<=', contains: 'contains', notcontains: 'notcontains',
 };
@@ -68,7 +68,7 @@ function tokenize(src: string): Token[] {
     }
     if (c === '(' || c === ')' || c === '[' || c === ']' || c === ',') { out.push({ t: 'punct', p: c }); i++; continue; }
     const two = src.slice(i, i + 2);
-    if (two === '!=' || two === '==' || two === '>=' || two === '<=' || two === '<>') { out.push({ t: 'op', op: two }); i += 2; continue; }
+    if (two in SYMBOLS) { out.push({ t: 'op', op: two }); i += 2; continue; }
     if (c === '=' || c === '>' || c === '<') { out.push({ t: 'op', op: c }); i++; continue; }
     const num = /^-?\d+(\.\d+)?/.exec(src.slice(i));
     if (num) { out.push({ t: 'lit', value: Number(num[0]) }); i += num[0].length; continue; }

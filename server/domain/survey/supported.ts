@@ -57,7 +57,7 @@ const UNSUPPORTED_PROPERTIES = [
 ];
 /** Column properties of matrixdropdown / matrixdynamic that this server does not model. */
 const UNSUPPORTED_COLUMN_PROPERTIES = ['visibleIf', 'enableIf', 'requiredIf', 'showOtherItem', 'hasOther', 'showNoneItem', 'hasNone', 'isUnique', 'choicesByUrl', 'choicesVisibleIf', 'choicesEnableIf', 'defaultValueExpression', 'setValueExpression', 'readOnly'];
-const SURVEY_UNSUPPORTED = ['triggers', 'calculatedValues'];
+const SURVEY_UNSUPPORTED = ['triggers', 'calculatedValues', 'firstPageIsStartPage', 'firstPageIsStarted'];
 const CONDITION_PROPS = ['visibleIf', 'enableIf', 'requiredIf'] as const;
 
 /** ASCII letters, digits, `_` and `-` (SurveyJS conditions read {nps-score}); never ending in SurveyJS's "-Comment". */
@@ -172,6 +172,7 @@ function checkQuestion(scope: Scope, q: Json, type: string, owner: string, name:
     if (q[prop] !== undefined) report(`Thuộc tính "${prop}" không được hỗ trợ.`, `The property "${prop}" is not supported.`);
   }
   if (q.readOnly !== undefined && typeof q.readOnly !== 'boolean') report('readOnly phải là true hoặc false.', 'readOnly must be true or false.');
+  if (q.storeOthersAsComment === false) report('storeOthersAsComment = false không được hỗ trợ.', 'storeOthersAsComment = false is not supported.');
   checkConditions(scope, q, owner, type, type === 'html' ? ['visibleIf'] : CONDITION_PROPS);
   if (type === 'html') return;
 
@@ -188,7 +189,7 @@ function checkQuestion(scope: Scope, q: Json, type: string, owner: string, name:
       const itemName = String(item.name);
       const sub = (vi: string, en: string) => report(`ô "${itemName}": ${vi}`, `item "${itemName}": ${en}`);
       checkTextInput(item, sub);
-      for (const p of ['visibleIf', 'enableIf', 'requiredIf', 'inputMask', 'maskType', 'maskSettings']) {
+      for (const p of ['visibleIf', 'enableIf', 'requiredIf', ...UNSUPPORTED_PROPERTIES]) {
         if (item[p] !== undefined) sub(`thuộc tính "${p}" không được hỗ trợ.`, `the property "${p}" is not supported.`);
       }
       checkValidators(scope, item, 'text', sub);
@@ -199,6 +200,7 @@ function checkQuestion(scope: Scope, q: Json, type: string, owner: string, name:
     const rows = choicesOf(q.rows);
     if (rows.length === 0 || !Array.isArray(q.rows) || rows.length !== q.rows.length) report('Bảng cần có hàng với giá trị.', 'The matrix needs rows with values.');
     checkKeys(rows.map((r) => String(r.value)), 'row', report);
+    checkItemConditions(q.rows, { vi: 'Hàng', en: 'Row' }, report);
   }
   if (type === 'matrixdynamic') checkCounts(q, ['rowCount', 'minRowCount', 'maxRowCount'], report);
   if (type === 'paneldynamic') {
@@ -253,6 +255,7 @@ function checkTextInput(q: Json, report: Report) {
     report(`Kiểu nhập "${String(inputType)}" không được hỗ trợ (chỉ ${[...TEXT_INPUT_TYPES].join(', ')}).`, `Input type "${String(inputType)}" is not supported (only ${[...TEXT_INPUT_TYPES].join(', ')}).`);
     return;
   }
+  if (q.step !== undefined && (inputType !== 'number' || typeof q.step !== 'number' || !(q.step > 0))) report('step chỉ dùng cho ô số và phải là số dương.', 'step applies to number inputs and must be a positive number.');
   for (const p of ['min', 'max'] as const) {
     if (q[p] === undefined) continue;
     if (inputType === 'date') {
@@ -272,7 +275,7 @@ function checkColumns(scope: Scope, q: Json, type: string, report: Report) {
       sub(`kiểu ô "${col.type}" không được hỗ trợ (chỉ ${[...CELL_TYPES].join(', ')}).`, `cell type "${col.type}" is not supported (only ${[...CELL_TYPES].join(', ')}).`);
       continue;
     }
-    for (const p of UNSUPPORTED_COLUMN_PROPERTIES) {
+    for (const p of [...UNSUPPORTED_COLUMN_PROPERTIES, ...UNSUPPORTED_PROPERTIES]) {
       if (col.json[p] !== undefined) sub(`thuộc tính "${p}" không được hỗ trợ.`, `the property "${p}" is not supported.`);
     }
     if (CHOICE_TYPES.has(col.type)) checkChoices(col.json, col.type, sub);
@@ -295,6 +298,7 @@ function checkChoices(q: Json, type: string, report: Report) {
   for (const [i, item] of q.choices.entries()) {
     if (typeof item === 'string' && item.includes('|')) report(`Lựa chọn "${item}" dùng dạng "giá trị|nhãn"; hãy viết { "value", "text" }.`, `Choice "${item}" uses "value|text"; write { "value", "text" }.`);
     if (isPlainObject(item) && (item.visibleIf !== undefined || item.enableIf !== undefined)) report(`Lựa chọn thứ ${i + 1} có điều kiện riêng (visibleIf/enableIf), không được hỗ trợ.`, `Choice ${i + 1} has its own condition (visibleIf/enableIf), which is not supported.`);
+    if (isPlainObject(item) && item.showCommentArea !== undefined) report(`Lựa chọn thứ ${i + 1} có ô ghi chú riêng (showCommentArea), không được hỗ trợ.`, `Choice ${i + 1} has its own comment box (showCommentArea), which is not supported.`);
     if (isPlainObject(item) && item.isExclusive !== undefined && typeof item.isExclusive !== 'boolean') report(`isExclusive của lựa chọn thứ ${i + 1} phải là true hoặc false.`, `isExclusive of choice ${i + 1} must be true or false.`);
   }
   for (const c of choices) {
@@ -340,6 +344,16 @@ function checkRating(q: Json, report: Report) {
   }
 }
 
+/** Rows and choices that come and go with other answers are not modelled. */
+function checkItemConditions(list: unknown, what: Text, report: Report) {
+  if (!Array.isArray(list)) return;
+  list.forEach((item, i) => {
+    if (isPlainObject(item) && (item.visibleIf !== undefined || item.enableIf !== undefined)) {
+      report(`${what.vi} thứ ${i + 1} có điều kiện riêng (visibleIf/enableIf), không được hỗ trợ.`, `${what.en} ${i + 1} has its own condition (visibleIf/enableIf), which is not supported.`);
+    }
+  });
+}
+
 function checkMatrix(q: Json, report: Report) {
   for (const p of ['rows', 'columns'] as const) {
     const items = choicesOf(q[p]);
@@ -348,51 +362,80 @@ function checkMatrix(q: Json, report: Report) {
       continue;
     }
     checkKeys(items.map((c) => String(c.value)), p === 'rows' ? 'row' : 'column', report);
+    checkItemConditions(q[p], p === 'rows' ? { vi: 'Hàng', en: 'Row' } : { vi: 'Cột', en: 'Column' }, report);
   }
 }
 
-/** A default must be something the question could hold, or the form would open with an answer it then refuses. */
-function checkDefault(q: Json, type: string, report: Report) {
+/**
+ * A question's defaultValue in the form's own terms, as survey-core reads it:
+ * a choice written as text or number, a lone checkbox value, "true" for a
+ * boolean, a number written as text. `fits` is false when the question could
+ * not hold it (the form would open with an answer it then refuses).
+ */
+export function fitDefault(q: Json, type: string): { fits: boolean; value?: unknown } {
   const d = q.defaultValue;
-  const bad = () => report(`defaultValue ${JSON.stringify(d)} không hợp với câu hỏi này.`, `defaultValue ${JSON.stringify(d)} does not fit this question.`);
-  const values = new Set(choicesOf(q.choices).map((c) => c.value));
-  if (q.showOtherItem ?? q.hasOther) values.add(OTHER_VALUE);
-  if (q.showNoneItem ?? q.hasNone) values.add(NONE_VALUE);
+  if (d === undefined) return { fits: true };
+  const no = { fits: false };
+  const known = choicesOf(q.choices).map((c) => c.value);
+  if (q.showOtherItem ?? q.hasOther) known.push(OTHER_VALUE);
+  if (q.showNoneItem ?? q.hasNone) known.push(NONE_VALUE);
+  const choice = (x: unknown) => (typeof x === 'string' || typeof x === 'number' ? known.find((k) => String(k) === String(x)) : undefined);
   switch (type) {
     case 'radiogroup':
-    case 'dropdown':
-      if (!values.has(d as string)) bad();
-      return;
+    case 'dropdown': {
+      const v = choice(d);
+      return v === undefined ? no : { fits: true, value: v };
+    }
     case 'checkbox':
     case 'tagbox':
-    case 'ranking':
-      if (!Array.isArray(d) || !d.every((x) => values.has(x))) bad();
-      return;
+    case 'ranking': {
+      const list = (Array.isArray(d) ? d : [d]).map(choice);
+      if (list.some((v) => v === undefined)) return no;
+      if (type === 'ranking' && q.selectToRankEnabled !== true && list.length !== known.length) return no;
+      return { fits: true, value: list };
+    }
     case 'boolean':
-      if (typeof d !== 'boolean') bad();
-      return;
-    case 'rating':
-      if (!ratingValues(q).includes(d as number)) bad();
-      return;
+      if (typeof d === 'boolean') return { fits: true, value: d };
+      if (typeof d === 'string' && /^(true|false)$/i.test(d)) return { fits: true, value: d.toLowerCase() === 'true' };
+      return no;
+    case 'rating': {
+      const n = typeof d === 'number' ? d : typeof d === 'string' && d.trim() !== '' ? Number(d) : NaN;
+      return ratingValues(q).includes(n) ? { fits: true, value: n } : no;
+    }
     case 'text':
+      if (q.inputType === 'number') {
+        const n = typeof d === 'number' ? d : typeof d === 'string' && /^-?\d+(\.\d+)?$/.test(d.trim()) ? Number(d) : NaN;
+        return Number.isFinite(n) ? { fits: true, value: n } : no;
+      }
+      if (q.inputType === 'date') return typeof d === 'string' && ISO_DATE.test(d) ? { fits: true, value: d } : no;
+      return typeof d === 'string' || typeof d === 'number' ? { fits: true, value: String(d) } : no;
     case 'comment':
-      if (typeof d !== 'string' && !(typeof d === 'number' && q.inputType === 'number')) bad();
-      return;
+      return typeof d === 'string' ? { fits: true, value: d } : no;
     case 'matrix': {
+      if (!isPlainObject(d)) return no;
       const rows = new Set(choicesOf(q.rows).map((r) => String(r.value)));
-      const cols = new Set(choicesOf(q.columns).map((c) => c.value));
-      if (!isPlainObject(d) || !Object.entries(d).every(([r, c]) => rows.has(r) && cols.has(c as string))) bad();
-      return;
+      const cols = choicesOf(q.columns).map((c) => c.value);
+      const out: Json = {};
+      for (const [r, c] of Object.entries(d)) {
+        const col = cols.find((k) => String(k) === String(c));
+        if (!rows.has(r) || col === undefined) return no;
+        out[r] = col;
+      }
+      return { fits: true, value: out };
     }
     case 'multipletext':
     case 'matrixdropdown':
-      if (!isPlainObject(d)) bad();
-      return;
+      return isPlainObject(d) ? { fits: true, value: d } : no;
     case 'matrixdynamic':
     case 'paneldynamic':
-      if (!Array.isArray(d) || !d.every(isPlainObject)) bad();
-      return;
+      return Array.isArray(d) && d.every(isPlainObject) ? { fits: true, value: d } : no;
+    default:
+      return no;
   }
+}
+
+function checkDefault(q: Json, type: string, report: Report) {
+  if (!fitDefault(q, type).fits) report(`defaultValue ${JSON.stringify(q.defaultValue)} không hợp với câu hỏi này.`, `defaultValue ${JSON.stringify(q.defaultValue)} does not fit this question.`);
 }
 
 function checkValidators(scope: Scope, q: Json, type: string, report: Report) {

@@ -45,7 +45,7 @@ import {
 import { compileCondition, type Values } from './expressions';
 import { normaliseSurvey, normaliseValue } from './normalise';
 import { displayValue, resolvePlaceholders } from './placeholders';
-import { ISO_DATE, checkSupported } from './supported';
+import { ISO_DATE, checkSupported, fitDefault } from './supported';
 
 export { MAX_TEXT_LENGTH };
 /** Refuse absurd payloads before looking at them key by key. */
@@ -58,7 +58,7 @@ export type AnswerRule =
   | 'shape' | 'unknown' | 'required' | 'type' | 'choice' | 'duplicate' | 'none_exclusive'
   | 'min_selected' | 'max_selected' | 'other_comment' | 'range' | 'min_max' | 'email' | 'format'
   | 'max_length' | 'too_long' | 'matrix_row' | 'matrix_column' | 'all_rows' | 'validator'
-  | 'ranking' | 'item' | 'min_entries' | 'max_entries';
+  | 'ranking' | 'item' | 'min_entries' | 'max_entries' | 'step';
 
 /**
  * The rules this project adds on purpose to what survey-core checks, with the
@@ -254,6 +254,14 @@ export function isIsoDate(s: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
+/** survey-core's step check: the value a whole multiple of the step, compared in the decimals both are written with. */
+function onStep(value: number, step: number): boolean {
+  let pw = 1;
+  while ((Math.round(step * pw) / pw !== step || Math.round(value * pw) / pw !== value) && pw < 1_000_000) pw *= 10;
+  const s = Math.round(step * pw);
+  return !(s > 0 && Math.round(value * pw) % s !== 0);
+}
+
 /** The values a multi-choice answer may hold only alone ("None" and isExclusive choices), with their labels. */
 function exclusiveValues(q: Json, hasNone: boolean): Map<unknown, Text> {
   const out = new Map<unknown, Text>();
@@ -360,11 +368,13 @@ function compileTypeCheck(q: Json, type: string, name: string, opts: SurveyOptio
       if (inputType === 'number') {
         const min = typeof q.min === 'number' ? q.min : null;
         const max = typeof q.max === 'number' ? q.max : null;
+        const step = typeof q.step === 'number' && q.step > 0 ? q.step : null;
         return {
           check: (value) => {
             if (typeof value !== 'number' || !Number.isFinite(value)) return failure('type', 'cần nhập một số.', 'enter a number.');
             if (min !== null && value < min) return failure('min_max', `giá trị không được nhỏ hơn ${min}.`, `the value must not be less than ${min}.`);
             if (max !== null && value > max) return failure('min_max', `giá trị không được lớn hơn ${max}.`, `the value must not be greater than ${max}.`);
+            if (step !== null && !onStep(value, step)) return failure('step', `giá trị phải là bội số của ${step}.`, `the value must be a multiple of ${step}.`);
             return null;
           },
         };
@@ -473,12 +483,14 @@ function compileTypeCheck(q: Json, type: string, name: string, opts: SurveyOptio
         }
         return null;
       };
-      // survey-core shows rowCount / panelCount empty rows (at least min) until the answer says otherwise, and checks their cells
+      // survey-core shows rowCount / panelCount empty entries (at least the minimum) until the answer holds some, and checks them;
+      // an empty list is no rows for a matrix, but still the default panels for a paneldynamic
       const phantom = (n: number) => Array.from({ length: n }, () => ({}));
       return {
         isEmpty: (value) => (Array.isArray(value) ? (panels ? value.every(isEmptyValue) : value.length === 0) : isEmptyValue(value)),
         whenEmpty: (values, value) => {
-          const n = Array.isArray(value) ? Math.max(value.length, panels ? min : 0) : Math.max(initial, min);
+          const given = Array.isArray(value) ? value.length : 0;
+          const n = given > 0 ? given : !panels && Array.isArray(value) ? 0 : Math.max(initial, min);
           return checkEntries(phantom(n), values);
         },
         check: (value, values) => {
@@ -486,7 +498,7 @@ function compileTypeCheck(q: Json, type: string, name: string, opts: SurveyOptio
           const bad = value.findIndex((e) => !isPlainObject(e) && !isEmptyValue(e));
           if (bad >= 0) return failure('type', `${what.vi} ${bad + 1} phải có giá trị cho từng ${panels ? 'câu' : 'cột'}.`, `${what.en} ${bad + 1} must give a value per ${panels ? 'question' : 'column'}.`);
           if (value.length > max) return failure('max_entries', `nhiều nhất ${max} ${what.vi} (có ${value.length}).`, `at most ${max} ${what.en === 'row' ? 'rows' : 'entries'} (${value.length} given).`);
-          const f = checkEntries(panels && value.length < min ? [...value, ...phantom(min - value.length)] : value, values);
+          const f = checkEntries(value, values);
           if (f) return f;
           if (!panels && required && min > 0 && value.filter((e) => !isEmptyValue(e)).length < min) {
             return failure('min_entries', `cần ít nhất ${min} dòng có trả lời.`, `at least ${min} answered rows are needed.`);
@@ -623,7 +635,7 @@ function compileField(
     store: typed.store ?? ((v) => v),
     otherKey: typed.otherKey,
     otherLength: lengthCheck(-1, opts.maxOthersLength),
-    defaultValue: q.defaultValue,
+    defaultValue: fitDefault(q, type).value,
   };
 }
 
