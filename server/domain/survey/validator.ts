@@ -265,12 +265,10 @@ function onStep(value: number, step: number): boolean {
 /** The values a multi-choice answer may hold only alone ("None" and isExclusive choices), with their labels. */
 function exclusiveValues(q: Json, hasNone: boolean): Map<unknown, Text> {
   const out = new Map<unknown, Text>();
-  if (hasNone) out.set(NONE_VALUE, localTexts(q.noneText, '') ?? { vi: '', en: '' });
+  if (hasNone) out.set(NONE_VALUE, { vi: localText(q.noneText, 'vi', 'Không chọn mục nào'), en: localText(q.noneText, 'en', 'None of these') });
   if (Array.isArray(q.choices)) {
     for (const item of q.choices) if (isPlainObject(item) && item.isExclusive === true && scalar(item.value)) out.set(item.value, localTexts(item.text, String(item.value)));
   }
-  const none = out.get(NONE_VALUE);
-  if (none) out.set(NONE_VALUE, { vi: none.vi || 'Không chọn mục nào', en: none.en || 'None of these' });
   return out;
 }
 
