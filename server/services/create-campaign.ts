@@ -5,6 +5,7 @@ import { isSecret, type Campaign, type Candidate } from '../domain/campaign';
 import { campaignChannels, channelPolicy, onlineAdvisoryApart, type CampaignKind, type Category, type Channel } from '../domain/legal-rules';
 import { decisionQuestions, electionSurvey } from '../domain/campaign-forms';
 import { checkSupported } from '../domain/survey/supported';
+import { normaliseSurvey } from '../domain/survey/normalise';
 import { loadTemplate } from '../../surveys';
 import { cleanText, slugify } from '../domain/text';
 import { base32 } from '../runtime/ids';
@@ -100,7 +101,8 @@ async function buildCampaign(deps: AppDeps, actor: Actor, input: CampaignInput, 
     if (input.seats !== undefined || input.candidates !== undefined) {
       errors.push(detail(input.seats !== undefined ? 'seats' : 'candidates', 'Chỉ bầu cử mới có số ghế và người ứng cử.', 'Only elections have seats and candidates.'));
     }
-    if (input.survey) survey = input.survey;
+    // stored normalised, so every value a person can pick equals what the browser, the API or the no-JS form sends
+    if (input.survey) survey = normaliseSurvey(input.survey);
     else {
       const name = (input.template ?? kindOf(kind).template ?? '').replace(/\.json$/, '');
       survey = name ? loadTemplate(name) : null;

@@ -47,6 +47,10 @@ const cases: Case[] = [
   { rule: '"none" alone is valid', form: cb({ showNoneItem: true }), answers: { c: ['none'] }, error: null, data: { c: ['none'] } },
   { rule: '"other" needs its text', form: cb({ showOtherItem: true }), answers: { c: ['other'] }, error: ['c', 'other_comment'] },
   { rule: '"other" with its text is kept under -Comment', form: cb({ showOtherItem: true }), answers: { c: ['other'], 'c-Comment': 'Ồn ào' }, error: null, data: { c: ['other'], 'c-Comment': 'Ồn ào' } },
+  { rule: '"other" with a note of spaces only has no note (stricter than survey-core, declared)', form: cb({ showOtherItem: true }), answers: { c: ['other'], 'c-Comment': '   ' }, error: ['c', 'other_comment'] },
+  { rule: 'a choice stored decomposed is chosen by its NFC spelling', form: form({ type: 'radiogroup', name: 'r', choices: ['Đồng ý'.normalize('NFD'), 'Không '] }), answers: { r: 'Đồng ý' }, error: null, data: { r: 'Đồng ý' } },
+  { rule: 'a choice stored with a trailing space is chosen without it', form: form({ type: 'radiogroup', name: 'r', choices: ['Đồng ý', 'Không '] }), answers: { r: 'Không' }, error: null, data: { r: 'Không' } },
+  { rule: 'matrix rows may be Vietnamese text, in any spelling', form: form({ type: 'matrix', name: 'm', rows: ['Đường làng', 'Nước sạch'], columns: ['Tốt', 'Kém'] }), answers: { m: { ['Đường làng'.normalize('NFD')]: 'Tốt', 'Nước sạch ': 'Kém' } }, error: null, data: { m: { 'Đường làng': 'Tốt', 'Nước sạch': 'Kém' } } },
   { rule: 'the old hasOther name works too', form: form({ type: 'radiogroup', name: 'r', choices: ['x'], hasOther: true }), answers: { r: 'other', 'r-Comment': 'y' }, error: null, data: { r: 'other', 'r-Comment': 'y' } },
   { rule: 'a -Comment text without "other" is dropped', form: cb({ showOtherItem: true }), answers: { c: ['a'], 'c-Comment': 'x' }, error: null, data: { c: ['a'] } },
   { rule: 'a -Comment key for a question without "other" is unknown', form: cb(), answers: { c: ['a'], 'c-Comment': 'x' }, error: ['c-Comment', 'unknown'] },
@@ -78,6 +82,18 @@ const cases: Case[] = [
   { rule: 'matrix columns must exist', form: form({ type: 'matrix', name: 'm', rows: ['r1', 'r2'], columns: ['c1', 'c2'] }), answers: { m: { r1: 'c9' } }, error: ['m', 'matrix_column'] },
   { rule: 'matrix eachRowRequired', form: form({ type: 'matrix', name: 'm', rows: ['r1', 'r2'], columns: ['c1', 'c2'], eachRowRequired: true }), answers: { m: { r1: 'c1' } }, error: ['m', 'all_rows'] },
   { rule: 'matrix valid', form: form({ type: 'matrix', name: 'm', rows: ['r1', 'r2'], columns: ['c1', 'c2'] }), answers: { m: { r1: 'c1', r2: 'c2' } }, error: null, data: { m: { r1: 'c1', r2: 'c2' } } },
+  { rule: 'a matrixdynamic takes at most maxRowCount rows', form: form({ type: 'matrixdynamic', name: 'md', maxRowCount: 2, columns: [{ name: 't', cellType: 'text' }] }), answers: { md: [{ t: 'a' }, { t: 'b' }, { t: 'c' }] }, error: ['md', 'max_entries'] },
+  { rule: 'a required matrixdynamic needs minRowCount answered rows', form: form({ type: 'matrixdynamic', name: 'md', isRequired: true, minRowCount: 2, columns: [{ name: 't', cellType: 'text' }] }), answers: { md: [{ t: 'a' }, {}] }, error: ['md', 'min_entries'] },
+  { rule: 'a matrixdynamic keeps its answered rows and drops blank cells', form: form({ type: 'matrixdynamic', name: 'md', columns: [{ name: 't', cellType: 'text' }, { name: 'n', cellType: 'text', inputType: 'number' }] }), answers: { md: [{ t: ' a ', n: '' }, {}, { n: 3 }] }, error: null, data: { md: [{ t: 'a' }, { n: 3 }] } },
+  { rule: 'a repeated panel refuses a key its template lacks', form: form({ type: 'paneldynamic', name: 'pd', templateElements: [{ type: 'text', name: 'n' }] }), answers: { pd: [{ n: 'a', x: 1 }] }, error: ['pd', 'unknown'] },
+  { rule: 'a repeated panel’s "Other" note is kept inside the entry', form: form({ type: 'paneldynamic', name: 'pd', templateElements: [{ type: 'radiogroup', name: 'r', choices: ['a'], showOtherItem: true }] }), answers: { pd: [{ r: 'other', 'r-Comment': 'Cháu' }, { r: 'a', 'r-Comment': 'bỏ' }] }, error: null, data: { pd: [{ r: 'other', 'r-Comment': 'Cháu' }, { r: 'a' }] } },
+  { rule: 'a matrixdropdown refuses a row it does not have', form: form({ type: 'matrixdropdown', name: 'm', rows: ['Một'], columns: [{ name: 'c', cellType: 'text' }] }), answers: { m: { Hai: { c: 'x' } } }, error: ['m', 'matrix_row'] },
+  { rule: 'a matrixdropdown cell is checked as its column’s question', form: form({ type: 'matrixdropdown', name: 'm', rows: ['Một'], columns: [{ name: 'c', cellType: 'rating', rateMax: 3 }] }), answers: { m: { 'Một': { c: 4 } } }, error: ['m', 'range'] },
+  { rule: 'a number follows its step, as survey-core checks it', form: form({ type: 'text', name: 'n', inputType: 'number', step: 0.5 }), answers: { n: 1.25 }, error: ['n', 'step'] },
+  { rule: 'a number on its step is valid', form: form({ type: 'text', name: 'n', inputType: 'number', step: 0.5 }), answers: { n: 2.5 }, error: null, data: { n: 2.5 } },
+  { rule: 'an empty paneldynamic list still has its default panels, as in survey-core', form: form({ type: 'paneldynamic', name: 'pd', panelCount: 1, templateElements: [{ type: 'text', name: 'n', isRequired: true }] }), answers: { pd: [] }, error: ['pd', 'required'] },
+  { rule: 'a paneldynamic answer with entries has just those panels', form: form({ type: 'paneldynamic', name: 'pd', panelCount: 3, minPanelCount: 2, templateElements: [{ type: 'text', name: 'n', isRequired: true }] }), answers: { pd: [{ n: 'An' }] }, error: null, data: { pd: [{ n: 'An' }] } },
+  { rule: 'a read-only default written loosely is stored in the question’s own terms', form: form({ type: 'rating', name: 'r', readOnly: true, defaultValue: '3' }, { type: 'checkbox', name: 'c', readOnly: true, choices: ['a', 'b'], defaultValue: 'b' }), answers: {}, error: null, data: { r: 3, c: ['b'] } },
   { rule: 'requiredIf makes a question required', form: form({ type: 'radiogroup', name: 'a', choices: ['x', 'y'] }, { type: 'text', name: 't', requiredIf: "{a} = 'x'" }), answers: { a: 'x' }, error: ['t', 'required'] },
   { rule: 'requiredIf false leaves it optional', form: form({ type: 'radiogroup', name: 'a', choices: ['x', 'y'] }, { type: 'text', name: 't', requiredIf: "{a} = 'x'" }), answers: { a: 'y' }, error: null, data: { a: 'y' } },
   { rule: 'a disabled question is not checked and its answer is dropped', form: form({ type: 'radiogroup', name: 'a', choices: ['x', 'y'] }, { type: 'text', name: 't', isRequired: true, enableIf: "{a} = 'x'" }), answers: { a: 'y', t: 'z' }, error: null, data: { a: 'y' } },
@@ -145,16 +161,64 @@ describe('checkSupported', () => {
     ['no choices', form({ type: 'radiogroup', name: 'r', choices: [] }), [['r', 'radiogroup']]],
     ['duplicate choice values', form({ type: 'checkbox', name: 'c', choices: ['a', { value: 'a', text: 'A' }] }), [['c', 'checkbox']]],
     ['a complex condition', form({ type: 'text', name: 'a' }, { type: 'text', name: 'b', visibleIf: 'age({a}) > 18' }), [['b', 'text']]],
-    ['a numeric comparison', form({ type: 'text', name: 'a' }, { type: 'text', name: 'b', visibleIf: '{a} > 18' }), [['b', 'text']]],
+    ['arithmetic in a condition', form({ type: 'text', name: 'a' }, { type: 'text', name: 'b', visibleIf: '{a} * 2 > 18' }), [['b', 'text']]],
     ['a condition on a missing question', form({ type: 'text', name: 'b', visibleIf: "{ghost} = 'x'" }), [['b', 'text']]],
-    ['an unsupported input type', form({ type: 'text', name: 'd', inputType: 'date' }), [['d', 'text']]],
+    ['an unsupported input type', form({ type: 'text', name: 'd', inputType: 'color' }), [['d', 'text']]],
+    ['a name ending in SurveyJS\'s "-Comment"', form({ type: 'text', name: 'note-Comment' }), [['note-Comment', 'text']]],
+    ['choice values equal once normalised', form({ type: 'radiogroup', name: 'r', choices: ['Đồng ý', 'Đồng ý '.normalize('NFD')] }), [['r', 'radiogroup']]],
     ['an unsupported validator', form({ type: 'text', name: 'd', validators: [{ type: 'expression', expression: 'iif({d} > 1, true, false)' }] }), [['d', 'text']]],
     ['a property that moves the answer', form({ type: 'text', name: 'd', valueName: 'other' }), [['d', 'text']]],
     ['a name that cannot be a form field', form({ type: 'text', name: 'họ tên' }), [['họ tên', 'text']]],
     ['no questions at all', form({ type: 'html', name: 'h', html: 'x' }), [['', 'survey']]],
     ['triggers', { ...form({ type: 'text', name: 'a' }), triggers: [{ type: 'complete' }] }, [['', 'survey']]],
+    ['a start page (validated apart by survey-core)', { ...form({ type: 'text', name: 'a' }), firstPageIsStartPage: true }, [['', 'survey']]],
   ])('refuses %s', (_label, json, expected) => {
     expect(problems(json)).toEqual(expected);
+  });
+
+  test.each([
+    ['a list inside a repeated panel', form({ type: 'paneldynamic', name: 'p', templateElements: [{ type: 'matrixdynamic', name: 'm', columns: [{ name: 'c' }] }] }), /inner question "m" of type "matrixdynamic" is not supported in a repeated list/],
+    ['a condition on a repeated panel’s own question ({panel.x})', form({ type: 'paneldynamic', name: 'p', templateElements: [{ type: 'text', name: 'a' }, { type: 'text', name: 'b', visibleIf: "{panel.a} = 'x'" }] }), /unsupported variable \{panel\.a\}/],
+    ['a cell type the server does not draw', form({ type: 'matrixdropdown', name: 'm', rows: ['r'], columns: [{ name: 'f', cellType: 'file' }] }), /column "f": cell type "file" is not supported/],
+    ['a column shown under a condition', form({ type: 'text', name: 'a' }, { type: 'matrixdynamic', name: 'm', columns: [{ name: 'c', cellType: 'text', visibleIf: '{a} notempty' }] }), /column "c": the property "visibleIf" is not supported/],
+    ['a column of choices without choices', form({ type: 'matrixdropdown', name: 'm', rows: ['r'], columns: [{ name: 'c' }] }), /column "c": There are no choices/],
+    ['a default that is not a choice', form({ type: 'radiogroup', name: 'r', choices: ['a', 'b'], defaultValue: 'c' }), /defaultValue "c" does not fit/],
+    ['"Other" on a ranking', form({ type: 'ranking', name: 'r', choices: ['a', 'b'], showOtherItem: true }), /A ranking has no "Other"/],
+    ['fewer panels allowed than required', form({ type: 'paneldynamic', name: 'p', minPanelCount: 3, maxPanelCount: 2, templateElements: [{ type: 'text', name: 'a' }] }), /minPanelCount is greater than maxPanelCount/],
+    ['a date bound written as a day', form({ type: 'text', name: 'd', inputType: 'date', min: '01/01/2026' }), /min of a date input must be YYYY-MM-DD/],
+    ['a date bound computed by an expression', form({ type: 'text', name: 'd', inputType: 'date', maxValueExpression: 'today()' }), /"maxValueExpression" is not supported/],
+    ['a multipletext item with a condition', form({ type: 'text', name: 'a' }, { type: 'multipletext', name: 't', items: [{ name: 'x', visibleIf: '{a} notempty' }] }), /item "x": the property "visibleIf" is not supported/],
+    ['an unknown choicesOrder', form({ type: 'radiogroup', name: 'r', choices: ['a'], choicesOrder: 'shuffle' }), /choicesOrder "shuffle" is not supported/],
+    ['a matrix row shown under a condition', form({ type: 'text', name: 'a' }, { type: 'matrix', name: 'm', columns: ['x'], rows: ['r1', { value: 'r2', visibleIf: '{a} notempty' }] }), /Row 2 has its own condition/],
+    ['a choice with its own comment box', form({ type: 'checkbox', name: 'c', choices: [{ value: 'a', showCommentArea: true }] }), /Choice 1 has its own comment box/],
+    ['an item computed by an expression', form({ type: 'multipletext', name: 't', items: [{ name: 'a' }, { name: 'b', minValueExpression: '{t.a}' }] }), /item "b": the property "minValueExpression" is not supported/],
+    ['"Other" kept in the value instead of a note', form({ type: 'radiogroup', name: 'r', choices: ['a'], showOtherItem: true, storeOthersAsComment: false }), /storeOthersAsComment = false/],
+    ['a step on a text that is not a number', form({ type: 'text', name: 't', step: 2 }), /step applies to number inputs/],
+  ])('refuses %s, naming the question and the feature', (_label, json, message) => {
+    const problems = checkSupported(json);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.map((p) => p.message.en).join(' | ')).toMatch(message);
+    expect(problems.every((p) => p.question !== '' && p.message.vi !== '')).toBe(true);
+  });
+
+  test('accepts the SurveyJS features people bring: lists of rows and panels, ranking, items, tagbox, dates, defaults, comparisons', () => {
+    const json = form(
+      { type: 'text', name: 'so-ho', inputType: 'number', defaultValue: 2 },
+      { type: 'tagbox', name: 'tg', choices: ['a', 'b'], defaultValue: ['a'], visibleIf: '{so-ho} >= 2' },
+      { type: 'ranking', name: 'rk', choices: ['a', 'b'] },
+      { type: 'multipletext', name: 'mt', items: [{ name: 'x', inputType: 'date' }, 'y'] },
+      { type: 'matrixdropdown', name: 'md', rows: ['Hàng một'], choices: [1, 2], columns: [{ name: 'c' }, { name: 'b', cellType: 'boolean' }] },
+      { type: 'matrixdynamic', name: 'mx', rowCount: 1, columns: [{ name: 't', cellType: 'text' }] },
+      { type: 'paneldynamic', name: 'pd', templateTitle: 'Người {panelIndex}', templateElements: [{ type: 'text', name: 'n' }, { type: 'html', html: '<b>x</b>' }] },
+    );
+    expect(checkSupported(json)).toEqual([]);
+  });
+
+  test('accepts hyphenated names, as SurveyJS conditions read them ({nps-score})', () => {
+    const json = form({ type: 'rating', name: 'nps-score', rateMin: 0, rateMax: 10 }, { type: 'comment', name: 'why-low', visibleIf: '{nps-score} <= 6' });
+    expect(checkSupported(json)).toEqual([]);
+    expect(compileValidator(json)({ 'nps-score': 3, 'why-low': 'Chờ lâu' })).toEqual({ ok: true, data: { 'nps-score': 3, 'why-low': 'Chờ lâu' } });
+    expect(compileValidator(json)({ 'nps-score': 9, 'why-low': 'x' })).toEqual({ ok: true, data: { 'nps-score': 9 } });
   });
 
   test('accepts the simple conditions the renderer understands', () => {
@@ -191,7 +255,37 @@ describe('conditions', () => {
     ["{a} = 'x' or {b} = 'y' and {c} = 'z'", { a: 'x' }, true],
     ["({a} = 'x' or {b} = 'y') and {c} = 'z'", { a: 'x' }, false],
     ["{a} = 'x' AND {b} NOTEMPTY", { a: 'x', b: 1 }, true],
+    // comparisons as survey-core makes them: numbers written as text are read as numbers, a missing answer is never greater or less
+    ['{a} > 5', { a: 10 }, true],
+    ['{a} > 5', { a: '10' }, true],
+    ["{a} > '9'", { a: '10' }, true],
+    ['{a} < 5', {}, false],
+    ['{a} <= 5', { a: null }, false],
+    ['{a} >= 5', { a: '5' }, true],
+    ['{a} >= 5', { a: 4.5 }, false],
+    ["{a} > 3", { a: '3,5' }, true],
+    ["{a} >= 'abc'", { a: 'ABC' }, true],
+    ["{a} < '2024-05-01'", { a: '2024-04-30' }, true],
+    ['{a} greaterorequal 18 and {a} less 60', { a: 30 }, true],
+    ['{nps-score} <= 6', { 'nps-score': 6 }, true],
+    ['{a} =< 2', { a: 2 }, true],
+    ['{a} => 2', { a: 1 }, false],
+    ["{a} notcontains 'x'", { a: ['y'] }, true],
+    ["{a} noneof ['x', 'y']", { a: 'z' }, true],
+    ["{a} noneof ['x', 'y']", { a: 'x' }, false],
+    ["{a} allof ['x', 'y']", { a: ['x', 'y', 'z'] }, true],
+    ["{a} allof ['x', 'y']", { a: ['x'] }, false],
   ] as const)('%s with %j is %s', (src, values, expected) => {
     expect(evaluate(parseCondition(src), values)).toBe(expected);
+  });
+});
+
+describe('messages name the question as the person saw it', () => {
+  test('{name} placeholders in the title show the answer', () => {
+    const json = form(
+      { type: 'radiogroup', name: 'thon', choices: [{ value: 'ds', text: 'Đông Sơn' }] },
+      { type: 'text', name: 'so', title: 'Số hộ ở thôn {thon}', inputType: 'number' },
+    );
+    expect(compileValidator(json)({ thon: 'ds', so: 'nhiều' })).toMatchObject({ ok: false, errors: [{ question: 'so', message: { vi: 'Câu “Số hộ ở thôn Đông Sơn”: cần nhập một số.' } }] });
   });
 });

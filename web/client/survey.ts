@@ -1,7 +1,11 @@
 // The citizen's form, enhanced; every part of it works without this script.
-// - Shows a question only when its condition holds (SurveyJS visibleIf), with
-//   the server's own parser; hidden questions are disabled so what they held
-//   is not sent. Without JavaScript every question shows with a note.
+// - Shows a question only when its condition holds (SurveyJS visibleIf) and
+//   lets it be answered only when enableIf holds, with the server's own
+//   parser; hidden or disabled questions (and read-only ones) have their
+//   fields disabled so what they held is not sent. Without JavaScript every
+//   question shows with a note.
+// - "None" and isExclusive choices clear the other ticks, and a tick clears them.
+// - {name} placeholders in titles follow the answers.
 // - Shows progress on long forms (SIPAS has 22 questions).
 // - Keeps the answers in sessionStorage while the form is filled, so a
 //   dropped connection or a reload loses nothing; the saved form keeps its
@@ -30,31 +34,92 @@ function currentValues(form: HTMLFormElement): Values {
   return values;
 }
 
+interface Block {
+  el: HTMLElement;
+  visible: Condition | null;
+  enabled: Condition | null;
+}
+
+function parse(el: HTMLElement, attr: string): Condition | null {
+  const src = el.getAttribute(attr);
+  if (!src) return null;
+  try {
+    return parseCondition(src);
+  } catch {
+    return null; // the server refuses forms it cannot parse: nothing to do
+  }
+}
+
+/** Whether a field sits in a hidden, disabled or read-only block. */
+function switchedOff(field: Element, form: HTMLFormElement): boolean {
+  for (let el = field.parentElement; el && el !== form; el = el.parentElement) {
+    if (el.hidden || el.hasAttribute('data-off') || el.hasAttribute('data-readonly')) return true;
+  }
+  return false;
+}
+
 function conditions(form: HTMLFormElement): () => void {
-  const blocks: { el: HTMLElement; cond: Condition }[] = [];
-  const marked = form.querySelectorAll<HTMLElement>('[data-visible-if]');
+  const blocks: Block[] = [];
+  const marked = form.querySelectorAll<HTMLElement>('[data-visible-if], [data-enable-if]');
   for (let i = 0; i < marked.length; i++) {
-    try {
-      blocks.push({ el: marked[i]!, cond: parseCondition(marked[i]!.getAttribute('data-visible-if')!) });
-    } catch {
-      continue; // the server refuses forms it cannot parse: nothing to hide
-    }
-    const note = marked[i]!.querySelector('.condition');
+    const el = marked[i]!;
+    const block = { el, visible: parse(el, 'data-visible-if'), enabled: parse(el, 'data-enable-if') };
+    if (!block.visible && !block.enabled) continue;
+    blocks.push(block);
+    const note = el.querySelector('.condition');
     if (note) note.setAttribute('hidden', '');
   }
+  const fields = form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input:not([type="hidden"]), textarea, select');
   return () => {
     const values = currentValues(form);
     for (const b of blocks) {
-      const show = evaluate(b.cond, values);
-      b.el.hidden = !show;
-      const fields = b.el.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select');
-      for (let j = 0; j < fields.length; j++) fields[j]!.disabled = !show;
+      b.el.hidden = b.visible ? !evaluate(b.visible, values) : false;
+      if (b.enabled && !evaluate(b.enabled, values)) b.el.setAttribute('data-off', '');
+      else b.el.removeAttribute('data-off');
     }
+    for (let j = 0; j < fields.length; j++) fields[j]!.disabled = switchedOff(fields[j]!, form);
+  };
+}
+
+/** "None" and isExclusive choices stand alone: ticking one clears the others, ticking another clears them. */
+function exclusiveChoices(form: HTMLFormElement): void {
+  form.addEventListener('change', (event) => {
+    const box = event.target as HTMLInputElement;
+    if (box.type !== 'checkbox' || !box.checked) return;
+    const group = form.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${CSS.escape(box.name)}"]`);
+    const exclusive = box.hasAttribute('data-exclusive');
+    for (let i = 0; i < group.length; i++) {
+      const other = group[i]!;
+      if (other !== box && (exclusive || other.hasAttribute('data-exclusive'))) other.checked = false;
+    }
+  });
+}
+
+/** The answer a {name} placeholder shows: the ticked choices' labels, the chosen option or the typed text. */
+function shownAnswer(form: HTMLFormElement, name: string): string {
+  const fields = form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`);
+  const parts: string[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    if (f.disabled) continue;
+    if (f instanceof HTMLInputElement && (f.type === 'radio' || f.type === 'checkbox')) {
+      if (f.checked) parts.push(f.parentElement?.querySelector('span')?.textContent ?? f.value);
+    } else if (f instanceof HTMLSelectElement) {
+      if (f.value !== '') parts.push(f.options[f.selectedIndex]?.text ?? f.value);
+    } else if (f.value.trim() !== '') parts.push(f.value.trim());
+  }
+  return parts.join(', ');
+}
+
+function placeholders(form: HTMLFormElement): () => void {
+  const spans = form.querySelectorAll<HTMLElement>('.ph[data-ph]');
+  return () => {
+    for (let i = 0; i < spans.length; i++) spans[i]!.textContent = shownAnswer(form, spans[i]!.getAttribute('data-ph')!);
   };
 }
 
 function progress(form: HTMLFormElement): () => void {
-  const questions = form.querySelectorAll<HTMLElement>('.question');
+  const questions = form.querySelectorAll<HTMLElement>('.question:not(.inner):not(.question-html)');
   if (questions.length < 6) return () => undefined;
   const box = document.createElement('div');
   box.className = 'survey-progress';
@@ -69,10 +134,10 @@ function progress(form: HTMLFormElement): () => void {
     let answered = 0;
     for (let i = 0; i < questions.length; i++) {
       const q = questions[i]!;
-      if (q.hidden || !q.querySelector('input, textarea, select')) continue;
+      if (q.hidden || q.hasAttribute('data-off') || q.hasAttribute('data-readonly') || !q.querySelector('input, textarea, select')) continue;
       shown++;
       const filled = q.querySelector('input:checked') || Array.prototype.some.call(
-        q.querySelectorAll('input[type="text"], input[type="number"], textarea, select'),
+        q.querySelectorAll('input[type="text"], input[type="number"], input[type="email"], input[type="tel"], input[type="date"], textarea, select'),
         (el: HTMLInputElement) => el.value.trim() !== '',
       );
       if (filled) answered++;
@@ -140,7 +205,7 @@ function steps(form: HTMLFormElement, update: () => void): void {
     } else if (el.matches('.question')) loose.push(el);
   }
   if (loose.length) groups.push(loose);
-  if (groups.length < 3 || form.querySelectorAll('.question').length < 10) return;
+  if (groups.length < 3 || form.querySelectorAll('.question:not(.inner)').length < 10) return;
   const submit = form.querySelector<HTMLElement>('button[type="submit"]');
   const nav = document.createElement('div');
   nav.className = 'step-nav';
@@ -179,10 +244,13 @@ function steps(form: HTMLFormElement, update: () => void): void {
 
 function enhance(form: HTMLFormElement): void {
   restoreDraft(form);
+  exclusiveChoices(form);
   const updateConditions = conditions(form);
+  const updatePlaceholders = placeholders(form);
   const updateProgress = progress(form);
   const update = () => {
     updateConditions();
+    updatePlaceholders();
     updateProgress();
   };
   form.addEventListener('change', () => { update(); saveDraft(form); });

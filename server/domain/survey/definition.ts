@@ -99,8 +99,74 @@ export function flattenElements(survey: Json): FlatElement[] {
   return out;
 }
 
+/** Every string answer is capped, whatever the form says (a comment box is not a file upload). */
+export const MAX_TEXT_LENGTH = 5000;
+
+/**
+ * The length limit of a text: its own maxLength when set (0: none), else the
+ * survey's maxTextLength, as survey-core's getMaxLength; never above the cap.
+ */
+export function textLimit(own: unknown, surveyMax: unknown): number {
+  const declared = typeof own === 'number' && own >= 0 ? own : typeof surveyMax === 'number' ? surveyMax : 0;
+  return declared > 0 ? Math.min(declared, MAX_TEXT_LENGTH) : MAX_TEXT_LENGTH;
+}
+
 /** Types whose elements hold an answer. */
-export const VALUE_TYPES = new Set(['radiogroup', 'checkbox', 'boolean', 'rating', 'dropdown', 'text', 'comment', 'matrix']);
+export const VALUE_TYPES = new Set([
+  'radiogroup', 'checkbox', 'tagbox', 'boolean', 'rating', 'dropdown', 'text', 'comment', 'matrix', 'ranking',
+  'multipletext', 'matrixdropdown', 'matrixdynamic', 'paneldynamic',
+]);
+
+/** Types whose answer is a list of choice values. */
+export const MULTI_CHOICE_TYPES = new Set(['checkbox', 'tagbox']);
+
+/** Types whose answer is one or more of a `choices` list. */
+export const CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'ranking']);
+
+/** survey-core's defaults where a form leaves them out. */
+export const DEFAULT_MATRIX_ROW_COUNT = 2;
+export const DEFAULT_CELL_TYPE = 'dropdown';
+
+/** The items of a multipletext question: { name, title, isRequired, inputType, ... }. */
+export function itemsOf(q: Json): Json[] {
+  if (!Array.isArray(q.items)) return [];
+  return q.items
+    .map((i): Json | null => (typeof i === 'string' ? { name: i } : isPlainObject(i) ? i : null))
+    .filter((i): i is Json => i !== null && (typeof i.name === 'string' || typeof i.name === 'number'));
+}
+
+/** A matrixdropdown / matrixdynamic column as a question: its cellType (or the matrix's), and the matrix's choices when it has none. */
+export interface Column {
+  name: string;
+  /** the column as a question JSON: type, choices and the column's own properties */
+  json: Json;
+  type: string;
+  title: LocalText;
+}
+
+export function columnsOf(q: Json): Column[] {
+  if (!Array.isArray(q.columns)) return [];
+  const out: Column[] = [];
+  for (const c of q.columns) {
+    const col: Json | null = typeof c === 'string' ? { name: c } : isPlainObject(c) ? c : null;
+    if (!col || (typeof col.name !== 'string' && typeof col.name !== 'number')) continue;
+    const name = String(col.name);
+    const type = typeof col.cellType === 'string' && col.cellType !== 'default'
+      ? col.cellType
+      : typeof q.cellType === 'string' ? q.cellType : DEFAULT_CELL_TYPE;
+    const json: Json = { ...col, type, name };
+    delete json.cellType;
+    if (json.choices === undefined && q.choices !== undefined && (type === 'dropdown' || type === 'radiogroup' || type === 'checkbox' || type === 'tagbox')) json.choices = q.choices;
+    out.push({ name, json, type, title: (col.title as LocalText | undefined) ?? name });
+  }
+  return out;
+}
+
+/** The questions of a paneldynamic's template, in order (panels inside it are not supported). */
+export function templateOf(q: Json): Json[] {
+  const list = Array.isArray(q.templateElements) ? q.templateElements : Array.isArray(q.template) ? q.template : [];
+  return list.filter(isPlainObject);
+}
 
 
 /** The allowed values of a rating question, from rateValues or rateMin..rateMax by rateStep. */

@@ -1,20 +1,34 @@
 // The small subset of SurveyJS conditions the server understands:
-//   {q} = 'v'   {q} != 'v'   {q} notempty   {q} empty   {q} contains 'v'
-//   {q} anyof ['a', 'b']     combined with `and` / `or` and parentheses.
+//   {q} = 'v'   {q} != 'v'   {q} > 5   {q} < 5   {q} >= 5   {q} <= 5
+//   {q} notempty   {q} empty   {q} contains 'v'   {q} notcontains 'v'
+//   {q} anyof ['a', 'b']   {q} noneof [...]   {q} allof [...]
+// (the word forms equal, notequal, greater, less, greaterorequal, lessorequal
+// too), combined with `and` / `or` and parentheses.
 // Values compare as survey-core compares them (Helpers.checkIfValuesEqual:
 // strings trimmed and case-insensitive, numbers and numeric strings alike,
-// arrays ignoring order), so the server shows and hides exactly what the
-// SurveyJS browser form does.
+// arrays ignoring order; > and < as JavaScript compares the values after
+// survey-core's conversion of numeric and boolean strings), so the server
+// shows and hides exactly what the SurveyJS browser form does.
 
 import { isEmptyValue } from './definition';
 
 export type Literal = string | number | boolean;
 
+export type CompareOp = '=' | '!=' | '>' | '<' | '>=' | '<=' | 'contains' | 'notcontains';
+export type ListOp = 'anyof' | 'noneof' | 'allof';
+
 export type Condition =
   | { kind: 'and' | 'or'; left: Condition; right: Condition }
-  | { kind: 'compare'; op: '=' | '!=' | 'contains'; name: string; value: Literal }
+  | { kind: 'compare'; op: CompareOp; name: string; value: Literal }
   | { kind: 'test'; op: 'empty' | 'notempty'; name: string }
-  | { kind: 'anyof'; name: string; values: Literal[] };
+  | { kind: 'anyof'; op: ListOp; name: string; values: Literal[] };
+
+/** Operators written as symbols, and their word forms. */
+const SYMBOLS: Record<string, CompareOp> = { '=': '=', '==': '=', '!=': '!=', '<>': '!=', '>': '>', '<': '<', '>=': '>=', '<=': '<=', '=>': '>=', '=<': '<=' };
+const WORDS: Record<string, CompareOp> = {
+  equal: '=', notequal: '!=', greater: '>', less: '<', greaterorequal: '>=', lessorequal: '<=', contains: 'contains', notcontains: 'notcontains',
+};
+const LIST_WORDS = new Set<string>(['anyof', 'noneof', 'allof']);
 
 export class ExpressionError extends Error {
   constructor(readonly expression: string, readonly reason: string) {
@@ -53,8 +67,9 @@ function tokenize(src: string): Token[] {
       continue;
     }
     if (c === '(' || c === ')' || c === '[' || c === ']' || c === ',') { out.push({ t: 'punct', p: c }); i++; continue; }
-    if (src.startsWith('!=', i)) { out.push({ t: 'op', op: '!=' }); i += 2; continue; }
-    if (c === '=') { out.push({ t: 'op', op: '=' }); i++; continue; }
+    const two = src.slice(i, i + 2);
+    if (two in SYMBOLS) { out.push({ t: 'op', op: two }); i += 2; continue; }
+    if (c === '=' || c === '>' || c === '<') { out.push({ t: 'op', op: c }); i++; continue; }
     const num = /^-?\d+(\.\d+)?/.exec(src.slice(i));
     if (num) { out.push({ t: 'lit', value: Number(num[0]) }); i += num[0].length; continue; }
     const word = /^[A-Za-z]+/.exec(src.slice(i));
@@ -92,13 +107,14 @@ export function parseCondition(src: string): Condition {
     if (tok?.t !== 'var') return fail('expected {question}');
     pos++;
     const op = tokens[pos++];
-    if (op?.t === 'op') return { kind: 'compare', op: op.op as '=' | '!=', name: tok.name, value: literal() };
+    if (op?.t === 'op') return { kind: 'compare', op: SYMBOLS[op.op]!, name: tok.name, value: literal() };
     if (op?.t === 'word') {
       if (op.word === 'empty' || op.word === 'notempty') return { kind: 'test', op: op.word, name: tok.name };
-      if (op.word === 'contains') return { kind: 'compare', op: 'contains', name: tok.name, value: literal() };
-      if (op.word === 'anyof') {
+      const word = WORDS[op.word];
+      if (word) return { kind: 'compare', op: word, name: tok.name, value: literal() };
+      if (LIST_WORDS.has(op.word)) {
         const open = tokens[pos++];
-        if (!(open?.t === 'punct' && open.p === '[')) fail('expected [ after anyof');
+        if (!(open?.t === 'punct' && open.p === '[')) fail(`expected [ after ${op.word}`);
         const values: Literal[] = [];
         for (;;) {
           values.push(literal());
@@ -107,7 +123,7 @@ export function parseCondition(src: string): Condition {
           if (sep?.t === 'punct' && sep.p === ']') break;
           fail('expected , or ]');
         }
-        return { kind: 'anyof', name: tok.name, values };
+        return { kind: 'anyof', op: op.word as ListOp, name: tok.name, values };
       }
       return fail(`unsupported operator "${op.word}"`);
     }
@@ -182,25 +198,73 @@ export function valuesEqual(x: unknown, y: unknown, ignoreOrder = true): boolean
   return true;
 }
 
-/** survey-core's `contains`: substring for text, membership for arrays. */
-function contains(left: unknown, right: unknown): boolean {
-  if (Array.isArray(left) && left.length === 0) return false;
+/** survey-core's containsCore: substring for text, membership for arrays; `found` false gives notcontains. */
+function containsCore(left: unknown, right: unknown, found: boolean): boolean {
+  if (Array.isArray(left) && left.length === 0) return !found;
   if (!left && left !== 0 && left !== false) return false;
   let l: unknown = left;
   if (!(l as { length?: number }).length) l = String(l);
   if (typeof l === 'string') {
     if (!right) return false;
-    return l.toLowerCase().includes(String(right).toLowerCase());
+    return l.toLowerCase().includes(String(right).toLowerCase()) === found;
   }
-  if (Array.isArray(l)) return l.some((item) => valuesEqual(item, right));
+  if (Array.isArray(l)) {
+    for (const r of Array.isArray(right) ? right : [right]) {
+      if (!l.some((item) => valuesEqual(item, r))) return !found;
+    }
+    return found;
+  }
   return false;
 }
+
+const contains = (left: unknown, right: unknown) => containsCore(left, right, true);
 
 function anyOf(left: unknown, right: Literal[]): boolean {
   if (isEmptyValue(left)) return false;
   if (right.length === 0) return true;
   if (!Array.isArray(left)) return contains(right, left);
   return right.some((r) => contains(left, r));
+}
+
+function allOf(left: unknown, right: Literal[]): boolean {
+  if (!left && right.length > 0) return false;
+  return right.every((r) => contains(left, r));
+}
+
+/** survey-core's Helpers.getNumberCore, for the strings it reads as numbers. */
+function numberOf(s: string): number {
+  let v = s.trim();
+  if (!v) return NaN;
+  if (v.startsWith('0x')) return v.length > 32 ? NaN : parseInt(v);
+  if (v.length > 15 && /^\d+$/.test(v)) return NaN;
+  if (!(v.lastIndexOf('-') > 0 || v.lastIndexOf('+') > 0) && /[*^/%]/.test(v)) return NaN;
+  const comma = v.indexOf(',');
+  if (comma > -1 && v.indexOf(',', comma + 1) < 0) v = v.replace(',', '.');
+  const n = parseFloat(v);
+  return Number.isNaN(n) || !Number.isFinite(Number(v)) ? NaN : n;
+}
+
+/** survey-core's Const.getCorrectValue: the value an operand has once booleans and numbers written as text are read. */
+export function operandValue(v: unknown): unknown {
+  if (!v || typeof v !== 'string') return v;
+  const lower = v.toLowerCase();
+  if (lower === 'true' || lower === 'false') return lower === 'true';
+  if (v.length > 1 && (v[0] === "'" || v[0] === '"') && (v.at(-1) === "'" || v.at(-1) === '"')) return v.slice(1, -1);
+  const n = numberOf(v);
+  if (Number.isNaN(n)) return v;
+  if (v[0] === '0' && !v.startsWith('0x')) {
+    const point = v.length > 1 && (v[1] === '.' || v[1] === ',');
+    if ((!point && v.length > 1) || (point && v.length < 2)) return v;
+  }
+  return n;
+}
+
+/** survey-core's greater / less: false when either side is missing, else JavaScript's comparison. */
+function order(l: unknown, r: unknown, op: '>' | '<'): boolean {
+  if (l === undefined || l === null || r === undefined || r === null) return false;
+  const a = l as number;
+  const b = r as number;
+  return op === '>' ? a > b : a < b;
 }
 
 export type Values = Record<string, unknown>;
@@ -210,12 +274,26 @@ export function evaluate(c: Condition, values: Values): boolean {
     case 'and': return evaluate(c.left, values) && evaluate(c.right, values);
     case 'or': return evaluate(c.left, values) || evaluate(c.right, values);
     case 'test': return c.op === 'empty' ? isEmptyValue(values[c.name]) : !isEmptyValue(values[c.name]);
-    case 'anyof': return anyOf(values[c.name], c.values);
+    case 'anyof': {
+      const v = values[c.name];
+      if (c.op === 'allof') return allOf(v, c.values);
+      return anyOf(v, c.values) === (c.op === 'anyof');
+    }
     case 'compare': {
       const v = values[c.name];
-      if (c.op === 'contains') return contains(v, c.value);
-      const eq = valuesEqual(v, c.value);
-      return c.op === '=' ? eq : !eq;
+      switch (c.op) {
+        case 'contains': return contains(v, c.value);
+        case 'notcontains': return (!v && !isEmptyValue(c.value)) || containsCore(v, c.value, false);
+        case '=': return valuesEqual(v, c.value);
+        case '!=': return !valuesEqual(v, c.value);
+        default: {
+          const l = operandValue(v);
+          const r = operandValue(c.value);
+          const strict = c.op === '>' || c.op === '<';
+          if (!strict && valuesEqual(l, r)) return true;
+          return order(l, r, c.op.charAt(0) as '>' | '<');
+        }
+      }
     }
   }
 }

@@ -133,8 +133,10 @@ export const ballotPages = new Hono<AppEnv>()
     const deps = c.get('deps');
     const campaign = await anonymousCampaign(deps, c.req.param('slug'));
     const kiosk = await isKiosk(c, campaign.id);
-    if (!getCookie(c, DEVICE_COOKIE)) {
-      setCookie(c, DEVICE_COOKIE, base32(deps.random(16), 25), {
+    let device = getCookie(c, DEVICE_COOKIE);
+    if (!device) {
+      device = base32(deps.random(16), 25);
+      setCookie(c, DEVICE_COOKIE, device, {
         httpOnly: true, sameSite: 'Lax', path: '/s', secure: deps.config.secureCookies, maxAge: 400 * 86_400,
       });
     }
@@ -142,7 +144,7 @@ export const ballotPages = new Hono<AppEnv>()
     return c.html(
       <AnonymousSurveyPage
         lang={c.get('lang')} path={path} title={campaign.title} description={campaign.description} survey={campaign.survey}
-        action={kiosk ? `${path}?kiosk=1` : path} kiosk={kiosk}
+        action={kiosk ? `${path}?kiosk=1` : path} kiosk={kiosk} seed={kiosk ? undefined : device}
         notice={campaign.status !== 'open' ? (c.get('lang') === 'vi' ? 'Khảo sát này hiện không nhận ý kiến.' : 'This survey is not taking answers now.') : undefined}
       />,
     );
@@ -170,6 +172,7 @@ export const ballotPages = new Hono<AppEnv>()
         <AnonymousSurveyPage
           lang={lang} path={path} title={campaign.title} description={campaign.description} survey={campaign.survey}
           action={again} kiosk={kiosk} answers={answers} errors={errors} notice={errors ? undefined : err.text[lang]}
+          seed={kiosk ? undefined : getCookie(c, DEVICE_COOKIE)}
         />,
         statusOf(err) as 409,
       );

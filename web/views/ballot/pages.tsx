@@ -230,6 +230,8 @@ export function VerifyPage(props: {
 export function AnonymousSurveyPage(props: {
   lang: Lang; path: string; title: string; description: string; survey: Record<string, unknown>; action: string;
   answers?: Record<string, unknown>; errors?: SurveyFormError[]; kiosk: boolean; notice?: string;
+  /** orders "random" choices per respondent (the device cookie) */
+  seed?: string;
 }) {
   const { lang } = props;
   return (
@@ -239,7 +241,7 @@ export function AnonymousSurveyPage(props: {
       {props.description ? <Description text={props.description} /> : null}
       <p class="muted">{T.anonymousNote[lang]}</p>
       {props.notice ? <Alert kind="warn">{props.notice}</Alert> : null}
-      <SurveyForm json={props.survey} answers={props.answers} errors={props.errors} lang={lang} action={props.action} submitLabel={T.submit} hideTitle />
+      <SurveyForm json={props.survey} answers={props.answers} errors={props.errors} lang={lang} action={props.action} submitLabel={T.submit} hideTitle seed={props.seed} />
     </Page>
   );
 }
