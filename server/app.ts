@@ -23,6 +23,11 @@ import { resultsPages } from './routes/pages/results-pages';
 import { ballotPages } from './routes/pages/ballot-pages';
 import { themePages } from './routes/pages/theme-pages';
 import { tallyPages } from './routes/pages/tally-pages';
+import { feedbackRoutes } from './routes/feedback';
+import { dialogueRoutes } from './routes/dialogues';
+import { outreachRoutes } from './routes/outreach';
+import { scorecardRoutes } from './routes/scorecard';
+import { feedbackPublicPages } from './routes/pages/feedback-public-pages';
 
 /** The one place where middleware and routes are assembled, for every runtime. */
 export function createApp(deps: AppDeps) {
@@ -37,6 +42,7 @@ export function createApp(deps: AppDeps) {
   for (const routes of [
     healthRoutes, staticRoutes, authRoutes, registerRoutes, campaignRoutes, ballotRoutes, tallyRoutes, resultRoutes,
     printRoutes, authPages, registerPages, portalPages, campaignPages, resultsPages, ballotPages, tallyPages, themePages,
+    feedbackRoutes, dialogueRoutes, outreachRoutes, scorecardRoutes, feedbackPublicPages,
   ]) {
     app.route('/', routes);
   }

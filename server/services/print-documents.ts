@@ -20,7 +20,7 @@ export interface PrintedDocument {
 
 export type FormName = 'mau-01' | 'mau-02' | 'mau-03' | 'mau-04';
 
-async function fontsOf(deps: AppDeps): Promise<PrintFonts> {
+export async function fontsOf(deps: AppDeps): Promise<PrintFonts> {
   if (!deps.fonts) throw new AppError('INTERNAL', { vi: 'Máy chủ chưa có phông chữ để in.', en: 'No print fonts are configured on this server.' });
   return deps.fonts();
 }
