@@ -4,6 +4,7 @@ import { createNodeRuntime } from './runtime/node';
 import { bootstrap } from './services/bootstrap';
 import { createApp } from './app';
 import { loadPrintFonts } from './runtime/fonts-node';
+import { runFeedbackRetention } from './services/feedback-retention';
 
 const config = loadConfig(process.env);
 const runtime = createNodeRuntime({ dbPath: config.dbPath, blobDir: config.blobDir || undefined, synchronous: config.synchronous, writerThread: config.writerThread });
@@ -15,7 +16,15 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   for (const line of notices) console.log(line);
 });
 
+// The feedback retention job (docs/personal-data.md): once at start, then every day.
+const DAY_MS = 24 * 3600 * 1000;
+const retention = () => runFeedbackRetention(deps).catch((err: unknown) => console.error('feedback retention:', err));
+void retention();
+const retentionTimer = setInterval(() => void retention(), DAY_MS);
+retentionTimer.unref();
+
 async function shutdown() {
+  clearInterval(retentionTimer);
   server.close();
   await runtime.database.close();
   process.exit(0);

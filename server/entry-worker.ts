@@ -7,6 +7,8 @@ import { createD1Runtime, type WorkerBindings } from './runtime/d1';
 import { bootstrap } from './services/bootstrap';
 import { createApp, type App } from './app';
 import type { PrintFonts } from './print/pdf-output';
+import type { AppDeps } from './services/deps';
+import { runFeedbackRetention } from './services/feedback-retention';
 
 export interface WorkerEnv extends WorkerBindings {
   /** Worker secret (`wrangler secret put DANBAN_SECRET`); else one generated into app_settings on first request. */
@@ -25,7 +27,7 @@ function settingsOf(env: WorkerEnv): Record<string, string> {
   return out;
 }
 
-let ready: Promise<App> | null = null;
+let ready: Promise<{ app: App; deps: AppDeps }> | null = null;
 
 /**
  * Builds the app once per isolate, on its first request (bindings exist only
@@ -33,7 +35,7 @@ let ready: Promise<App> | null = null;
  * the first commune are inserted with ON CONFLICT/unique constraints, and a
  * bootstrap that lost such a race is simply run again.
  */
-function appFor(env: WorkerEnv): Promise<App> {
+function appFor(env: WorkerEnv): Promise<{ app: App; deps: AppDeps }> {
   ready ??= (async () => {
     const config = loadConfig(settingsOf(env));
     const runtime = createD1Runtime(env);
@@ -43,7 +45,8 @@ function appFor(env: WorkerEnv): Promise<App> {
     } catch {
       result = await bootstrap(runtime, config);
     }
-    return createApp({ ...result.deps, fonts: () => fonts });
+    const deps = { ...result.deps, fonts: () => fonts };
+    return { app: createApp(deps), deps };
   })().catch((err: unknown) => {
     ready = null;
     throw err;
@@ -53,7 +56,12 @@ function appFor(env: WorkerEnv): Promise<App> {
 
 export default {
   async fetch(request: Request, env: WorkerEnv): Promise<Response> {
-    const app = await appFor(env);
+    const { app } = await appFor(env);
     return app.fetch(request);
+  },
+  /** The daily cron of wrangler.toml: the feedback retention job (docs/personal-data.md). */
+  async scheduled(_controller: unknown, env: WorkerEnv, ctx: { waitUntil(p: Promise<unknown>): void }): Promise<void> {
+    const { deps } = await appFor(env);
+    ctx.waitUntil(runFeedbackRetention(deps));
   },
 };

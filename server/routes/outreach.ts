@@ -48,21 +48,24 @@ export const recordJson = (r: OutreachRecord) => ({
   photo: r.photo ? outreachPhotoUrl(r.id) : null, recordedAt: r.recordedAt,
 });
 
-export const outreachRoutes = new Hono<AppEnv>()
-  .get('/api/v1/campaigns/:id/outreach', READERS, async (c) => {
-    const o = await campaignOutreach(c.get('deps'), currentActor(c), c.req.param('id'), publicOrigin(c));
-    return c.json({
-      campaign: o.campaign, kinds: o.kinds, url: o.url,
-      villages: o.villages.map((v) => ({
-        villageId: v.villageId, code: v.code, name: v.name, households: v.households, reached: v.reached,
-        outreach: v.progress.map((p) => ({
-          kind: p.kind, status: p.status, doneOn: p.doneOn, due: p.due, basis: p.basis, article: p.article, dates: p.dates, households: p.households,
-          records: p.records.map(recordJson),
-        })),
-        texts: { loudspeaker: v.loudspeaker, zalo: v.zalo },
+/** A campaign's outreach as the API answers it (and the pages show it). */
+export function outreachJson(o: Awaited<ReturnType<typeof campaignOutreach>>) {
+  return {
+    campaign: o.campaign, kinds: o.kinds, url: o.url,
+    villages: o.villages.map((v) => ({
+      villageId: v.villageId, code: v.code, name: v.name, households: v.households, reached: v.reached,
+      outreach: v.progress.map((p) => ({
+        kind: p.kind, status: p.status, doneOn: p.doneOn, due: p.due, basis: p.basis, article: p.article, dates: p.dates, households: p.households,
+        records: p.records.map(recordJson),
       })),
-    });
-  })
+      texts: { loudspeaker: v.loudspeaker, zalo: v.zalo },
+    })),
+  };
+}
+
+export const outreachRoutes = new Hono<AppEnv>()
+  .get('/api/v1/campaigns/:id/outreach', READERS, async (c) =>
+    c.json(outreachJson(await campaignOutreach(c.get('deps'), currentActor(c), c.req.param('id'), publicOrigin(c)))))
   .post('/api/v1/campaigns/:id/outreach', requireRole('admin', 'staff', 'village_head'), async (c) => {
     const input = await outreachInput(c);
     return c.json(recordJson(await recordOutreach(c.get('deps'), currentActor(c), c.req.param('id'), input)), 201);

@@ -6,10 +6,11 @@ import {
   type FeedbackItem, type FeedbackProgress,
 } from '../domain/feedback';
 import type { IsoDate } from '../domain/calendar/iso-date';
-import { findFeedback, getFeedbackSettings, listFeedbackEvents, listFeedbackItems, type FeedbackFilter } from '../../db/repositories/feedback';
+import { assignableOfficers, findFeedback, getFeedbackSettings, listFeedbackEvents, listFeedbackItems, type FeedbackFilter } from '../../db/repositories/feedback';
+import { findCommune } from '../../db/repositories/communes';
 import { listVillages } from '../../db/repositories/villages';
 import { userNames } from '../../db/repositories/tallies';
-import { communeOfActor, requireCommune } from './guards';
+import { communeOfActor, inActorVillages, requireCommune } from './guards';
 import { communeCalendar, vietnamToday } from './commune-calendar';
 import { feedbackCode } from './feedback-codes';
 
@@ -108,4 +109,35 @@ export async function feedbackPhoto(deps: AppDeps, actor: Actor, id: string) {
   const blob = await deps.blobs.get(item.photo.key);
   if (!blob) throw new AppError('NOT_FOUND');
   return { id: item.id, mime: item.photo.mime, bytes: blob.bytes };
+}
+
+/** What the staff forms offer: the commune's villages (a village head: their own), topics, departments and officers. */
+export async function feedbackFormOptions(deps: AppDeps, actor: Actor) {
+  const communeId = communeOfActor(actor);
+  const [villages, settings, officers, commune] = await Promise.all([
+    listVillages(deps.db, communeId), getFeedbackSettings(deps.db, communeId), assignableOfficers(deps.db, communeId), findCommune(deps.db, communeId),
+  ]);
+  return {
+    commune: commune!,
+    villages: inActorVillages(actor, villages, (v) => v.id).map((v) => ({ id: v.id, name: v.name, code: v.code })),
+    topics: settings.topics,
+    departments: settings.departments,
+    officers: officers.map((o) => ({ id: o.id, name: o.displayName || o.username })),
+    settings,
+  };
+}
+
+/**
+ * The staff home's feedback box: unanswered items past their deadline, those
+ * due within the next `days` days, and how many are still unanswered.
+ */
+export async function feedbackDueSoon(deps: AppDeps, actor: Actor, days = 7) {
+  if (!actor.communeId) return { overdue: [], soon: [], open: 0 };
+  const open = (await listFeedback(deps, actor)).filter((v) => v.status !== 'answered');
+  return {
+    overdue: open.filter((v) => v.progress.overdue).sort((a, b) => (a.progress.due ?? '').localeCompare(b.progress.due ?? '')),
+    soon: open.filter((v) => !v.progress.overdue && v.progress.daysLeft !== null && v.progress.daysLeft <= days)
+      .sort((a, b) => (a.progress.due ?? '').localeCompare(b.progress.due ?? '')),
+    open: open.length,
+  };
 }

@@ -40,7 +40,7 @@ afterEach(() => t.close());
 /** Moves the clock and signs everyone in again (sessions last 12 hours). */
 async function later(iso: string) {
   t.clock.set(iso);
-  [admin, staff, staff2, inspector, headDS] = await Promise.all(['quantri', 'canbo', 'canbo2', 'thanhtra', 'truongds'].map((u) => login(t, u)));
+  [admin, staff, staff2, inspector, headDS] = (await Promise.all(['quantri', 'canbo', 'canbo2', 'thanhtra', 'truongds'].map((u) => login(t, u)))) as [string, string, string, string, string];
 }
 
 const SENDER = { name: 'Lê Thị Riêng Tư', phone: '0912 345 678' };
