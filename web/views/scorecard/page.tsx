@@ -1,4 +1,4 @@
-import type { Lang, Text } from '../../../server/domain/i18n';
+import type { Text } from '../../../server/domain/i18n';
 import { formatDate, formatNumber } from '../../../server/domain/i18n';
 import type { DecisionLine, Scorecard, ScorecardRow } from '../../../server/domain/scorecard';
 import { quarterLabel } from '../../../server/domain/scorecard';
