@@ -139,13 +139,15 @@ export interface QuestionInput {
  * raised at a village meeting (a village head adds those of their village).
  */
 export async function addQuestion(deps: AppDeps, actor: Actor, id: string, input: QuestionInput): Promise<DialogueQuestion> {
-  const d = await editable(deps, actor, id);
+  // who may ask comes before the conference's state: a refusal never depends on timing
+  await dialogueOf(deps, actor, id);
   let villageId = input.villageId || null;
   if (!office(actor)) {
     if (actor.role !== 'village_head' || input.source !== 'village_meeting') throw new AppError('FORBIDDEN');
     villageId ??= actor.villageId;
     requireVillage(actor, villageId ?? '', { vi: 'Trưởng thôn chỉ thêm câu hỏi của thôn mình.', en: 'A village head adds only their own village’s questions.' });
   }
+  const d = await editable(deps, actor, id);
   let text = cleanParagraphs(input.text ?? '');
   let feedbackId: string | null = null;
   if (input.source === 'feedback') {
