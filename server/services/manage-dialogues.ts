@@ -134,9 +134,10 @@ export interface QuestionInput {
 }
 
 /**
- * A question for the conference: an item of the feedback form (its summary
- * as published, else its words, for staff to shorten), a letter, or one
- * raised at a village meeting (a village head adds those of their village).
+ * A question for the conference: an item of the feedback form (staff's words,
+ * or the item's published summary; never the sender's own text, which may
+ * name them), a letter, or one raised at a village meeting (a village head
+ * adds those of their village).
  */
 export async function addQuestion(deps: AppDeps, actor: Actor, id: string, input: QuestionInput): Promise<DialogueQuestion> {
   // who may ask comes before the conference's state: a refusal never depends on timing
@@ -155,9 +156,14 @@ export async function addQuestion(deps: AppDeps, actor: Actor, id: string, input
     if (!item || item.communeId !== d.communeId) throw invalidField('feedbackId', { vi: 'Hãy chọn một ý kiến của xã.', en: 'Choose an item of the commune.' });
     feedbackId = item.id;
     villageId ??= item.villageId;
-    if (!text) text = item.publicSummary ?? item.text;
+    // never the sender's own words unedited: they may name the sender, and the question is published
+    if (!text) text = item.publicSummary ?? '';
   }
-  if (!text) throw invalidField('text', { vi: 'Hãy ghi nội dung câu hỏi.', en: 'Write the question.' });
+  if (!text) {
+    throw invalidField('text', input.source === 'feedback'
+      ? { vi: 'Hãy ghi câu hỏi bằng lời của cán bộ (ý kiến này chưa có tóm tắt công khai); không ghi tên, số điện thoại người gửi.', en: 'Write the question in your own words (the item has no published summary); no sender’s name or phone.' }
+      : { vi: 'Hãy ghi nội dung câu hỏi.', en: 'Write the question.' });
+  }
   if (text.length > 3000) throw invalidField('text', { vi: 'Câu hỏi dài quá 3.000 ký tự.', en: 'The question is longer than 3,000 characters.' });
   if (villageId && !(await findVillage(deps.db, d.communeId, villageId))) throw invalidField('villageId', { vi: 'Thôn không thuộc xã.', en: 'The village is not in the commune.' });
   const groups = await listGroups(deps.db, d.id);

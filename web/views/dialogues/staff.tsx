@@ -105,7 +105,7 @@ const D = {
   village: { vi: 'Thôn', en: 'Village' },
   noVillage: { vi: '— Không thuộc thôn nào —', en: '— No village —' },
   text: { vi: 'Nội dung câu hỏi (sẽ được công khai)', en: 'The question (published)' },
-  textHint: { vi: 'Viết ngắn gọn; không ghi họ tên, số điện thoại người hỏi. Để trống khi chọn ý kiến từ hòm thư: dùng tóm tắt hoặc nội dung của ý kiến, sửa lại sau nếu cần.', en: 'Keep it short; no names or phones. Leave empty for a feedback item: its summary or text is used, edit it afterwards.' },
+  textHint: { vi: 'Viết ngắn gọn bằng lời của cán bộ; không ghi họ tên, số điện thoại người hỏi. Với ý kiến từ hòm thư đã có tóm tắt công khai, có thể để trống.', en: 'Short, in your own words; no names or phones. For a feedback item with a published summary, it may stay empty.' },
   minutes: { vi: 'Biên bản hội nghị', en: 'Minutes' },
   minutesHint: { vi: 'Diễn biến chính, ý kiến phát biểu và kết luận của chủ trì. Lưu biên bản đánh dấu hội nghị đã tổ chức.', en: 'Main points, what was said and the chair’s conclusions. Saving marks the conference as held.' },
   saveMinutes: { vi: 'Lưu biên bản', en: 'Save the minutes' },
