@@ -80,14 +80,14 @@ function card(doc: Doc, m: FeedbackPosterModel, fx: number, fy: number, fw: numb
   y += lineHeight(10.5) + 2;
   const place = fitText(doc, upper(m.placeName), w, lineHeight(12), { max: 12, min: 8 }, 'bold');
   y = drawLines(doc, place.lines, x, y, w, { size: place.size, weight: 'bold', align: 'center' }) + 4;
-  const qr = 150;
+  const qr = 190;
   drawQr(doc, m.url, x + (w - qr) / 2, y, qr);
   y += qr + 2;
   textLine(doc, m.url, x, y, { size: 6.5, align: 'center', width: w, color: GREY });
   y += lineHeight(6.5) + 5;
   const promise = m.answerDays !== null ? ` Kiến nghị được trả lời trong ${m.answerDays} ngày.` : '';
-  const lines = wrap(doc, `Quét mã, viết ý kiến, giữ mã theo dõi.${promise} ${PRIVACY}`, w, 'regular', 8.5);
-  drawLines(doc, lines, x, y, w, { size: 8.5, align: 'center' });
+  const lines = wrap(doc, `Quét mã, viết ý kiến, giữ mã theo dõi.${promise} Xem trả lời: ${m.trackUrl}. ${PRIVACY}`, w, 'regular', 9);
+  drawLines(doc, lines, x, y, w, { size: 9, align: 'center' });
 }
 
 export function renderFeedbackPoster(m: FeedbackPosterModel, fonts: PrintFonts): PdfOutput {

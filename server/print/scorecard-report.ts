@@ -8,6 +8,7 @@ import { ReportWriter } from './report-writer';
 import { renderPdf, type PdfOutput, type PrintFonts } from './pdf-output';
 
 const pct = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const meanFmt = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const share = (x: number | null) => (x === null ? '–' : `${pct.format(Math.round(x * 1000) / 10)}%`);
 const n = (x: number) => formatNumber(x);
 const withShare = (count: number, s: number | null) => `${n(count)} (${share(s)})`;
@@ -67,7 +68,7 @@ export function renderScorecardReport(s: Scorecard & { communeName: string }, fo
         { title: 'Câu trả lời mức 4–5', width: 12, align: 'right' }, { title: 'Điểm trung bình', width: 10, align: 'right' },
         { title: 'Lượt đánh giá Một cửa', width: 12, align: 'right' }, { title: 'Hài lòng, rất hài lòng', width: 12, align: 'right' },
       ], s.satisfaction.map((x) => [
-        x.title, n(x.respondents), share(x.sipasIndex), share(x.sipasSatisfied), x.sipasMean === null ? '–' : pct.format(Math.round(x.sipasMean * 100) / 100),
+        x.title, n(x.respondents), share(x.sipasIndex), share(x.sipasSatisfied), x.sipasMean === null ? '–' : meanFmt.format(Math.round(x.sipasMean * 100) / 100),
         x.oneStopRatings === null ? '–' : n(x.oneStopRatings), share(x.oneStopSatisfied),
       ]));
       r.paragraph('Phiếu khảo sát không ghi tên và không gắn với thôn; khảo sát mở qua nhiều quý được tính vào từng quý.', { size: 9.5, color: '#555555' });

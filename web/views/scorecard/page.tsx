@@ -56,6 +56,7 @@ const T = {
 } satisfies Record<string, Text>;
 
 const pct = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const meanFmt = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 export const share = (x: number | null) => (x === null ? '–' : `${pct.format(Math.round(x * 1000) / 10)}%`);
 const n = (x: number) => formatNumber(x);
 const day = (d: string) => formatDate(`${d}T12:00:00+07:00`);
@@ -128,7 +129,7 @@ export function ScorecardPage(props: StaffFrame & { s: Scorecard; years: number[
             { label: T.respondents[lang], numeric: true, cell: (x) => n(x.respondents) },
             { label: T.sipas[lang], numeric: true, cell: (x) => share(x.sipasIndex) },
             { label: T.levels45[lang], numeric: true, cell: (x) => share(x.sipasSatisfied) },
-            { label: T.mean[lang], numeric: true, cell: (x) => (x.sipasMean === null ? '–' : pct.format(Math.round(x.sipasMean * 100) / 100)) },
+            { label: T.mean[lang], numeric: true, cell: (x) => (x.sipasMean === null ? '–' : meanFmt.format(Math.round(x.sipasMean * 100) / 100)) },
             { label: T.oneStop[lang], numeric: true, cell: (x) => (x.oneStopRatings === null ? '–' : n(x.oneStopRatings)) },
             { label: T.oneStopSatisfied[lang], numeric: true, cell: (x) => share(x.oneStopSatisfied) },
           ]} />
