@@ -35,10 +35,11 @@ const T = {
   feedback: { vi: '2. Góp ý, phản ánh, kiến nghị', en: '2. Feedback' },
   received: { vi: 'Tiếp nhận', en: 'Received' },
   answered: { vi: 'Đã trả lời', en: 'Answered' },
-  withDeadline: { vi: 'Kiến nghị có thời hạn', en: 'Requests with a deadline' },
+  withDeadline: { vi: 'Kiến nghị có hạn', en: 'Requests with a deadline' },
   onTime: { vi: 'Trả lời đúng hạn', en: 'Answered on time' },
-  overdue: { vi: 'Quá hạn chưa trả lời', en: 'Overdue' },
-  communeAll: { vi: 'Toàn xã (kể cả ý kiến không ghi thôn)', en: 'Whole commune (items with no village included)' },
+  overdue: { vi: 'Quá hạn', en: 'Overdue' },
+  communeAll: { vi: 'Toàn xã (cả ý kiến không ghi thôn)', en: 'Whole commune (with items of no village)' },
+  tooFew: { vi: 'Năm nay chưa tổ chức đủ số hội nghị đối thoại tối thiểu (Điều 32).', en: 'Fewer conferences this year than the yearly minimum (Art. 32).' },
   dialogue: { vi: '3. Hội nghị đối thoại', en: '3. Dialogue conferences' },
   held: { vi: 'Hội nghị đã tổ chức trong năm', en: 'Conferences held this year' },
   required: { vi: 'Tối thiểu mỗi năm (Điều 32)', en: 'Yearly minimum (Art. 32)' },
@@ -71,6 +72,7 @@ export function ScorecardPage(props: StaffFrame & { s: Scorecard; years: number[
     ...s.commune.decisions.map((d) => ({ place: T.commune[lang], d })),
   ];
   const fbRows: { name: string; r: ScorecardRow }[] = [...s.villages.map((r) => ({ name: r.name, r })), { name: T.communeAll[lang], r: s.commune }];
+  const dialogueRows: { name: string; r: ScorecardRow }[] = [...s.villages.map((r) => ({ name: r.name, r })), { name: T.commune[lang], r: s.commune }];
   return (
     <StaffPage {...props} title={`${T.title[lang]} – ${q}`}>
       <h1>{T.title[lang]}: {q}</h1>
@@ -114,8 +116,8 @@ export function ScorecardPage(props: StaffFrame & { s: Scorecard; years: number[
         <Stat label={T.held[lang]} value={s.dialoguesHeldThisYear} />
         <Stat label={T.required[lang]} value={s.dialoguesRequiredPerYear} />
       </Stats>
-      {s.dialoguesHeldThisYear < s.dialoguesRequiredPerYear && s.quarter.quarter === 4 ? <Alert kind="warn">{T.required[lang]}: {n(s.dialoguesRequiredPerYear)}</Alert> : null}
-      <Table lang={lang} caption={T.dialogue[lang]} captionHidden rows={fbRows} id="score-dialogue" columns={[
+      {s.dialoguesHeldThisYear < s.dialoguesRequiredPerYear && s.quarter.quarter === 4 ? <Alert kind="warn">{T.tooFew[lang]}</Alert> : null}
+      <Table lang={lang} caption={T.dialogue[lang]} captionHidden rows={dialogueRows} id="score-dialogue" columns={[
         { label: T.village[lang], rowHeader: true, cell: (x) => x.name },
         { label: T.asked[lang], numeric: true, cell: (x) => n(x.r.dialogue.asked) },
         { label: T.answered[lang], numeric: true, cell: (x) => `${n(x.r.dialogue.answered)} (${share(x.r.dialogue.answeredShare)})` },
