@@ -191,4 +191,23 @@ describe('the plan’s scorecard and the outreach texts', () => {
     expect(problems.errors).toEqual([]);
     await ctx.close();
   });
+
+  it('shows a dialogue conference to staff and, once published, to everyone, without serious axe violations', async () => {
+    const d = (await api(app, 'POST', '/api/v1/dialogues', { cookie: staffCookie, body: { title: 'Hội nghị đối thoại năm 2026', heldAt: '2026-11-20T08:00:00+07:00', place: 'Hội trường UBND xã', chair: 'Chủ tịch UBND xã' } })).json.id;
+    const g = (await api(app, 'POST', `/api/v1/dialogues/${d}/groups`, { cookie: staffCookie, body: { title: 'Giao thông' } })).json.id;
+    const q = (await api(app, 'POST', `/api/v1/dialogues/${d}/questions`, { cookie: staffCookie, body: { source: 'paper', villageId: DS.id, groupId: g, text: 'Khi nào làm đường xóm 3?' } })).json.id;
+    await api(app, 'POST', `/api/v1/dialogues/${d}/questions`, { cookie: staffCookie, body: { source: 'village_meeting', villageId: DS.id, text: 'Đề nghị lắp đèn đường.' } });
+    await api(app, 'POST', `/api/v1/dialogues/${d}/questions/${q}`, { cookie: staffCookie, body: { answer: 'Quý I/2027.' } });
+    await auditAt(`${app.base}/staff/dialogues/${d}`, 'dialogue (staff)', { desktop: true, cookie: staffCookie });
+    await api(app, 'POST', `/api/v1/dialogues/${d}/minutes`, { cookie: staffCookie, body: { minutes: 'Hội nghị có 80 đại biểu.' } });
+    expect((await api(app, 'POST', `/api/v1/dialogues/${d}/publish`, { cookie: staffCookie })).status).toBe(200);
+    await auditAt(`${app.base}/x/xa-viet-khe/doi-thoai/${d}`, 'dialogue (public)');
+    const ctx = await phoneContext(browser);
+    const page = await ctx.newPage();
+    await page.goto(`${app.base}/x/xa-viet-khe/doi-thoai/${d}`);
+    await page.getByRole('link', { name: /Xem trả lời câu 1/ }).click();
+    expect(new URL(page.url()).hash).toBe('#tra-loi-1');
+    await screenshot(page, 'dialogue-public-phone');
+    await ctx.close();
+  });
 });
