@@ -71,7 +71,7 @@ export interface FeedbackSettingsTable {
   retention_last_count: number | null; updated_by: string | null; updated_at: string;
 }
 export interface FeedbackItemsTable {
-  id: string; commune_id: string; code_hash: string; kind: FeedbackKind; channel: FeedbackChannel; village_id: string | null;
+  id: string; commune_id: string; code_hash: string; idempotency_hash: string | null; kind: FeedbackKind; channel: FeedbackChannel; village_id: string | null;
   topic: string; text: string; name: string | null; phone: string | null; consent_at: string | null;
   photo_key: string | null; photo_mime: string | null; received_at: string; received_on: string; received_by: string | null;
   status: FeedbackStatus; assignee: FeedbackAssignee | null; department: string | null; officer_id: string | null;

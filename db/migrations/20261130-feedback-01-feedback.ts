@@ -29,6 +29,8 @@ export function up(db: Kysely<any>): Compilable[] {
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('commune_id', 'text', (c) => c.notNull().references('communes.id'))
       .addColumn('code_hash', 'text', (c) => c.notNull().unique())
+      // a form sent twice (a second tap on a slow line) is the same item: the HMAC of its key is unique
+      .addColumn('idempotency_hash', 'text', (c) => c.unique())
       .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('gop_y','phan_anh','kien_nghi')`))
       .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('online','paper','meeting','counter')`))
       .addColumn('village_id', 'text', (c) => c.references('villages.id'))

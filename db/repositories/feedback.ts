@@ -16,9 +16,9 @@ export function toFeedback(r: Row): FeedbackItem {
   };
 }
 
-export function insertFeedback(db: Kysely<Database>, f: FeedbackItem, codeHash: string) {
+export function insertFeedback(db: Kysely<Database>, f: FeedbackItem, codeHash: string, idempotencyHash: string | null = null) {
   return db.insertInto('feedback_items').values({
-    id: f.id, commune_id: f.communeId, code_hash: codeHash, kind: f.kind, channel: f.channel, village_id: f.villageId, topic: f.topic,
+    id: f.id, commune_id: f.communeId, code_hash: codeHash, idempotency_hash: idempotencyHash, kind: f.kind, channel: f.channel, village_id: f.villageId, topic: f.topic,
     text: f.text, name: f.name, phone: f.phone, consent_at: f.consentAt, photo_key: f.photo?.key ?? null, photo_mime: f.photo?.mime ?? null,
     received_at: f.receivedAt, received_on: f.receivedOn, received_by: f.receivedBy, status: f.status, assignee: f.assignee,
     department: f.department, officer_id: f.officerId, assigned_at: f.assignedAt, assigned_by: f.assignedBy, answer: f.answer,
@@ -49,6 +49,12 @@ export async function listFeedbackEvents(db: Kysely<Database>, feedbackId: strin
 export async function findFeedback(db: Kysely<Database>, id: string): Promise<FeedbackItem | null> {
   const r = await db.selectFrom('feedback_items').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? toFeedback(r) : null;
+}
+
+/** The item a retried submission already made, by the HMAC of its key. */
+export async function findFeedbackByIdempotency(db: Kysely<Database>, hash: string): Promise<{ id: string } | null> {
+  const r = await db.selectFrom('feedback_items').select('id').where('idempotency_hash', '=', hash).executeTakeFirst();
+  return r ?? null;
 }
 
 export async function findFeedbackByCode(db: Kysely<Database>, codeHash: string): Promise<FeedbackItem | null> {

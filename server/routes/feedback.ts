@@ -31,6 +31,7 @@ export const feedbackSchema = z.object({
   consent: z.boolean().optional(),
   /** the commune's slug, where a server serves several and no village is named */
   commune: z.string().max(100).optional(),
+  idempotencyKey: z.string().max(200).optional(),
 });
 
 const paperSchema = feedbackSchema.omit({ commune: true }).extend({
@@ -88,6 +89,7 @@ export const feedbackRoutes = new Hono<AppEnv>()
     const r = await submitOnlineFeedback(c.get('deps'), {
       ...body, villageId: body.villageId ?? null, topic: body.topic ?? undefined, name: body.name ?? undefined, phone: body.phone ?? undefined,
       consent: body.consent ?? true, communeSlug: body.commune, client: clientKey(c),
+      idempotencyKey: c.req.header('idempotency-key') ?? body.idempotencyKey,
     });
     return c.json({ code: r.code, status: 'received', trackingUrl: `${publicOrigin(c)}/g/${r.code}` }, 201);
   })
@@ -100,7 +102,7 @@ export const feedbackRoutes = new Hono<AppEnv>()
     const body = parseInput(paperSchema, await readJson(c, 64 * 1024));
     const r = await enterFeedback(c.get('deps'), currentActor(c), {
       ...body, villageId: body.villageId ?? null, topic: body.topic ?? undefined, name: body.name ?? undefined, phone: body.phone ?? undefined,
-      consent: body.consent ?? false,
+      consent: body.consent ?? false, idempotencyKey: c.req.header('idempotency-key') ?? body.idempotencyKey,
     });
     return c.json({ id: r.id, code: r.code, status: 'received' }, 201);
   })

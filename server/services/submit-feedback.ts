@@ -6,7 +6,9 @@ import { addDays, isIsoDate, type IsoDate } from '../domain/calendar/iso-date';
 import { cleanParagraphs, cleanText } from '../domain/text';
 import { listCommunes, type Commune } from '../../db/repositories/communes';
 import { findVillage, findVillageById } from '../../db/repositories/villages';
-import { getFeedbackSettings, insertFeedback, insertFeedbackEvent } from '../../db/repositories/feedback';
+import { findFeedbackByIdempotency, getFeedbackSettings, insertFeedback, insertFeedbackEvent } from '../../db/repositories/feedback';
+import { hmacHex } from '../runtime/crypto';
+import { ConstraintViolation } from '../runtime/types';
 import { atomicWithAudit } from './audit';
 import { communeOfActor, requireVillage } from './guards';
 import { feedbackCode, feedbackCodeHash } from './feedback-codes';
@@ -24,6 +26,8 @@ export interface FeedbackFields {
   /** the sender agreed that the commune uses the name and phone only to answer them */
   consent: boolean;
   photo?: Uint8Array | null;
+  /** the same key sent again (a retry, a second tap) answers the first item instead of making a second */
+  idempotencyKey?: string;
 }
 
 export interface FeedbackReceipt {
@@ -73,9 +77,19 @@ async function cleanFields(deps: AppDeps, communeId: string, f: FeedbackFields) 
   return { text, name, phone, villageId, topic, photo };
 }
 
+/** The item an earlier submission with the same key made, if any. */
+async function retried(deps: AppDeps, idempotencyHash: string | null): Promise<FeedbackReceipt | null> {
+  const earlier = idempotencyHash ? await findFeedbackByIdempotency(deps.db, idempotencyHash) : null;
+  return earlier ? { id: earlier.id, code: await feedbackCode(deps.secret, earlier.id) } : null;
+}
+
 async function store(
   deps: AppDeps, communeId: string, actor: Actor | null, channel: FeedbackChannel, receivedOn: IsoDate, f: FeedbackFields,
 ): Promise<FeedbackReceipt> {
+  const key = f.idempotencyKey?.trim().slice(0, 200);
+  const idempotencyHash = key ? await hmacHex(deps.secret, `feedback-idem|${communeId}|${key}`) : null;
+  const again = await retried(deps, idempotencyHash);
+  if (again) return again;
   const clean = await cleanFields(deps, communeId, f);
   const id = deps.newId();
   const now = deps.clock().toISOString();
@@ -95,14 +109,22 @@ async function store(
   };
   // The audit log is kept for good: it says that contact was given, never what it was.
   const facts = { kind: item.kind, channel, villageId: item.villageId, topic: item.topic, receivedOn, contact, photo: photo !== null };
-  await atomicWithAudit(
-    deps,
-    [
-      insertFeedback(deps.db, item, await feedbackCodeHash(deps.secret, code)),
-      insertFeedbackEvent(deps.db, { id: deps.newId(), feedbackId: id, at: now, actor: actor?.id ?? 'public', action: 'received', data: facts }),
-    ],
-    [{ communeId, actor: actor?.id ?? 'public', action: 'feedback.receive', entity: 'feedback', entityId: id, data: facts }],
-  );
+  try {
+    await atomicWithAudit(
+      deps,
+      [
+        insertFeedback(deps.db, item, await feedbackCodeHash(deps.secret, code), idempotencyHash),
+        insertFeedbackEvent(deps.db, { id: deps.newId(), feedbackId: id, at: now, actor: actor?.id ?? 'public', action: 'received', data: facts }),
+      ],
+      [{ communeId, actor: actor?.id ?? 'public', action: 'feedback.receive', entity: 'feedback', entityId: id, data: facts }],
+    );
+  } catch (err) {
+    // the same form sent twice at once: the first one stands
+    const first = err instanceof ConstraintViolation && err.kind === 'unique' ? await retried(deps, idempotencyHash) : null;
+    if (photo) await deps.blobs.delete(photo.key);
+    if (first) return first;
+    throw err;
+  }
   return { id, code };
 }
 

@@ -72,6 +72,16 @@ describe('the public feedback form', () => {
     expect(track.html).toContain(`${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`);
   });
 
+  it('makes one item of a form sent twice (a second tap on a slow line): both answers lead to the same code', async () => {
+    const form = await browser('GET', '/gop-y/xa-viet-khe');
+    const key = /name="key" value="([^"]+)"/.exec(form.html)![1]!;
+    const fields = { key, kind: 'gop_y', villageId: DS.id, text: 'Gửi hai lần' };
+    const first = await browser('POST', '/gop-y/xa-viet-khe', { form: fields });
+    const second = await browser('POST', '/gop-y/xa-viet-khe', { form: fields });
+    expect(second.location).toBe(first.location);
+    expect((await t.deps.db.selectFrom('feedback_items').select('id').execute()).length).toBe(1);
+  });
+
   it('refuses a file that is not a photo, naming the photo field', async () => {
     const form = new FormData();
     for (const [k, v] of Object.entries({ kind: 'gop_y', villageId: DS.id, text: 'Kèm tệp' })) form.set(k, v);

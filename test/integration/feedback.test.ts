@@ -82,6 +82,17 @@ describe('POST /api/v1/feedback (the contract)', () => {
     expect((await t.app.request('/g/ABCDEFGHJK0')).status).toBe(404);
   });
 
+  it('recognises a retried submission by its Idempotency-Key: the same code, one item', async () => {
+    const body = { villageId: DS.id, text: 'Gửi hai lần do mạng chậm' };
+    const first = await api(t, 'POST', '/api/v1/feedback', { body, headers: { 'idempotency-key': 'k-123' } });
+    const again = await api(t, 'POST', '/api/v1/feedback', { body, headers: { 'idempotency-key': 'k-123' } });
+    expect(again.status).toBe(201);
+    expect(again.json.code).toBe(first.json.code);
+    const other = await api(t, 'POST', '/api/v1/feedback', { body, headers: { 'idempotency-key': 'k-456' } });
+    expect(other.json.code).not.toBe(first.json.code);
+    expect((await t.deps.db.selectFrom('feedback_items').select('id').execute()).length).toBe(2);
+  });
+
   it('names each bad field and stores nothing: no text, a phone that is not one, contact without consent, another commune’s village', async () => {
     const otherVillage = (await seedVillages(t, [{ code: 'OV', name: 'Thôn Ngoài', households: 1 }], t.otherCommuneId))[0]!;
     const cases: [Record<string, unknown>, string][] = [

@@ -16,6 +16,7 @@ import {
   FEEDBACK_NOTICES, FeedbackDetailPage, FeedbackListPage, FeedbackSettingsPage, PaperFeedbackPage, SETTINGS_TEXT,
 } from '../../../web/views/feedback/staff';
 import { pagePath } from './portal';
+import { base32 } from '../../runtime/ids';
 
 const READ = staffPage('admin', 'staff', 'inspector', 'village_head');
 const ENTER = staffPage('admin', 'staff', 'village_head');
@@ -119,7 +120,7 @@ export const feedbackPages = new Hono<AppEnv>()
   })
   .get('/staff/feedback/new', ENTER, async (c) => {
     const o = await feedbackFormOptions(c.get('deps'), currentActor(c));
-    return c.html(<PaperFeedbackPage {...await staffFrame(c, o.commune.name)} villages={o.villages} topics={o.topics} values={{}} errors={[]} today={vietnamToday(c.get('deps'))} />);
+    return c.html(<PaperFeedbackPage {...await staffFrame(c, o.commune.name)} villages={o.villages} topics={o.topics} values={{ key: base32(c.get('deps').random(10), 16) }} errors={[]} today={vietnamToday(c.get('deps'))} />);
   })
   .post('/staff/feedback/new', ENTER, async (c) => {
     const deps = c.get('deps');
@@ -137,6 +138,7 @@ export const feedbackPages = new Hono<AppEnv>()
       const r = await enterFeedback(deps, actor, {
         channel: channel as 'paper', kind, receivedOn: values.receivedOn, villageId: values.villageId || null, topic: values.topic, text: values.text ?? '',
         name: values.name, phone: values.phone, consent: values.consent === '1', photo: photo ? new Uint8Array(await photo.arrayBuffer()) : null,
+        idempotencyKey: values.key || undefined,
       });
       return c.redirect(`/staff/feedback/${encodeURIComponent(r.id)}?done=created`, 303);
     } catch (err) {

@@ -13,6 +13,7 @@ import {
   type FeedbackFormValues,
 } from '../../../web/views/feedback/public';
 import { pagePath } from './portal';
+import { base32 } from '../../runtime/ids';
 
 // The citizen's side of feedback: the form the hòm thư góp ý QR opens, the
 // tracking page, the sender's own data, and the commune's public pages.
@@ -25,7 +26,7 @@ function formErrors(c: AppContext, err: AppError) {
   return details.length ? details : [{ path: 'text', message: err.text[c.get('lang')] }];
 }
 
-async function renderForm(c: AppContext, values: FeedbackFormValues, errors: { path: string; message: string }[], counter: boolean, status: 200 | 413 | 415 | 422 = 200) {
+async function renderForm(c: AppContext, values: FeedbackFormValues, errors: { path: string; message: string }[], counter: boolean, status: 200 | 413 | 415 | 422 = 200, key?: string) {
   const lang = c.get('lang');
   const data = await feedbackFormData(c.get('deps'), c.req.param('slug')!);
   const deadline = recommendationDeadline();
@@ -36,6 +37,7 @@ async function renderForm(c: AppContext, values: FeedbackFormValues, errors: { p
     <FeedbackFormPage
       lang={lang} path={pagePath(c)} commune={{ name: data.commune.name, slug: data.commune.slug }} villages={data.villages} topics={data.topics}
       values={values} errors={errors} counter={counter} deadlineNote={deadlineNote} csrfToken={c.get('session')?.csrfToken}
+      submissionKey={key || base32(c.get('deps').random(10), 16)}
     />,
     status,
   );
@@ -73,12 +75,12 @@ export const feedbackPublicPages = new Hono<AppEnv>()
       const r = await submitOnlineFeedback(c.get('deps'), {
         communeSlug: c.req.param('slug'), kind: kind as FeedbackKind, villageId: values.villageId || null, topic: values.topic, text: values.text,
         name: values.name, phone: values.phone, consent: values.consent, client: clientKey(c),
-        photo: file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null,
+        photo: file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null, idempotencyKey: text(body, 'key') || undefined,
       });
       return c.redirect(`/g/${r.code}?moi=1`, 303);
     } catch (err) {
       if (err instanceof AppError && IN_PLACE.has(err.code)) {
-        return renderForm(c, values, formErrors(c, err), counter, err.code === 'VALIDATION_FAILED' ? 422 : err.code === 'PAYLOAD_TOO_LARGE' ? 413 : 415);
+        return renderForm(c, values, formErrors(c, err), counter, err.code === 'VALIDATION_FAILED' ? 422 : err.code === 'PAYLOAD_TOO_LARGE' ? 413 : 415, text(body, 'key'));
       }
       throw err;
     }

@@ -143,6 +143,8 @@ export interface FeedbackFormProps {
   deadlineNote: string | null;
   /** a signed-in officer opening the public form posts with their session's token */
   csrfToken?: string;
+  /** sent back with the form: a second tap or a retry is the same item, not a second one */
+  submissionKey: string;
 }
 
 export function FeedbackFormPage(props: FeedbackFormProps) {
@@ -157,6 +159,7 @@ export function FeedbackFormPage(props: FeedbackFormProps) {
       <form method="post" action={`/gop-y/${encodeURIComponent(props.commune.slug)}`} enctype="multipart/form-data" novalidate class="feedback-form">
         {props.csrfToken ? <input type="hidden" name="_csrf" value={props.csrfToken} /> : null}
         {props.counter ? <input type="hidden" name="noi" value="mot-cua" /> : null}
+        <input type="hidden" name="key" value={props.submissionKey} />
         <RadioGroup
           name="kind" legend={T.kind[lang]} required lang={lang} value={values.kind} error={err('kind')}
           options={(['gop_y', 'phan_anh', 'kien_nghi'] as const).map((k) => ({

@@ -381,6 +381,7 @@ export function PaperFeedbackPage(props: StaffFrame & {
       <ErrorSummary lang={lang} errors={props.errors} />
       <form method="post" action="/staff/feedback/new" enctype="multipart/form-data" novalidate>
         <CsrfField token={props.csrfToken} />
+        {values.key ? <input type="hidden" name="key" value={values.key} /> : null}
         <RadioGroup name="channel" legend={N.channel[lang]} required lang={lang} value={values.channel ?? 'paper'} error={err('channel')}
           options={(['paper', 'meeting', 'counter'] as const).map((ch) => ({ value: ch, label: CHANNEL_LABEL[ch]![lang] }))} />
         <Field name="receivedOn" type="date" label={N.receivedOn[lang]} required max={props.today} lang={lang} value={values.receivedOn ?? props.today} error={err('receivedOn')} />
