@@ -39,7 +39,7 @@ const questionUpdateSchema = z.object({
 const minutesSchema = z.object({ minutes: z.string().max(60_000) });
 
 /** A conference with its questions in the order they are taken. */
-export async function dialogueJson(d: Awaited<ReturnType<typeof dialogueDetail>>) {
+export function dialogueJson(d: Awaited<ReturnType<typeof dialogueDetail>>) {
   return {
     ...d.dialogue,
     asked: d.counts.asked, answered: d.counts.answered,
@@ -60,7 +60,7 @@ export const dialogueRoutes = new Hono<AppEnv>()
     const body = parseInput(dialogueSchema, await readJson(c));
     return c.json(await createDialogue(c.get('deps'), currentActor(c), body), 201);
   })
-  .get('/api/v1/dialogues/:id', READERS, async (c) => c.json(await dialogueJson(await dialogueDetail(c.get('deps'), currentActor(c), c.req.param('id')))))
+  .get('/api/v1/dialogues/:id', READERS, async (c) => c.json(dialogueJson(await dialogueDetail(c.get('deps'), currentActor(c), c.req.param('id')))))
   .get('/api/v1/dialogues/:id/agenda.pdf', office, async (c) => sendPdf(await printDialogueAgenda(c.get('deps'), currentActor(c), c.req.param('id'))))
   .post('/api/v1/dialogues/:id/groups', office, async (c) => {
     const body = parseInput(groupSchema, await readJson(c));
