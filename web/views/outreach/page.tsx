@@ -44,6 +44,9 @@ const T = {
   savedNotice: { vi: 'Đã ghi lại.', en: 'Recorded.' },
   summaryTitle: { vi: 'Thông tin đến từng hộ', en: 'Every household reached' },
   open: { vi: 'Ghi và xem chi tiết, lời đọc loa, tin nhắn Zalo', en: 'Record and see details, loudspeaker and Zalo texts' },
+  lawBasis: { vi: 'hạn theo luật', en: 'legal deadline' },
+  planBasis: { vi: 'luật không quy định ngày; hạn theo kế hoạch của xã', en: 'no legal day; the commune’s plan' },
+  textsOf: { vi: 'lời đọc loa, tin nhắn Zalo', en: 'loudspeaker and Zalo texts' },
 } satisfies Record<string, Text>;
 
 export const OUTREACH_TEXT = T;
@@ -79,8 +82,25 @@ function Cell(props: { lang: Lang; c: OutreachCellView }) {
     <span class="outreach-cell">
       <Badge tone={s?.tone ?? 'neutral'}>{s?.text[lang] ?? c.status}</Badge>
       {c.doneOn ? <span class="hint">{day(c.doneOn)}{c.households !== null ? ` · ${formatNumber(c.households)} ${T.households[lang]}` : ''}</span> : null}
-      {c.due ? <span class="hint">{c.basis === 'law' ? T.due[lang] : T.plan[lang]} {day(c.due)}{c.article ? ` (${c.article})` : ''}</span> : null}
+      {c.due ? <span class="hint">{c.basis === 'law' ? T.due[lang] : T.plan[lang]} {day(c.due)}</span> : null}
     </span>
+  );
+}
+
+/** Where each column's last day comes from: the article, or the commune's own plan. */
+function Basis(props: { lang: Lang; kinds: string[]; villages: OutreachVillageView[] }) {
+  const { lang } = props;
+  const first = props.villages[0];
+  if (!first) return null;
+  return (
+    <ul class="small muted">
+      {props.kinds.map((k) => {
+        const c = first.outreach.find((o) => o.kind === k);
+        if (!c) return null;
+        const what = c.basis === 'law' ? T.lawBasis[lang] : T.planBasis[lang];
+        return <li>{label(OUTREACH_LABEL, k, lang)}: {what}{c.article ? ` (${c.article})` : ''}</li>;
+      })}
+    </ul>
   );
 }
 
@@ -88,6 +108,7 @@ function Cell(props: { lang: Lang; c: OutreachCellView }) {
 export function OutreachTable(props: { lang: Lang; kinds: string[]; villages: OutreachVillageView[]; id?: string }) {
   const { lang } = props;
   return (
+    <>
     <Table lang={lang} caption={T.caption[lang]} rows={props.villages} id={props.id ?? 'outreach-table'} columns={[
       { label: T.village[lang], rowHeader: true, cell: (v) => v.name },
       ...props.kinds.map((k) => ({ label: label(OUTREACH_LABEL, k, lang), cell: (v: OutreachVillageView) => {
@@ -96,6 +117,8 @@ export function OutreachTable(props: { lang: Lang; kinds: string[]; villages: Ou
       } })),
       { label: T.reached[lang], cell: (v) => <Badge tone={v.reached ? 'ok' : 'warn'}>{v.reached ? T.yes[lang] : T.no[lang]}</Badge> },
     ]} />
+    <Basis lang={lang} kinds={props.kinds} villages={props.villages} />
+    </>
   );
 }
 
@@ -171,7 +194,7 @@ export function OutreachPage(props: StaffFrame & {
         <h2 id="texts-title">{T.texts[lang]}</h2>
         {props.villages.map((v) => (
           <details class="details-form" open={props.villages.length === 1}>
-            <summary>{v.name}</summary>
+            <summary>{v.name}: {T.textsOf[lang]}</summary>
             <CopyBox lang={lang} id={`loa-${v.code}`} label={`${T.loudspeaker[lang]} – ${v.name}`} hint={T.loudspeakerHint[lang]} text={v.texts.loudspeaker} />
             <CopyBox lang={lang} id={`zalo-${v.code}`} label={`${T.zalo[lang]} – ${v.name}`} text={v.texts.zalo} link={props.url} />
             <p class="small">{T.records[lang]}:</p>
