@@ -192,7 +192,10 @@ const D = {
   assignButton: { vi: 'Giao', en: 'Assign' },
   answer: { vi: 'Trả lời (giải trình)', en: 'Answer' },
   answerText: { vi: 'Nội dung trả lời', en: 'The answer' },
-  answerHint: { vi: 'Người gửi đọc câu trả lời này tại trang theo dõi bằng mã của họ.', en: 'The sender reads this on their tracking page.' },
+  answerHint: {
+    vi: 'Người gửi đọc câu trả lời tại trang theo dõi bằng mã của họ; ai có mã cũng đọc được, nên không ghi họ tên, số điện thoại, địa chỉ người gửi.',
+    en: 'The sender reads it on their tracking page; anyone with the code can, so leave out the sender’s name, phone and address.',
+  },
   publish: { vi: 'Công khai câu trả lời trên trang của xã', en: 'Publish the answer on the commune’s page' },
   summary: { vi: 'Tóm tắt nội dung để công khai', en: 'Summary to publish' },
   summaryHint: { vi: 'Viết bằng lời của cán bộ; không ghi họ tên, số điện thoại, địa chỉ người gửi. Bắt buộc khi công khai.', en: 'In your own words; no sender’s name, phone or address. Needed to publish.' },
