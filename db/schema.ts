@@ -5,6 +5,9 @@
 import type { Role } from '../server/domain/actor';
 import type { CampaignKind, Category, Channel, SheetChannel } from '../server/domain/legal-rules';
 import type { BallotChannel, CampaignStatus } from '../server/domain/campaign';
+import type { FeedbackAssignee, FeedbackChannel, FeedbackKind, FeedbackStatus } from '../server/domain/feedback';
+import type { DialogueStatus, QuestionSource } from '../server/domain/dialogue';
+import type { OutreachKind } from '../server/domain/outreach';
 
 export interface CommunesTable { id: string; name: string; slug: string; created_at: string }
 export interface AppSettingsTable { key: string; value: string }
@@ -67,6 +70,35 @@ export interface PublicationsTable {
   campaign_id: string; version: number; snapshot: string; hash: string; reason: string; published_by: string; published_at: string;
 }
 
+export interface FeedbackSettingsTable {
+  commune_id: string; topics: string; departments: string; retention_days: number; retention_ran_at: string | null;
+  retention_last_count: number | null; updated_by: string | null; updated_at: string;
+}
+export interface FeedbackItemsTable {
+  id: string; commune_id: string; code_hash: string; idempotency_hash: string | null; kind: FeedbackKind; channel: FeedbackChannel; village_id: string | null;
+  topic: string; text: string; name: string | null; phone: string | null; consent_at: string | null;
+  photo_key: string | null; photo_mime: string | null; received_at: string; received_on: string; received_by: string | null;
+  status: FeedbackStatus; assignee: FeedbackAssignee | null; department: string | null; officer_id: string | null;
+  assigned_at: string | null; assigned_by: string | null; answer: string | null; answered_at: string | null;
+  answered_on: string | null; answered_by: string | null; answer_public: number; public_summary: string | null;
+  published_at: string | null; anonymised_at: string | null; version: number;
+}
+export interface FeedbackEventsTable { id: string; feedback_id: string; at: string; actor: string; action: string; data: string }
+export interface DialoguesTable {
+  id: string; commune_id: string; title: string; held_at: string; place: string; chair: string; status: DialogueStatus;
+  minutes: string; published_at: string | null; created_by: string | null; created_at: string; updated_at: string;
+}
+export interface DialogueGroupsTable { id: string; dialogue_id: string; title: string; position: number }
+export interface DialogueQuestionsTable {
+  id: string; dialogue_id: string; group_id: string | null; source: QuestionSource; feedback_id: string | null;
+  village_id: string | null; text: string; answer: string | null; answered_by: string | null; answered_at: string | null;
+  position: number; created_by: string | null; created_at: string;
+}
+export interface OutreachRecordsTable {
+  id: string; campaign_id: string; village_id: string; kind: OutreachKind; done_on: string; households: number | null;
+  note: string; photo_key: string | null; photo_mime: string | null; recorded_by: string; recorded_at: string;
+}
+
 export interface Database {
   communes: CommunesTable;
   app_settings: AppSettingsTable;
@@ -90,4 +122,11 @@ export interface Database {
   opinion_themes: OpinionThemesTable;
   opinion_assignments: OpinionAssignmentsTable;
   publications: PublicationsTable;
+  feedback_settings: FeedbackSettingsTable;
+  feedback_items: FeedbackItemsTable;
+  feedback_events: FeedbackEventsTable;
+  dialogues: DialoguesTable;
+  dialogue_groups: DialogueGroupsTable;
+  dialogue_questions: DialogueQuestionsTable;
+  outreach_records: OutreachRecordsTable;
 }

@@ -23,6 +23,15 @@ import { resultsPages } from './routes/pages/results-pages';
 import { ballotPages } from './routes/pages/ballot-pages';
 import { themePages } from './routes/pages/theme-pages';
 import { tallyPages } from './routes/pages/tally-pages';
+import { feedbackRoutes } from './routes/feedback';
+import { dialogueRoutes } from './routes/dialogues';
+import { outreachRoutes } from './routes/outreach';
+import { scorecardRoutes } from './routes/scorecard';
+import { feedbackPublicPages } from './routes/pages/feedback-public-pages';
+import { feedbackPages } from './routes/pages/feedback-pages';
+import { dialoguePages } from './routes/pages/dialogue-pages';
+import { outreachPages } from './routes/pages/outreach-pages';
+import { scorecardPages } from './routes/pages/scorecard-pages';
 
 /** The one place where middleware and routes are assembled, for every runtime. */
 export function createApp(deps: AppDeps) {
@@ -37,6 +46,8 @@ export function createApp(deps: AppDeps) {
   for (const routes of [
     healthRoutes, staticRoutes, authRoutes, registerRoutes, campaignRoutes, ballotRoutes, tallyRoutes, resultRoutes,
     printRoutes, authPages, registerPages, portalPages, campaignPages, resultsPages, ballotPages, tallyPages, themePages,
+    feedbackRoutes, dialogueRoutes, outreachRoutes, scorecardRoutes, feedbackPublicPages, feedbackPages, dialoguePages, outreachPages,
+    scorecardPages,
   ]) {
     app.route('/', routes);
   }

@@ -12,6 +12,7 @@ import { createCommune } from './services/create-commune';
 import { verifyAudit } from './services/verify-audit';
 import { chainsHolding, parseAnchors, readAnchorFile } from './services/audit-anchor';
 import { anchorText, type OutsideAnchor } from './domain/audit-chain';
+import { runFeedbackRetention } from './services/feedback-retention';
 import { createUserSchema } from './routes/auth';
 import { AppError } from './domain/errors';
 import type { Actor } from './domain/actor';
@@ -38,6 +39,7 @@ export const USAGE = [
   '  verify-audit [--anchor SEQ:HASH]… [--anchor-file F]…   kiểm tra chuỗi nhật ký / verify the audit chains (exit 1 when broken)',
   '      (--anchor: dấu in trên thông báo kết quả (mã QR) / the anchor printed on a results notice (its QR code);',
   '       --anchor-file: tệp dấu có chữ ký đã tải về / a signed anchor file downloaded from GET /api/v1/audit/anchor)',
+  '  feedback-retention               xóa thông tin cá nhân người gửi góp ý đã hết thời hạn lưu / clear feedback senders\' personal data past retention',
   '  backup FILE [--force]            sao lưu khi máy chủ đang chạy / online backup, safe while the server runs',
   '  restore FILE [--force]           khôi phục từ bản sao lưu / restore from a backup (refused while the database is in use, unless --force)',
 ];
@@ -83,6 +85,9 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         return 0;
       case 'verify-audit':
         return (await verifyAuditCommand(config, io, { anchors: lists.anchor ?? [], anchorFiles: lists['anchor-file'] ?? [] })) ? 0 : 1;
+      case 'feedback-retention':
+        await feedbackRetentionCommand(config, io);
+        return 0;
       case 'backup':
         await backupDatabase(config, positional[0] ?? '', { force: flags.force === true }, io);
         return 0;
@@ -214,6 +219,24 @@ export async function verifyAuditCommand(config: Config, io: CliIO, outside: { a
     return intact;
   } finally {
     await db.destroy();
+  }
+}
+
+/**
+ * The feedback retention job by hand (the server also runs it every day):
+ * every commune's answered items past its retention period lose the
+ * sender's name, phone and photo.
+ */
+export async function feedbackRetentionCommand(config: Config, io: CliIO): Promise<void> {
+  const runtime = createNodeRuntime({ dbPath: config.dbPath, blobDir: config.blobDir || undefined, synchronous: config.synchronous });
+  try {
+    const { deps } = await bootstrap(runtime, { ...config, demo: false, adminPassword: undefined });
+    const names = new Map((await listCommunes(deps.db)).map((c) => [c.id, c.name]));
+    for (const r of await runFeedbackRetention(deps)) {
+      io.out(`${names.get(r.communeId) ?? r.communeId}: ${r.anonymised} ý kiến đã xóa thông tin cá nhân / items cleared`);
+    }
+  } finally {
+    await runtime.database.close();
   }
 }
 

@@ -4,6 +4,7 @@ import { createNodeRuntime } from './runtime/node';
 import { bootstrap } from './services/bootstrap';
 import { createApp } from './app';
 import { loadPrintFonts } from './runtime/fonts-node';
+import { runFeedbackRetention } from './services/feedback-retention';
 
 /** How often sealed secret ballots are swept (mixed once K wait, moved once final) and the WAL emptied. */
 const SWEEP_MS = 60_000;
@@ -24,7 +25,15 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   for (const line of notices) console.log(line);
 });
 
+// The feedback retention job (docs/personal-data.md): once at start, then every day.
+const DAY_MS = 24 * 3600 * 1000;
+const retention = () => runFeedbackRetention(deps).catch((err: unknown) => console.error('feedback retention:', err));
+void retention();
+const retentionTimer = setInterval(() => void retention(), DAY_MS);
+retentionTimer.unref();
+
 async function shutdown() {
+  clearInterval(retentionTimer);
   server.close();
   clearInterval(sweeper);
   await deps.mixer.idle();

@@ -8,6 +8,7 @@ import { bootstrap } from './services/bootstrap';
 import { createApp, type App } from './app';
 import type { PrintFonts } from './print/pdf-output';
 import type { AppDeps } from './services/deps';
+import { runFeedbackRetention } from './services/feedback-retention';
 
 export interface WorkerEnv extends WorkerBindings {
   /**
@@ -52,7 +53,8 @@ function appFor(env: WorkerEnv): Promise<{ app: App; deps: AppDeps }> {
     } catch {
       result = await bootstrap(runtime, config);
     }
-    return { app: createApp({ ...result.deps, fonts: () => fonts }), deps: result.deps };
+    const deps = { ...result.deps, fonts: () => fonts };
+    return { app: createApp(deps), deps };
   })().catch((err: unknown) => {
     ready = null;
     throw err;
@@ -68,5 +70,14 @@ export default {
     const work = deps.mixer.takeWork();
     if (work && ctx) ctx.waitUntil(work);
     return response;
+  },
+  /**
+   * The daily cron of wrangler.toml: the feedback retention job
+   * (docs/personal-data.md), and a sweep of the ballot mixer that finishes any
+   * move a request's waitUntil did not (docs/threat-model.md).
+   */
+  async scheduled(_controller: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    const { deps } = await appFor(env);
+    ctx.waitUntil(Promise.all([runFeedbackRetention(deps), deps.mixer.sweep()]));
   },
 };

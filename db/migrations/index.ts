@@ -1,6 +1,9 @@
 import type { Compilable, Kysely } from 'kysely';
 import * as m0001 from './20261126-0001-initial';
 import * as secrecy01 from './20261130-secrecy-01-sealed-ballots';
+import * as feedback01 from './20261130-feedback-01-feedback';
+import * as feedback02 from './20261130-feedback-02-dialogues';
+import * as feedback03 from './20261130-feedback-03-outreach';
 
 export interface Migration {
   name: string;
@@ -11,4 +14,7 @@ export interface Migration {
 export const migrations: Migration[] = [
   { name: '20261126-0001-initial', ...m0001 },
   { name: '20261130-secrecy-01-sealed-ballots', ...secrecy01 },
+  { name: '20261130-feedback-01-feedback', ...feedback01 },
+  { name: '20261130-feedback-02-dialogues', ...feedback02 },
+  { name: '20261130-feedback-03-outreach', ...feedback03 },
 ];

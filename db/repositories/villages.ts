@@ -50,3 +50,9 @@ export async function countVillages(db: Kysely<Database>, communeId: string): Pr
   const r = await db.selectFrom('villages').select(sql<number>`count(*)`.as('n')).where('commune_id', '=', communeId).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** A village by id alone, with its commune (public forms name a village, not a commune). */
+export async function findVillageById(db: Kysely<Database>, id: string): Promise<Village | null> {
+  const r = await db.selectFrom('villages').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toVillage(r) : null;
+}

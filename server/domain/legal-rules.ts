@@ -137,6 +137,8 @@ export interface LegalRules {
   consultationMinDays: Rule<number>;
   postingMinDays: Rule<number>;
   loudspeakerMinDays: Rule<number>;
+  /** the commune holds a conference of exchange and dialogue with its people at least this often (Đ32) */
+  dialogueConferences: Rule<{ perYear: number }>;
   /** Every time limit a campaign touches, each with how the law counts it (see DeadlineCount). */
   deadlines: {
     /** meeting information (Mẫu 01) reaches the participants at least 2 days before the meeting (NĐ 59 Đ3) */
@@ -386,6 +388,14 @@ export const DEFAULT_RULES: LegalRules = {
     note: {
       vi: 'Thông báo trên hệ thống truyền thanh ít nhất là 03 ngày liên tục.',
       en: 'Announced on the loudspeaker for at least 3 consecutive days.',
+    },
+  },
+  dialogueConferences: {
+    value: { perYear: 1 },
+    article: `Đ32 ${LAW}`,
+    note: {
+      vi: 'UBND cấp xã chủ trì, phối hợp với Ban Thường trực UBMTTQ cùng cấp tổ chức hội nghị trao đổi, đối thoại với Nhân dân ít nhất mỗi năm một lần.',
+      en: 'The commune People’s Committee, with the Fatherland Front committee, holds a conference of exchange and dialogue with the people at least once a year.',
     },
   },
   deadlines: {

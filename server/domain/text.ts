@@ -28,3 +28,15 @@ export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric
 export function sortVi<T>(items: T[], key: (t: T) => string): T[] {
   return [...items].sort((a, b) => viCollator.compare(key(a), key(b)));
 }
+
+/** Text of several lines (a letter, an answer): NFC, trimmed, line breaks kept, runs of blank lines cut to one. */
+export function cleanParagraphs(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\f\v\u00a0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -31,7 +31,7 @@ const posterQuery = z.object({
 const FORM_FILE = /^(mau-0[1-4])\.pdf$/;
 
 /** Streams the PDF: pages are drawn as the client reads, so memory stays flat however big the village. */
-function sendPdf(doc: PrintedDocument): Response {
+export function sendPdf(doc: PrintedDocument): Response {
   return new Response(doc.pdf.toReadableStream(), {
     status: 200,
     headers: {

@@ -10,6 +10,7 @@ import { toConstraintViolation, type Atomic, type BlobStore, type Runtime, type 
 export interface R2Bucket {
   put(key: string, value: Uint8Array, options?: { httpMetadata?: { contentType?: string } }): Promise<unknown>;
   get(key: string): Promise<{ arrayBuffer(): Promise<ArrayBuffer>; httpMetadata?: { contentType?: string } } | null>;
+  delete(key: string): Promise<void>;
 }
 
 export function r2BlobStore(bucket: R2Bucket): BlobStore {
@@ -21,6 +22,9 @@ export function r2BlobStore(bucket: R2Bucket): BlobStore {
       const obj = await bucket.get(key);
       if (!obj) return null;
       return { bytes: new Uint8Array(await obj.arrayBuffer()), contentType: obj.httpMetadata?.contentType ?? 'application/octet-stream' };
+    },
+    async delete(key) {
+      await bucket.delete(key);
     },
   };
 }

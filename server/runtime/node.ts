@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, writeFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BlobStore, Runtime, SecretStore } from './types';
 import { openNodeDatabase, migrateNode, type NodeDatabase } from './sqlite-node';
@@ -32,6 +32,10 @@ export function fileBlobStore(root: string): BlobStore {
         return null;
       }
     },
+    async delete(key) {
+      const file = pathOf(key);
+      await Promise.all([rm(file, { force: true }), rm(file + '.type', { force: true })]);
+    },
   };
 }
 
@@ -43,6 +47,9 @@ export function memoryBlobStore(): BlobStore {
     },
     async get(key) {
       return m.get(key) ?? null;
+    },
+    async delete(key) {
+      m.delete(key);
     },
   };
 }

@@ -22,6 +22,8 @@ export type HotRead = (query: CompiledQuery) => Promise<Record<string, unknown>[
 export interface BlobStore {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   get(key: string): Promise<{ bytes: Uint8Array; contentType: string } | null>;
+  /** Removes a blob for good (personal data past its retention); a missing key is not an error. */
+  delete(key: string): Promise<void>;
 }
 
 export interface PasswordHasher {

@@ -7,6 +7,7 @@ import { ConstraintViolation } from '../runtime/types';
 import { atomicWithAudit } from './audit';
 import { importRegister } from './import-households';
 import { seedDemoCampaigns } from './seed-demo-campaigns';
+import { seedDemoFeedback } from './seed-demo-feedback';
 import { parseCsv } from './register/csv';
 import demoVillages from '../../db/seed/villages.json';
 import { DEMO_REGISTER_CSV } from '../../db/seed/register';
@@ -60,6 +61,7 @@ export async function seedDemo(deps: AppDeps, communeId: string): Promise<string
     if (results[0]?.changes) lines.push(`  ${a.username.padEnd(16)} ${password}   ${a.label}`);
   }
   const campaigns = await seedDemoCampaigns(deps, communeId);
+  campaigns.push(...(await seedDemoFeedback(deps, communeId)));
   return [
     `Demo: ${villages.length} thôn, ${report.created} hộ gia đình / ${villages.length} villages, ${report.created} households.`,
     ...campaigns,

@@ -76,7 +76,8 @@ describe('the page shell in a real browser', () => {
     const menu = page.locator('.menu-small');
     await menu.locator('summary').click();
     const items = await menu.getByRole('link').allTextContents();
-    expect(items).toEqual(['Tổng quan', 'Đợt lấy ý kiến', 'Sổ hộ', 'Biên bản']);
+    // a village head also enters the letters of the village's box and its meeting's questions for the conference (issue 18)
+    expect(items).toEqual(['Tổng quan', 'Đợt lấy ý kiến', 'Sổ hộ', 'Biên bản', 'Góp ý', 'Đối thoại']);
     expect(await page.locator('.menu-wide').isVisible()).toBe(false);
     await screenshot(page, 'staff-home-village-head-menu-360');
     await ctx.close();

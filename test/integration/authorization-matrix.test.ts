@@ -137,6 +137,66 @@ const POLICY: Record<string, Policy> = {
   'POST /staff/paper-ballots/:campaignId': { allow: TALLY_WRITERS, village: true },
   'GET /staff/paper-ballots/:campaignId/ballot': { allow: TALLY_WRITERS },
   'POST /staff/paper-ballots/:campaignId/ballot': { allow: TALLY_WRITERS, village: true },
+  // Feedback (issue 18). The item under test was entered by the first village's head: the
+  // office handles it while nobody in particular has it, the head because they took it in.
+  'POST /api/v1/feedback': { allow: 'public' },
+  'GET /api/v1/feedback': { allow: READERS },
+  'POST /api/v1/feedback/paper': { allow: TALLY_WRITERS, village: true },
+  'GET /api/v1/feedback/settings': { allow: READERS },
+  'PUT /api/v1/feedback/settings': { allow: ['admin'] },
+  'POST /api/v1/feedback/retention': { allow: ['admin'] },
+  'GET /api/v1/feedback/poster.pdf': { allow: OFFICE },
+  'GET /api/v1/feedback/:id': { allow: READERS, village: true },
+  'POST /api/v1/feedback/:id/assign': { allow: OFFICE },
+  // the Ban TTND answers only what it was given (tested in feedback.test.ts); this item is the office's
+  'POST /api/v1/feedback/:id/answer': { allow: OFFICE },
+  'POST /api/v1/feedback/:id/publication': { allow: OFFICE },
+  'GET /api/v1/dialogues': { allow: READERS },
+  'POST /api/v1/dialogues': { allow: OFFICE },
+  'GET /api/v1/dialogues/:id': { allow: READERS },
+  'GET /api/v1/dialogues/:id/agenda.pdf': { allow: OFFICE },
+  'POST /api/v1/dialogues/:id/groups': { allow: OFFICE },
+  'POST /api/v1/dialogues/:id/questions': { allow: TALLY_WRITERS, village: true },
+  'POST /api/v1/dialogues/:id/questions/:questionId': { allow: OFFICE },
+  'POST /api/v1/dialogues/:id/minutes': { allow: OFFICE },
+  'POST /api/v1/dialogues/:id/publish': { allow: OFFICE },
+  'GET /api/v1/campaigns/:id/outreach': { allow: READERS },
+  'POST /api/v1/campaigns/:id/outreach': { allow: TALLY_WRITERS, village: true },
+  'GET /api/v1/scorecard': { allow: CONFIRMERS },
+  'GET /api/v1/scorecard.pdf': { allow: CONFIRMERS },
+  'GET /gop-y': { allow: 'public' },
+  'GET /gop-y/:slug': { allow: 'public' },
+  'POST /gop-y/:slug': { allow: 'public' },
+  'GET /g': { allow: 'public' },
+  'GET /g/:code': { allow: 'public' },
+  'GET /g/:code/du-lieu': { allow: 'public' },
+  'POST /g/:code/du-lieu': { allow: 'public' },
+  'POST /g/:code/xoa': { allow: 'public' },
+  'GET /x/:slug/gop-y': { allow: 'public' },
+  'GET /x/:slug/doi-thoai/:id': { allow: 'public' },
+  'GET /staff/feedback': { allow: READERS },
+  'GET /staff/feedback/new': { allow: TALLY_WRITERS },
+  'POST /staff/feedback/new': { allow: TALLY_WRITERS, village: true },
+  'GET /staff/feedback/settings': { allow: OFFICE },
+  'POST /staff/feedback/settings': { allow: ['admin'] },
+  'POST /staff/feedback/retention': { allow: ['admin'] },
+  'GET /staff/feedback/:id': { allow: READERS, village: true },
+  'GET /staff/feedback/:id/photo': { allow: TALLY_WRITERS, village: true },
+  'POST /staff/feedback/:id/assign': { allow: OFFICE },
+  'POST /staff/feedback/:id/answer': { allow: OFFICE },
+  'POST /staff/feedback/:id/publication': { allow: OFFICE },
+  'GET /staff/dialogues': { allow: READERS },
+  'POST /staff/dialogues': { allow: OFFICE },
+  'GET /staff/dialogues/:id': { allow: READERS },
+  'POST /staff/dialogues/:id/groups': { allow: OFFICE },
+  'POST /staff/dialogues/:id/questions': { allow: TALLY_WRITERS, village: true },
+  'POST /staff/dialogues/:id/questions/:questionId': { allow: OFFICE },
+  'POST /staff/dialogues/:id/minutes': { allow: OFFICE },
+  'POST /staff/dialogues/:id/publish': { allow: OFFICE },
+  'GET /staff/campaigns/:id/outreach': { allow: READERS },
+  'POST /staff/campaigns/:id/outreach': { allow: TALLY_WRITERS, village: true },
+  'GET /staff/outreach-photos/:photoId': { allow: READERS },
+  'GET /staff/scorecard': { allow: CONFIRMERS },
 };
 
 // A 1×1 PNG: photo uploads are checked for being images before anything else.
@@ -171,12 +231,21 @@ beforeAll(async () => {
     body: { villageId: villages[0]!.id, channel: 'meeting', present: 5, counts: { decision: { approve: 4, reject: 1, other: 0 } }, board: ['A', 'B', 'C'], witnesses: ['D', 'E'] },
   });
   const users = await api(t, 'GET', '/api/v1/users', { cookie: cookies.admin });
+  // feedback entered by the first village's head, with the sender's contact; a dialogue conference with a question
+  const item = await api(t, 'POST', '/api/v1/feedback/paper', {
+    cookie: cookies.village_head, body: { channel: 'paper', kind: 'kien_nghi', text: 'Thư kiến nghị sửa cầu', name: 'Người Gửi Thư', phone: '0912000111', consent: true },
+  });
+  const tracked = await api(t, 'POST', '/api/v1/feedback', { body: { villageId: villages[0]!.id, text: 'Góp ý trực tuyến' } });
+  const dialogue = await api(t, 'POST', '/api/v1/dialogues', { cookie: cookies.staff, body: { title: 'Hội nghị đối thoại 2026', heldAt: '2026-12-20T08:00:00+07:00', place: 'Hội trường', chair: 'Chủ tịch UBND xã' } });
+  const question = await api(t, 'POST', `/api/v1/dialogues/${dialogue.json?.id}/questions`, { cookie: cookies.staff, body: { source: 'paper', text: 'Câu hỏi gửi trước' } });
   params = {
     id, campaignId: id, slug, serial: dsSerial, householdCode: 'DS-0001', code: 'DS-0001', villageId: villages[0]!.id,
     receipt: 'AAAAAAAAAA', photoId: 'no-such-photo', file: 'mau-01.pdf',
     // routes whose :id is not a campaign
     'tallies/:id': tally.json?.id ?? 'no-such-tally', 'tally-sheets/:id': tally.json?.id ?? 'no-such-tally',
     'users/:id': users.json?.[0]?.id ?? 'no-such-user', 'accounts/:id': users.json?.[0]?.id ?? 'no-such-user', 'themes/:id': 'no-such-theme',
+    'feedback/:id': item.json?.id ?? 'no-such-item', 'dialogues/:id': dialogue.json?.id ?? 'no-such-dialogue', questionId: question.json?.id ?? 'no-such-question',
+    'g/:code': tracked.json?.code ?? 'ABCDEFGHJK0', 'gop-y/:slug': 'xa-viet-khe', 'x/:slug': 'xa-viet-khe',
   };
   const dsTally = { villageId: villages[0]!.id, channel: 'meeting', present: 5, counts: { decision: { approve: 3, reject: 2, other: 0 } }, board: ['A', 'B', 'C'], witnesses: ['D', 'E'], reason: 'Sửa số liệu' };
   bodies = {
@@ -185,6 +254,32 @@ beforeAll(async () => {
     'POST /staff/tallies/:campaignId/new': new URLSearchParams({ villageId: villages[0]!.id, channel: 'meeting', present: '5' }).toString(),
     'POST /staff/paper-ballots/:campaignId': new URLSearchParams({ serial: dsSerial }).toString(),
     'POST /staff/paper-ballots/:campaignId/ballot': new URLSearchParams({ serial: dsSerial }).toString(),
+    'POST /api/v1/feedback': { villageId: villages[0]!.id, text: 'Góp ý của người dân' },
+    'POST /api/v1/feedback/paper': { channel: 'paper', villageId: villages[0]!.id, text: 'Thư góp ý' },
+    'PUT /api/v1/feedback/settings': { topics: ['Giao thông', 'Khác'], departments: ['Văn phòng'], retentionDays: 365 },
+    'POST /api/v1/feedback/:id/assign': { assignee: 'department', department: 'Văn phòng' },
+    'POST /api/v1/feedback/:id/answer': { answer: 'Xã đã sửa cầu.' },
+    'POST /api/v1/feedback/:id/publication': { publish: false },
+    'POST /api/v1/dialogues': { title: 'Hội nghị', heldAt: '2026-12-21T08:00:00+07:00', place: 'Hội trường', chair: 'Chủ tịch' },
+    'POST /api/v1/dialogues/:id/groups': { title: 'Đất đai' },
+    'POST /api/v1/dialogues/:id/questions': { source: 'village_meeting', villageId: villages[0]!.id, text: 'Câu hỏi họp thôn' },
+    'POST /api/v1/dialogues/:id/questions/:questionId': { answer: 'Trả lời tại hội nghị' },
+    'POST /api/v1/dialogues/:id/minutes': { minutes: 'Biên bản' },
+    'POST /api/v1/campaigns/:id/outreach': { villageId: villages[0]!.id, kind: 'zalo', doneOn: '2026-11-25' },
+    'POST /gop-y/:slug': new URLSearchParams({ kind: 'gop_y', villageId: villages[0]!.id, text: 'Góp ý từ biểu mẫu' }).toString(),
+    'POST /g/:code/du-lieu': new URLSearchParams({ phoneTail: '' }).toString(),
+    'POST /g/:code/xoa': new URLSearchParams({ phoneTail: '' }).toString(),
+    'POST /staff/feedback/new': new URLSearchParams({ channel: 'paper', kind: 'gop_y', villageId: villages[0]!.id, text: 'Thư' }).toString(),
+    'POST /staff/feedback/settings': new URLSearchParams({ topics: 'Giao thông', departments: 'Văn phòng', retentionDays: '365' }).toString(),
+    'POST /staff/feedback/:id/assign': new URLSearchParams({ assignee: 'department', department: 'Văn phòng' }).toString(),
+    'POST /staff/feedback/:id/answer': new URLSearchParams({ answer: 'Đã trả lời' }).toString(),
+    'POST /staff/feedback/:id/publication': new URLSearchParams({ publish: '0' }).toString(),
+    'POST /staff/dialogues': new URLSearchParams({ title: 'Hội nghị', heldAt: '2026-12-22T08:00', place: 'Hội trường', chair: 'Chủ tịch' }).toString(),
+    'POST /staff/dialogues/:id/groups': new URLSearchParams({ title: 'Y tế' }).toString(),
+    'POST /staff/dialogues/:id/questions': new URLSearchParams({ source: 'village_meeting', villageId: villages[0]!.id, text: 'Câu hỏi' }).toString(),
+    'POST /staff/dialogues/:id/questions/:questionId': new URLSearchParams({ answer: 'Trả lời' }).toString(),
+    'POST /staff/dialogues/:id/minutes': new URLSearchParams({ minutes: 'Biên bản' }).toString(),
+    'POST /staff/campaigns/:id/outreach': new URLSearchParams({ villageId: villages[0]!.id, kind: 'loudspeaker', doneOn: '2026-11-25' }).toString(),
   };
 }, 60_000);
 afterAll(() => t.close());

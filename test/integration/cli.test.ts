@@ -7,6 +7,11 @@ import BetterSqlite3 from 'better-sqlite3';
 import { runCli, type CliIO } from '../../server/cli-commands';
 import { pbkdf2Hasher } from '../../server/runtime/passwords';
 import { createNodeRuntime, type NodeRuntime } from '../../server/runtime/node';
+import { bootstrap } from '../../server/services/bootstrap';
+import { loadConfig } from '../../server/config';
+import { submitOnlineFeedback } from '../../server/services/submit-feedback';
+import { answerFeedback } from '../../server/services/handle-feedback';
+import { findUserByUsername } from '../../db/repositories/users';
 
 let dir: string;
 let dbPath: string;
@@ -213,5 +218,27 @@ describe('usage', () => {
     const out = io();
     expect(await cli(['make-coffee'], out)).toBe(2);
     expect(out.errors.join('\n')).toContain('verify-audit');
+  });
+});
+
+describe('feedback-retention', () => {
+  it('clears the contact of items answered longer ago than the commune keeps it, and says how many per commune', async () => {
+    expect(await cli(['create-admin', '--username', 'quantri', '--password', 'mat-khau-8'])).toBe(0);
+    const r = server();
+    const { deps } = await bootstrap(r, loadConfig(env()));
+    const past = { ...deps, clock: () => new Date('2020-01-01T02:00:00Z') };
+    const sent = await submitOnlineFeedback(past, { text: 'Ý kiến cũ', name: 'Người Gửi Cũ', phone: '0912000000', consent: true, client: 'cli' });
+    const admin = (await findUserByUsername(deps.db, 'quantri'))!;
+    await answerFeedback(past, { id: admin.id, username: admin.username, role: 'admin', communeId: admin.communeId, villageId: null }, sent.id, { answer: 'Đã xong' });
+    await submitOnlineFeedback(past, { text: 'Chưa trả lời', name: 'Người Chờ', consent: true, client: 'cli' });
+
+    const out = io();
+    expect(await cli(['feedback-retention'], out)).toBe(0);
+    expect(out.lines.join('\n')).toContain(': 1 ý kiến đã xóa thông tin cá nhân / items cleared');
+    const rows = readOnly((db) => db.prepare('select text, name, phone, anonymised_at from feedback_items order by text').all()) as { text: string; name: string | null; phone: string | null; anonymised_at: string | null }[];
+    expect(rows).toEqual([
+      { text: 'Chưa trả lời', name: 'Người Chờ', phone: null, anonymised_at: null },
+      { text: 'Ý kiến cũ', name: null, phone: null, anonymised_at: expect.any(String) },
+    ]);
   });
 });

@@ -368,6 +368,39 @@ export const contractCases: ContractCase[] = [
       expect(csv.text).toContain('Thôn Đông Sơn X1');
     },
   },
+  {
+    group: 'Feedback',
+    name: 'takes feedback from anyone with a tracking code, shows only its status at /g/:code, and the sender’s contact only to staff who handle it',
+    async run(send) {
+      const c = clientFor(send, 'f1');
+      const staff = await c.user('staff', 'canbo');
+      const villageId = await villageWithHouseholds(c, staff, 'F1');
+      const sent = await c.call('POST', '/api/v1/feedback', {
+        body: { villageId, topic: 'Giao thông', text: 'Đường liên thôn F1 có ổ gà lớn.', name: 'Trần Thị Liên Hệ', phone: '0912 888 999' },
+      });
+      expect(sent.status, sent.text).toBe(201);
+      expect(sent.json.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{11}$/);
+      const missing = await c.call('POST', '/api/v1/feedback', { body: { villageId, text: '' } });
+      expect(missing.status).toBe(422);
+      expect(missing.json.error.details[0].path).toBe('text');
+
+      const page = await c.call('GET', `/g/${sent.json.code}`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(page.text).toContain('Đã tiếp nhận');
+      for (const secret of ['Trần Thị Liên Hệ', '0912888999', '0912 888 999', 'ổ gà lớn']) expect(page.text).not.toContain(secret);
+      expect((await c.call('GET', '/g/00000000000')).status).toBe(404);
+
+      const list = await c.call('GET', '/api/v1/feedback', { cookie: staff });
+      expect(list.status).toBe(200);
+      const item = list.json.find((i: any) => i.text === 'Đường liên thôn F1 có ổ gà lớn.');
+      expect(item).toMatchObject({ status: 'received', villageId, handles: true, contact: { name: 'Trần Thị Liên Hệ', phone: '0912888999' } });
+      const inspector = await c.user('inspector', 'thanhtra');
+      const seen = (await c.call('GET', '/api/v1/feedback', { cookie: inspector })).json.find((i: any) => i.id === item.id);
+      expect(seen).toMatchObject({ status: 'received', contact: null, hasContact: true });
+      expect((await c.call('GET', '/api/v1/feedback')).status).toBe(401);
+    },
+  },
 ];
 
 /** The cases by docs/api.md section, in the order of the document. */

@@ -30,6 +30,7 @@ export interface StaffSection {
 
 const ALL = ['admin', 'staff', 'inspector', 'village_head', 'province_admin'] as const;
 const OFFICE = ['admin', 'staff', 'province_admin'] as const;
+const COMMUNE = ['admin', 'staff', 'inspector', 'village_head'] as const;
 
 // What each role finds in the menu. The routes enforce access themselves; this
 // only keeps a village head's phone menu short.
@@ -41,6 +42,9 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
   { href: '/staff/import', roles: OFFICE, label: { vi: 'Nhập sổ hộ', en: 'Import register' }, description: { vi: 'Nhập danh sách hộ từ tệp Excel hoặc CSV.', en: 'Import households from an Excel or CSV file.' } },
   { href: '/staff/print', roles: OFFICE, label: { vi: 'In ấn', en: 'Printing' }, description: { vi: 'In phiếu có mã QR, thông báo, áp phích.', en: 'Print QR ballots, notices and posters.' } },
   { href: '/staff/tallies', roles: ALL, label: { vi: 'Biên bản', en: 'Tally sheets' }, description: { vi: 'Nhập, kiểm tra và xác nhận biên bản kiểm phiếu.', en: 'Enter, check and confirm tally sheets.' } },
+  { href: '/staff/feedback', roles: COMMUNE, label: { vi: 'Góp ý', en: 'Feedback' }, description: { vi: 'Góp ý, phản ánh, kiến nghị của người dân: giao xử lý, trả lời, công khai.', en: 'People’s suggestions, reports and requests: assign, answer, publish.' } },
+  { href: '/staff/dialogues', roles: COMMUNE, label: { vi: 'Đối thoại', en: 'Dialogues' }, description: { vi: 'Hội nghị đối thoại với Nhân dân: câu hỏi, chương trình, trả lời, biên bản.', en: 'Dialogue conferences: questions, order of business, answers, minutes.' } },
+  { href: '/staff/scorecard', roles: ['admin', 'staff', 'inspector'], label: { vi: 'Kết quả kế hoạch', en: 'Plan scorecard' }, description: { vi: 'Số liệu theo thôn và quý; báo cáo gửi Sở Nội vụ.', en: 'Figures by village and quarter; the report for the provincial Home Affairs department.' } },
   { href: '/staff/accounts', roles: ['admin', 'province_admin'], label: { vi: 'Tài khoản', en: 'Accounts' }, description: { vi: 'Tài khoản cán bộ, trưởng thôn, ban thanh tra.', en: 'Accounts for staff, village heads and inspectors.' } },
   { href: '/staff/audit', roles: [...OFFICE, 'inspector'], label: { vi: 'Nhật ký', en: 'Audit log' }, description: { vi: 'Nhật ký thay đổi, kiểm tra toàn vẹn.', en: 'The change log and its integrity check.' } },
 ];
@@ -64,6 +68,9 @@ const T = {
   menu: { vi: 'Danh mục', en: 'Menu' },
   logout: { vi: 'Đăng xuất', en: 'Sign out' },
   signedIn: { vi: 'Đang đăng nhập', en: 'Signed in as' },
+  feedback: { vi: 'Gửi góp ý, phản ánh, kiến nghị', en: 'Send feedback to the commune' },
+  track: { vi: 'Xem trả lời bằng mã theo dõi', en: 'Follow your feedback by its code' },
+  footerNav: { vi: 'Liên kết cho người dân', en: 'Links for residents' },
   footer: {
     vi: 'Dân Bàn: lấy ý kiến Nhân dân ở cơ sở theo Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15.',
     en: 'Dân Bàn: citizen consultation under the Law on Grassroots Democracy No. 10/2022/QH15.',
@@ -167,6 +174,10 @@ export function Layout(props: LayoutProps) {
         </main>
         <footer class="site-footer">
           <div class="wrap">
+            <nav aria-label={T.footerNav[lang]} class="footer-links">
+              <a href="/gop-y">{T.feedback[lang]}</a>
+              <a href="/g">{T.track[lang]}</a>
+            </nav>
             <p>{T.footer[lang]}</p>
           </div>
         </footer>

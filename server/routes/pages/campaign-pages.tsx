@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { setCookie } from 'hono/cookie';
 import type { AppContext, AppEnv } from '../../http/context';
-import { currentActor } from '../../http/context';
+import { currentActor, publicOrigin } from '../../http/context';
 import { AppError, type ErrorDetail } from '../../domain/errors';
 import { requireRole } from '../../http/middleware';
 import { zodDetails } from '../../http/validation';
@@ -23,6 +23,8 @@ import { CampaignFormPage, type CampaignFormValues } from '../../../web/views/ca
 import { CampaignDetailPage, type CampaignDetailView } from '../../../web/views/campaigns/detail';
 import { PrintCentrePage } from '../../../web/views/campaigns/print-centre';
 import { KioskPage } from '../../../web/views/campaigns/kiosk';
+import { campaignOutreach } from '../../services/campaign-outreach';
+import { outreachJson } from '../outreach';
 
 const staff = requireRole('admin', 'staff');
 const readers = requireRole('admin', 'staff', 'inspector', 'village_head');
@@ -207,7 +209,9 @@ async function renderDetail(c: AppContext, extra: { notice?: string; error?: str
   const deps = c.get('deps');
   const actor = currentActor(c);
   const id = c.req.param('id')!;
-  const [d, overview] = await Promise.all([campaignDetail(deps, actor, id), printOverview(deps, actor, id)]);
+  const [d, overview, outreach] = await Promise.all([
+    campaignDetail(deps, actor, id), printOverview(deps, actor, id), campaignOutreach(deps, actor, id, publicOrigin(c)),
+  ]);
   const canManage = actor.role === 'admin' || actor.role === 'staff';
   // A village head sees only their village; the detail service already filtered it.
   const visible = new Set(d.villages.map((v) => v.villageId));
@@ -219,6 +223,7 @@ async function renderDetail(c: AppContext, extra: { notice?: string; error?: str
     <CampaignDetailPage
       {...f} campaign={campaign} canManage={canManage} notice={extra.notice} error={extra.error}
       serials={canManage ? overview.villages.filter((v) => visible.has(v.villageId)) : undefined}
+      outreach={outreachJson(outreach)}
     />,
     status,
   );

@@ -11,6 +11,9 @@ import { safeBack } from '../../domain/return-path';
 import type { Lang, Text } from '../../domain/i18n';
 import { Participation } from '../../../web/views/campaigns/detail';
 import { detailView } from './campaign-pages';
+import { feedbackDueSoon } from '../../services/list-feedback';
+import { FeedbackHomeSection } from '../../../web/views/feedback/staff';
+import { feedbackRow } from './feedback-rows';
 
 const langQuery = z.object({
   to: z.enum(['vi', 'en'], { message: 'Ngôn ngữ phải là "vi" hoặc "en".|The language must be "vi" or "en".' }),
@@ -85,6 +88,8 @@ export const portalPages = new Hono<AppEnv>()
     const actor = currentActor(c);
     const session = c.get('session')!;
     const home = await loadStaffHome(c.get('deps'), actor);
+    // feedback owed an answer, overdue ones first (in red); a village head sees the letters they entered
+    const due = await feedbackDueSoon(c.get('deps'), actor);
     const lang = c.get('lang');
     return c.html(
       <Layout
@@ -97,6 +102,7 @@ export const portalPages = new Hono<AppEnv>()
         scripts={home.open.length ? ['participation.js'] : []}
       >
         <StaffHomePage lang={lang} role={actor.role} name={session.displayName || actor.username} />
+        {actor.communeId ? <FeedbackHomeSection lang={lang} overdue={due.overdue.map(feedbackRow)} soon={due.soon.map(feedbackRow)} open={due.open} /> : null}
         {home.open.length ? <h2>{lang === 'vi' ? 'Đang lấy ý kiến: tham gia theo thôn' : 'Open now: participation by village'}</h2> : null}
         {home.open.map((d, i) => (
           <div class="card">

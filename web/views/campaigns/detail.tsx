@@ -4,6 +4,7 @@ import { Alert, Badge, Button, DateText, LinkButton, NumberText, Stat, Stats, Ta
 import { CsrfField, StaffPage, type StaffFrame } from './page';
 import { StatusBadge } from './list';
 import { CATEGORY_LABEL, CHANNEL_LABEL, KIND_LABEL, label } from './labels';
+import { OutreachSummary, type OutreachVillageView } from '../outreach/page';
 
 const T = {
   back: { vi: 'Đợt lấy ý kiến', en: 'Campaigns' },
@@ -99,6 +100,8 @@ export interface CampaignDetailProps extends StaffFrame {
   serials?: { villageId: string; name: string; households: number; serials: number }[];
   notice?: string;
   error?: string;
+  /** how each village learnt of it (notice, loudspeaker, Zalo, invitations), against the deadlines */
+  outreach?: { kinds: string[]; villages: OutreachVillageView[] };
 }
 
 const percent = (n: number, d: number) => (d > 0 ? `${formatNumber(Math.round((n / d) * 1000) / 10)} %` : '–');
@@ -299,6 +302,7 @@ export function CampaignDetailPage(props: CampaignDetailProps) {
       </section>
       {props.canManage ? <Actions lang={lang} c={c} csrfToken={props.csrfToken} /> : null}
       <Participation lang={lang} c={c} />
+      {props.outreach ? <OutreachSummary lang={lang} campaignId={c.id} kinds={props.outreach.kinds} villages={props.outreach.villages} /> : null}
       {props.canManage && props.serials ? <Serials lang={lang} c={c} rows={props.serials} csrfToken={props.csrfToken} /> : null}
     </StaffPage>
   );

@@ -84,6 +84,7 @@ export function PrintCentrePage(props: PrintCentreProps) {
     <StaffPage {...props} title={T.title[lang]}>
       <h1>{T.title[lang]}</h1>
       <p class="lead">{T.intro[lang]}</p>
+      <p><a href="/staff/feedback/settings#posters-title">{lang === 'vi' ? 'In mã QR hòm thư góp ý (áp phích A4, thẻ A6) cho từng thôn và Bộ phận Một cửa' : 'Print the feedback QR (A4 posters, A6 cards) for each village and the one-stop counter'}</a></p>
       {props.campaigns.length === 0 ? (
         <Alert kind="info">{T.none[lang]}</Alert>
       ) : (
