@@ -15,7 +15,7 @@ import { getHousehold, householdHistory, listHouseholds, type Household } from '
 import { updateHouseholdRecord } from '../services/update-household';
 import { exportRegister, type RegisterFile } from '../services/export-register';
 import type { RegisterFileKind } from '../services/register/read-upload';
-import { XLSX_TYPE } from '../services/register/xlsx-write';
+import { XLSX_TYPE } from '../services/spreadsheet/xlsx-write';
 
 /** A register file is a few hundred KB; 10 MB leaves room for a province-sized one. */
 export const IMPORT_LIMIT = 10 * 1024 * 1024;

@@ -7,7 +7,7 @@ import { ConstraintViolation } from '../runtime/types';
 import { atomicWithAudit } from './audit';
 import { importRegister } from './import-households';
 import { seedDemoCampaigns } from './seed-demo-campaigns';
-import { parseCsv } from './register/csv';
+import { parseCsv } from './spreadsheet/csv';
 import demoVillages from '../../db/seed/villages.json';
 import { DEMO_REGISTER_CSV } from '../../db/seed/register';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
-import { writeXlsx } from '../../server/services/register/xlsx-write';
+import { writeXlsx } from '../../server/services/spreadsheet/xlsx-write';
 
 let t: TestEnv;
 afterEach(() => t?.close());

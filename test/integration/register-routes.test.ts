@@ -5,9 +5,9 @@ import { deflateRawSync } from 'node:zlib';
 import { strToU8 } from 'fflate';
 import { makeTestApp, addUser, login, api, FIXTURES, type TestEnv } from '../support/app';
 import { expectRouteSecured, addVillage } from '../support/security';
-import { parseCsv } from '../../server/services/register/csv';
-import { readXlsx } from '../../server/services/register/xlsx-read';
-import { writeXlsx } from '../../server/services/register/xlsx-write';
+import { parseCsv } from '../../server/services/spreadsheet/csv';
+import { readXlsx } from '../../server/services/spreadsheet/xlsx-read';
+import { writeXlsx } from '../../server/services/spreadsheet/xlsx-write';
 
 let t: TestEnv;
 afterEach(() => t?.close());

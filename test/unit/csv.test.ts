@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, detectDelimiter, parseCsv, toCsv } from '../../server/services/register/csv';
+import { CsvSyntaxError, detectDelimiter, parseCsv, toCsv } from '../../server/services/spreadsheet/csv';
 
 const cells = (text: string) => parseCsv(text).map((r) => r.cells);
 

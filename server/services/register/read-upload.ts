@@ -1,7 +1,7 @@
 import { AppError } from '../../domain/errors';
 import type { SheetRows } from '../../domain/register-row';
-import { CsvSyntaxError, parseCsv } from './csv';
-import { looksLikeOleXls, looksLikeZip, readXlsx } from './xlsx-read';
+import { CsvSyntaxError, parseCsv } from '../spreadsheet/csv';
+import { looksLikeOleXls, looksLikeZip, readXlsx } from '../spreadsheet/xlsx-read';
 
 export type RegisterFileKind = 'csv' | 'xlsx';
 
