@@ -1,4 +1,5 @@
 import { cleanText, fold } from './text';
+import { unguardText } from './spreadsheet-text';
 
 // The rules for one row of a household register (sổ hộ gia đình) as a
 // village office keeps it in Excel. Pure: cells in, households and row
@@ -151,11 +152,16 @@ export function villageMatcher(villages: VillageRef[]): (text: string) => Villag
   };
 }
 
-/** Cell text: NFC, trimmed, inner white space collapsed; numbers as Excel shows integers. */
+/**
+ * Cell text: NFC, trimmed, inner white space collapsed; numbers as Excel
+ * shows integers. The apostrophe an export put before text a spreadsheet
+ * would run or turn into a number comes off, so exported files import back
+ * unchanged.
+ */
 export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v);
-  return cleanText(v);
+  return cleanText(unguardText(v));
 }
 
 /**

@@ -1,6 +1,8 @@
 // RFC 4180 CSV, as Excel and LibreOffice write it: optional UTF-8 BOM, CRLF or
 // LF line ends, fields quoted when they hold a comma, a quote or a line break.
 // Runtime-neutral (no node:*): the same code parses uploads on Workers.
+import { guardText } from '../../domain/spreadsheet-text';
+import type { TableCell, TableRow } from './table';
 
 export interface CsvRow {
   /** The row number a spreadsheet shows: the first record is row 1. */
@@ -99,7 +101,18 @@ function quote(value: string): string {
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** CSV text with a BOM and CRLF line ends, so Excel opens Vietnamese text correctly. */
-export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
-  return '\uFEFF' + rows.map((r) => r.map((v) => quote(String(v))).join(',')).join('\r\n') + '\r\n';
+/** One CSV field: numbers as they are (dot decimals), text guarded so a spreadsheet shows it as written. */
+function csvField(v: TableCell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  return quote(guardText(v));
+}
+
+/**
+ * CSV text with a BOM and CRLF line ends, so Excel opens Vietnamese text
+ * correctly. Text a spreadsheet would run as a formula or turn into a number
+ * (a phone's leading zero) starts with an apostrophe; readers take it off.
+ */
+export function toCsv(rows: readonly TableRow[]): string {
+  return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
