@@ -1,34 +1,21 @@
 import type { ResultsSnapshot } from '../../web/views/results/model';
+import { toCsv } from './spreadsheet/csv';
+import type { TableRow } from './spreadsheet/table';
 
-// Open data as CSV: UTF-8 with a BOM and CRLF so Excel on a commune office PC
-// opens the Vietnamese headers and names as they are; one row per village and
-// question/option, then the commune row. Numbers are plain (dot decimals) so
-// scripts read them without guessing the locale.
-
-const BOM = '\uFEFF';
-
-function cell(v: string | number | boolean | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'Có' : 'Không';
-  // A text cell starting like a formula is read as text, never run by a spreadsheet.
-  let s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  if (/[",\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
-  return s;
-}
-
-function lines(rows: (string | number | boolean | null | undefined)[][]): string {
-  return BOM + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
+// Open data as a table: one row per village and question/option, then the
+// commune row. As CSV (toCsv: UTF-8 with a BOM and CRLF, text guarded
+// against formulas) numbers are plain with dot decimals so scripts read them
+// without guessing the locale; a spreadsheet in a comma-decimal locale
+// (Vietnamese) opens the XLSX (results-xlsx.ts), whose cells are numbers.
 
 const pct = (x: number): number => Math.round(x * 1000) / 10;
 
-function bindingCsv(s: ResultsSnapshot): string {
+function bindingRows(s: ResultsSnapshot): TableRow[] {
   const header = [
     'Mã thôn', 'Thôn', 'Tổng số hộ', 'Số hộ tham gia', 'Tỷ lệ tham gia (%)', 'Câu hỏi', 'Lựa chọn', 'Mã lựa chọn',
     'Số phiếu', 'Loại', 'Số phiếu cần đạt', 'Kết quả',
   ];
-  const rows: (string | number | boolean | null)[][] = [header];
+  const rows: TableRow[] = [header];
   const isElection = s.campaign.kind === 'election';
   for (const v of s.villages) {
     for (const q of s.questions) {
@@ -56,11 +43,11 @@ function bindingCsv(s: ResultsSnapshot): string {
     c.rule === 'commune_threshold' ? c.requiredVillages : null,
     `${c.passed ? 'Thông qua' : 'Không thông qua'} (${c.villagesPassed}/${c.villages} thôn đạt)`,
   ]);
-  return lines(rows);
+  return rows;
 }
 
-function satisfactionCsv(s: ResultsSnapshot): string {
-  const rows: (string | number | null)[][] = [['Phần', 'Yếu tố', 'Tiêu chí', 'Số câu trả lời', 'Số câu hài lòng', 'Tỷ lệ hài lòng (%)', 'Điểm trung bình']];
+function satisfactionRows(s: ResultsSnapshot): TableRow[] {
+  const rows: TableRow[] = [['Phần', 'Yếu tố', 'Tiêu chí', 'Số câu trả lời', 'Số câu hài lòng', 'Tỷ lệ hài lòng (%)', 'Điểm trung bình']];
   const sipas = s.satisfaction?.sipas;
   if (sipas) {
     for (const c of sipas.criteria) rows.push(['SIPAS', c.element, c.name, c.answers, c.satisfied, c.rounded.satisfiedPercent, c.rounded.mean]);
@@ -74,11 +61,11 @@ function satisfactionCsv(s: ResultsSnapshot): string {
     for (const p of one.byProcedure) rows.push(['Một cửa: thủ tục', p.procedure, '', p.total, null, p.satisfiedPercent, null]);
     for (const r of one.overall.reasons) rows.push(['Một cửa: lý do không hài lòng', r.label.vi, r.code, r.count, null, null, null]);
   }
-  return lines(rows);
+  return rows;
 }
 
-function consultationCsv(s: ResultsSnapshot): string {
-  const rows: (string | number | null)[][] = [['Câu hỏi', 'Lựa chọn', 'Mã lựa chọn', 'Số ý kiến', 'Nhóm ý kiến', 'Tiếp thu', 'Giải trình, trả lời']];
+function consultationRows(s: ResultsSnapshot): TableRow[] {
+  const rows: TableRow[] = [['Câu hỏi', 'Lựa chọn', 'Mã lựa chọn', 'Số ý kiến', 'Nhóm ý kiến', 'Tiếp thu', 'Giải trình, trả lời']];
   const k = s.consultation;
   if (k) {
     for (const q of k.questions) {
@@ -90,12 +77,17 @@ function consultationCsv(s: ResultsSnapshot): string {
       rows.push([null, null, null, t.count, t.title, t.accepted === null ? null : t.accepted ? 'Tiếp thu' : 'Giải trình', t.response]);
     }
   }
-  return lines(rows);
+  return rows;
+}
+
+/** The same numbers as the results JSON, as rows of a table (header first). */
+export function resultsTable(s: ResultsSnapshot): TableRow[] {
+  if (s.campaign.kind === 'satisfaction') return satisfactionRows(s);
+  if (s.campaign.kind === 'consultation') return consultationRows(s);
+  return bindingRows(s);
 }
 
 /** The same numbers as the results JSON, as CSV (UTF-8 with BOM). */
 export function resultsCsv(s: ResultsSnapshot): string {
-  if (s.campaign.kind === 'satisfaction') return satisfactionCsv(s);
-  if (s.campaign.kind === 'consultation') return consultationCsv(s);
-  return bindingCsv(s);
+  return toCsv(resultsTable(s));
 }

