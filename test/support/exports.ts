@@ -8,18 +8,18 @@ const BOARD = { board: ['Nguyễn Văn Ba', 'Lê Thị Tư', 'Phạm Văn Năm']
 /**
  * A k1 decision over the given villages, each with a confirmed paper sheet
  * (`returned` of `households` ballots: approve, reject, other), closed and
- * published. Returns its id.
+ * published.
  */
 export async function publishedDecision(
   t: TestEnv,
   villages: { code: string; name: string; households: number; returned: number; counts: [number, number, number] }[],
-): Promise<string> {
+): Promise<{ id: string; slug: string }> {
   await addUser(t, { username: 'canbo.xuat', role: 'staff' });
   await addUser(t, { username: 'thanhtra.xuat', role: 'inspector' });
   const staff = await login(t, 'canbo.xuat');
   const inspector = await login(t, 'thanhtra.xuat');
   const seeded = await seedVillages(t, villages);
-  const { id } = await createCampaign(t, staff, {
+  const { id, slug } = await createCampaign(t, staff, {
     title: 'Đóng góp làm đường bê tông', kind: 'decision', category: 'k1', villageIds: seeded.map((v) => v.id), channels: ['meeting', 'paper'],
     template: 'household-decision',
   });
@@ -38,7 +38,7 @@ export async function publishedDecision(
   if (closed.status !== 200) throw new Error(`close: ${closed.status} ${closed.text}`);
   const published = await api(t, 'POST', `/api/v1/campaigns/${id}/publish`, { cookie: staff });
   if (published.status !== 200) throw new Error(`publish: ${published.status} ${published.text}`);
-  return id;
+  return { id, slug };
 }
 
 /** The parts of an .xlsx that show how its cells are typed and styled. */
