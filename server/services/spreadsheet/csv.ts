@@ -3,6 +3,7 @@
 // Runtime-neutral (no node:*): the same code parses uploads on Workers.
 import { guardText } from '../../domain/spreadsheet-text';
 import type { TableCell, TableRow } from './table';
+import { SHEET_LIMITS, SheetLimitError } from './limits';
 
 export interface CsvRow {
   /** The row number a spreadsheet shows: the first record is row 1. */
@@ -18,71 +19,154 @@ export class CsvSyntaxError extends Error {
 }
 
 /**
- * Parses CSV text into records. A quoted field may span lines; it still counts
- * as one spreadsheet row, so row numbers match what Excel shows. A quote that
- * is never closed, or text right after a closing quote, is an error naming the
- * row where the field started.
+ * Reads CSV text fed in pieces of any size (a quoted field, a doubled quote
+ * or a CRLF may be cut between two pieces) and hands out each record once it
+ * is complete, so a large file is never held as rows all at once. A quoted
+ * field may span lines; it still counts as one spreadsheet row, so row
+ * numbers match what Excel shows. A quote that is never closed, or text right
+ * after a closing quote, is an error naming the row where the field started.
+ * A record with more fields than `maxColumns` or a field longer than
+ * `maxCellChars` stops the reading with a SheetLimitError.
  */
-export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvRow[] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: CsvRow[] = [];
-  let cells: string[] = [];
-  let field = '';
-  let row = 1;
-  let i = 0;
-  const n = src.length;
-  const endRecord = () => {
-    cells.push(field);
-    rows.push({ row, cells });
-    cells = [];
-    field = '';
-    row++;
-  };
-  while (i < n) {
-    const ch = src[i]!;
-    if (ch === '"' && field === '') {
-      // a quoted field: runs to the next quote that is not doubled
-      const startRow = row;
-      i++;
-      for (;;) {
-        if (i >= n) throw new CsvSyntaxError(startRow, 'unclosed_quote');
-        const q = src.indexOf('"', i);
-        if (q < 0) throw new CsvSyntaxError(startRow, 'unclosed_quote');
-        field += src.slice(i, q);
-        if (src[q + 1] === '"') {
-          field += '"';
+export class CsvReader {
+  private cells: string[] = [];
+  private field = '';
+  /** the current field started with a quote (so an empty one still counts as a field) */
+  private fieldQuoted = false;
+  private inQuotes = false;
+  /** a quote ended the previous piece inside a quoted field: doubled or closing, the next piece says */
+  private quoteAtEnd = false;
+  /** a quoted field just closed: only a delimiter or a line end may follow */
+  private closed = false;
+  /** the previous piece ended with CR: a LF starting the next one belongs to it */
+  private skipLf = false;
+  private row = 1;
+  private startRow = 1;
+  private started = false;
+  private readonly special: RegExp;
+
+  constructor(
+    readonly delimiter: ',' | ';' = ',',
+    private readonly limits: { maxColumns: number; maxCellChars: number } = SHEET_LIMITS,
+  ) {
+    this.special = delimiter === ',' ? /[,\r\n]/g : /[;\r\n]/g;
+  }
+
+  /** Reads the next piece of text, appending the records it completes to `out`. `last` ends the file. */
+  push(text: string, last: boolean, out: CsvRow[]): void {
+    let s = text;
+    if (!this.started && s.length > 0) {
+      this.started = true;
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+    }
+    const n = s.length;
+    let i = 0;
+    if (this.skipLf) {
+      this.skipLf = false;
+      if (s[0] === '\n') i = 1;
+    }
+    if (this.quoteAtEnd && n > 0) {
+      this.quoteAtEnd = false;
+      if (s[0] === '"') {
+        this.field += '"';
+        i = 1;
+      } else {
+        this.inQuotes = false;
+        this.closed = true;
+      }
+    }
+    while (i < n) {
+      if (this.inQuotes) {
+        const q = s.indexOf('"', i);
+        if (q < 0) {
+          this.append(s, i, n);
+          i = n;
+          break;
+        }
+        this.append(s, i, q);
+        if (q + 1 === n) {
+          // doubled or closing: the next piece decides
+          this.quoteAtEnd = true;
+          i = n;
+          break;
+        }
+        if (s[q + 1] === '"') {
+          this.field += '"';
           i = q + 2;
           continue;
         }
+        this.inQuotes = false;
+        this.closed = true;
         i = q + 1;
+        continue;
+      }
+      if (this.closed) {
+        const c = s[i];
+        if (c !== this.delimiter && c !== '\r' && c !== '\n') throw new CsvSyntaxError(this.startRow, 'text_after_quote');
+        this.closed = false;
+      }
+      if (s[i] === '"' && this.field === '' && !this.fieldQuoted) {
+        this.inQuotes = true;
+        this.fieldQuoted = true;
+        this.startRow = this.row;
+        i++;
+        continue;
+      }
+      // an unquoted field (a quote inside it is an ordinary character): up to the next delimiter or line end
+      this.special.lastIndex = i;
+      const m = this.special.exec(s);
+      const j = m ? m.index : n;
+      this.append(s, i, j);
+      if (j === n) {
+        i = n;
         break;
       }
-      const next = src[i];
-      if (next !== undefined && next !== delimiter && next !== '\r' && next !== '\n') {
-        throw new CsvSyntaxError(startRow, 'text_after_quote');
+      if (s[j] === this.delimiter) {
+        this.endField();
+        i = j + 1;
+        continue;
       }
-      // A quoted empty field must not look like "no field yet" to the check above.
-      if (field === '') field = '\u0000';
-      continue;
+      this.endRecord(out);
+      if (s[j] === '\r') {
+        if (j + 1 === n) this.skipLf = true;
+        i = s[j + 1] === '\n' ? j + 2 : j + 1;
+      } else i = j + 1;
     }
-    if (ch === delimiter) {
-      cells.push(field === '\u0000' ? '' : field);
-      field = '';
-      i++;
-      continue;
+    if (!last) return;
+    if (this.quoteAtEnd) {
+      this.quoteAtEnd = false;
+      this.inQuotes = false;
     }
-    if (ch === '\r' || ch === '\n') {
-      if (field === '\u0000') field = '';
-      endRecord();
-      i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
-      continue;
-    }
-    field += ch;
-    i++;
+    if (this.inQuotes) throw new CsvSyntaxError(this.startRow, 'unclosed_quote');
+    // a final line break does not start another record
+    if (this.field !== '' || this.cells.length > 0) this.endRecord(out);
   }
-  if (field === '\u0000') field = '';
-  // a final line break does not start another record
-  if (field !== '' || cells.length > 0) endRecord();
+
+  private append(s: string, from: number, to: number): void {
+    if (to <= from) return;
+    if (this.field.length + (to - from) > this.limits.maxCellChars) throw new SheetLimitError('cell', this.row);
+    this.field += s.slice(from, to);
+  }
+
+  private endField(): void {
+    if (this.cells.length >= this.limits.maxColumns) throw new SheetLimitError('columns', this.row);
+    this.cells.push(this.field);
+    this.field = '';
+    this.fieldQuoted = false;
+  }
+
+  private endRecord(out: CsvRow[]): void {
+    this.endField();
+    out.push({ row: this.row, cells: this.cells });
+    this.cells = [];
+    this.row++;
+  }
+}
+
+/** Parses a whole CSV text into records (see CsvReader). */
+export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvRow[] {
+  const rows: CsvRow[] = [];
+  new CsvReader(delimiter).push(text, true, rows);
   return rows;
 }
 

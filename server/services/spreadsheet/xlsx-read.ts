@@ -1,10 +1,14 @@
 import { AppError } from '../../domain/errors';
-import { listZipEntries, readZipEntry, ZipError, type InflateBudget, type ZipEntry } from './zip-entries';
+import { inflateEntry, listZipEntries, readZipEntry, ZipError, type InflateBudget, type ZipEntry } from './zip-entries';
+import { SHEET_LIMITS, SheetLimitError } from './limits';
 
 // Reads the cell values of an .xlsx workbook: the sheets in workbook order,
 // shared and inline strings, numbers, merged ranges. A small XML reader
 // suffices because Office Open XML sheets are flat (row → cell → value);
-// styles, formulas and drawings are ignored. Runtime-neutral: Workers too.
+// styles, formulas and drawings are ignored. A sheet is read as it inflates,
+// one <row> element at a time, so a large register is never held whole (not
+// as XML, not as rows); only the shared-string table is kept, within
+// SHEET_LIMITS. Runtime-neutral: Workers too.
 
 export type CellValue = string | number | null;
 
@@ -21,12 +25,6 @@ export interface XlsxSheet {
   merges: string[];
 }
 
-export const XLSX_LIMITS = {
-  maxEntries: 2000,
-  /** Inflated size of the whole workbook; a real register is a few MB. */
-  maxTotalBytes: 30 * 1024 * 1024,
-};
-
 const NOT_XLSX = {
   vi: 'Tệp không phải là tệp Excel .xlsx hợp lệ (tệp có thể bị hỏng). Hãy mở tệp trong Excel, chọn "Lưu thành" dạng .xlsx hoặc CSV UTF-8 rồi gửi lại.',
   en: 'The file is not a valid .xlsx workbook (it may be damaged). Open it in Excel, "Save as" .xlsx or CSV UTF-8 and upload it again.',
@@ -36,8 +34,8 @@ const OLD_XLS = {
   en: 'Excel 97-2003 (.xls) files are not supported. Open the file in Excel and save it as .xlsx or CSV UTF-8.',
 };
 const TOO_LARGE = {
-  vi: `Tệp Excel khi giải nén vượt quá ${XLSX_LIMITS.maxTotalBytes / 1024 / 1024} MB hoặc có quá nhiều thành phần; tệp này không thể là sổ hộ gia đình. Hãy tách tệp theo từng thôn.`,
-  en: `The workbook expands to more than ${XLSX_LIMITS.maxTotalBytes / 1024 / 1024} MB or has too many parts; it cannot be a household register. Split it by village.`,
+  vi: `Tệp Excel khi giải nén vượt quá ${SHEET_LIMITS.maxInflatedBytes / 1024 / 1024} MB hoặc có quá nhiều thành phần; tệp này không thể là sổ hộ gia đình. Hãy tách tệp theo từng thôn.`,
+  en: `The workbook expands to more than ${SHEET_LIMITS.maxInflatedBytes / 1024 / 1024} MB or has too many parts; it cannot be a household register. Split it by village.`,
 };
 
 export function looksLikeZip(bytes: Uint8Array): boolean {
@@ -50,6 +48,7 @@ export function looksLikeOleXls(bytes: Uint8Array): boolean {
 
 /** Decodes XML character references and OOXML's _xHHHH_ escapes. */
 export function decodeXmlText(s: string): string {
+  if (!s.includes('&') && !s.includes('_x')) return s;
   return s
     .replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g, (_m, hex: string, dec: string, name: string) => {
       if (hex) return String.fromCodePoint(parseInt(hex, 16));
@@ -67,7 +66,7 @@ function attributes(tag: string): Record<string, string> {
 
 /** The text of every <t> inside a fragment, phonetic runs (<rPh>) left out. */
 function textRuns(fragment: string): string {
-  const clean = fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  const clean = fragment.includes('<rPh') ? fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : fragment;
   let out = '';
   for (const m of clean.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) out += decodeXmlText(m[1]!);
   return out;
@@ -88,51 +87,194 @@ function numberValue(text: string): CellValue {
   return Number.isFinite(n) ? n : t;
 }
 
-function parseSheet(xml: string, shared: string[]): Omit<XlsxSheet, 'name'> {
-  const rows: SheetRow[] = [];
-  const dataStart = xml.indexOf('<sheetData');
-  const dataEnd = xml.indexOf('</sheetData>');
-  const data = dataStart >= 0 && dataEnd > dataStart ? xml.slice(dataStart, dataEnd) : '';
-  let nextRow = 1;
-  for (const rm of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const rowAttrs = attributes(rm[1]!);
-    const rowNumber = rowAttrs.r ? Number(rowAttrs.r) : nextRow;
-    nextRow = rowNumber + 1;
-    const cells: CellValue[] = [];
-    let nextCol = 0;
-    for (const cm of (rm[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const a = attributes(cm[1]!);
-      const col = (a.r ? columnIndex(a.r) : null) ?? nextCol;
-      nextCol = col + 1;
-      const inner = cm[2] ?? '';
-      const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-      let value: CellValue = null;
-      switch (a.t) {
-        case 's':
-          value = v === undefined ? null : shared[Number(v)] ?? null;
-          break;
-        case 'inlineStr':
-          value = textRuns(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '');
-          break;
-        case 'str':
-        case 'e':
-        case 'd':
-          value = v === undefined ? null : decodeXmlText(v);
-          break;
-        case 'b':
-          value = v === undefined ? null : v.trim() === '1' ? 'TRUE' : 'FALSE';
-          break;
-        default:
-          value = v === undefined ? null : numberValue(decodeXmlText(v));
-      }
-      if (col > 16383) continue; // past Excel's last column: not a real cell
-      while (cells.length < col) cells.push(null);
-      cells[col] = value;
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const ROW_ATTR = /\br\s*=\s*"(\d+)"/;
+const CELL_REF = /\br\s*=\s*"([A-Z]+)\d*"/;
+const CELL_TYPE = /\bt\s*=\s*"(\w+)"/;
+const VALUE = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/;
+
+/** One <row> element's cells, checked against the column and cell-length limits. */
+function rowCells(inner: string, rowNumber: number, shared: readonly string[]): CellValue[] {
+  const cells: CellValue[] = [];
+  let nextCol = 0;
+  CELL.lastIndex = 0;
+  for (let cm = CELL.exec(inner); cm; cm = CELL.exec(inner)) {
+    const attrs = cm[1]!;
+    const ref = CELL_REF.exec(attrs)?.[1];
+    const col = (ref ? columnIndex(ref) : null) ?? nextCol;
+    nextCol = col + 1;
+    const body = cm[2] ?? '';
+    const v = body ? VALUE.exec(body)?.[1] : undefined;
+    let value: CellValue = null;
+    switch (CELL_TYPE.exec(attrs)?.[1]) {
+      case 's':
+        value = v === undefined ? null : shared[Number(v)] ?? null;
+        break;
+      case 'inlineStr':
+        value = textRuns(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
+        break;
+      case 'str':
+      case 'e':
+      case 'd':
+        value = v === undefined ? null : decodeXmlText(v);
+        break;
+      case 'b':
+        value = v === undefined ? null : v.trim() === '1' ? 'TRUE' : 'FALSE';
+        break;
+      default:
+        value = v === undefined ? null : numberValue(decodeXmlText(v));
     }
-    rows.push({ row: rowNumber, cells });
+    if (col >= SHEET_LIMITS.maxColumns) {
+      // an empty or styled-only cell far right (Excel writes them out to column XFD) holds nothing
+      if (value === null || value === '') continue;
+      throw new SheetLimitError('columns', rowNumber);
+    }
+    if (typeof value === 'string' && value.length > SHEET_LIMITS.maxCellChars) throw new SheetLimitError('cell', rowNumber);
+    while (cells.length < col) cells.push(null);
+    cells[col] = value;
   }
-  const merges = [...xml.matchAll(/<mergeCell\b([^>]*?)\/?>/g)].map((m) => attributes(m[1]!).ref ?? '').filter(Boolean);
-  return { rows, merges };
+  return cells;
+}
+
+/**
+ * Reads a sheet's XML fed in pieces: hands out each <row> of <sheetData> once
+ * its end has arrived, and collects the merged ranges after it. A row element
+ * longer than the limit stops the reading.
+ */
+class SheetScanner {
+  private buf = '';
+  private state: 'before' | 'data' | 'after' = 'before';
+  private nextRow = 1;
+  readonly merges: string[] = [];
+
+  constructor(private readonly shared: readonly string[]) {}
+
+  push(text: string, out: SheetRow[]): void {
+    this.buf += text;
+    let at = 0;
+    const buf = this.buf;
+    let dataEnd = -2; // not looked up yet
+    for (;;) {
+      if (this.state === 'before') {
+        const s = buf.indexOf('<sheetData', at);
+        if (s < 0) {
+          at = Math.max(at, buf.length - 16); // the start of the tag may be cut
+          break;
+        }
+        const e = buf.indexOf('>', s);
+        if (e < 0) {
+          at = s;
+          break;
+        }
+        this.state = buf[e - 1] === '/' ? 'after' : 'data';
+        at = e + 1;
+        continue;
+      }
+      if (this.state === 'data') {
+        // where the rows end, looked up once per piece: searching it before every row would scan the piece again each time
+        if (dataEnd === -2) dataEnd = buf.indexOf('</sheetData>', at);
+        const r = buf.indexOf('<row', at);
+        if (dataEnd >= 0 && (r < 0 || dataEnd < r)) {
+          this.state = 'after';
+          at = dataEnd + 12;
+          continue;
+        }
+        if (r < 0) {
+          at = Math.max(at, buf.length - 16);
+          break;
+        }
+        const tagEnd = buf.indexOf('>', r);
+        if (tagEnd < 0) {
+          at = r;
+          break;
+        }
+        const open = buf.slice(r + 4, tagEnd);
+        const rowNumber = Number(ROW_ATTR.exec(open)?.[1] ?? this.nextRow);
+        let inner = '';
+        let next: number;
+        if (buf[tagEnd - 1] === '/') next = tagEnd + 1;
+        else {
+          const close = buf.indexOf('</row>', tagEnd);
+          if (close < 0) {
+            if (buf.length - r > SHEET_LIMITS.maxRowXmlChars) throw new SheetLimitError('row', rowNumber);
+            at = r;
+            break;
+          }
+          inner = buf.slice(tagEnd + 1, close);
+          next = close + 6;
+        }
+        this.nextRow = rowNumber + 1;
+        out.push({ row: rowNumber, cells: inner ? rowCells(inner, rowNumber, this.shared) : [] });
+        at = next;
+        continue;
+      }
+      // after the rows: only the merged ranges are of interest
+      const m = buf.indexOf('<mergeCell ', at);
+      if (m < 0) {
+        at = Math.max(at, buf.length - 16);
+        break;
+      }
+      const e = buf.indexOf('>', m);
+      if (e < 0) {
+        at = m;
+        break;
+      }
+      const ref = attributes(buf.slice(m, e)).ref;
+      if (ref) this.merges.push(ref);
+      at = e + 1;
+    }
+    this.buf = buf.slice(at);
+  }
+}
+
+/** Reads the shared-string table fed in pieces, within its count and length limits. */
+class SharedStringsScanner {
+  private buf = '';
+  private chars = 0;
+  readonly strings: string[] = [];
+
+  push(text: string): void {
+    this.buf += text;
+    const buf = this.buf;
+    let at = 0;
+    for (;;) {
+      const s = buf.indexOf('<si', at);
+      if (s < 0) {
+        at = Math.max(at, buf.length - 8);
+        break;
+      }
+      const tagEnd = buf.indexOf('>', s);
+      if (tagEnd < 0) {
+        at = s;
+        break;
+      }
+      const after = buf[s + 3];
+      if (after !== '>' && after !== '/' && after !== ' ') {
+        at = s + 3; // <sid…> or the like: not an entry
+        continue;
+      }
+      let value = '';
+      let next: number;
+      if (buf[tagEnd - 1] === '/') next = tagEnd + 1;
+      else {
+        const close = buf.indexOf('</si>', tagEnd);
+        if (close < 0) {
+          if (buf.length - s > SHEET_LIMITS.maxCellChars * 8 + 4096) throw new SheetLimitError('cell');
+          at = s;
+          break;
+        }
+        value = textRuns(buf.slice(tagEnd + 1, close));
+        next = close + 5;
+      }
+      if (this.strings.length >= SHEET_LIMITS.maxSharedStrings) throw new SheetLimitError('shared_strings');
+      if (value.length > SHEET_LIMITS.maxCellChars) throw new SheetLimitError('cell');
+      this.chars += value.length;
+      if (this.chars > SHEET_LIMITS.maxSharedChars) throw new SheetLimitError('shared_chars');
+      this.strings.push(value);
+      at = next;
+    }
+    this.buf = buf.slice(at);
+  }
 }
 
 function resolveTarget(base: string, target: string): string {
@@ -145,58 +287,134 @@ function resolveTarget(base: string, target: string): string {
   return parts.join('/');
 }
 
+/** The text of an entry, decoded as it inflates. */
+function* entryText(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Generator<string> {
+  const utf8 = new TextDecoder('utf-8');
+  for (const chunk of inflateEntry(bytes, entry, budget)) yield utf8.decode(chunk, { stream: true });
+  yield utf8.decode();
+}
+
+export interface XlsxBook {
+  /** The worksheets in workbook order (chart sheets and the like left out). */
+  sheets: { name: string }[];
+  /** Reads the shared-string table, a piece per step; once, before any rows. */
+  sharedStrings(): Generator<void>;
+  /**
+   * A sheet's rows, in order, a batch per inflated slice. Each call reads
+   * the sheet anew against `budget` (inflated bytes); a new one per pass.
+   */
+  rows(sheet: number, budget?: InflateBudget): Generator<SheetRow[], { merges: string[] }>;
+  /** A budget for one more pass over the sheets: what the limit leaves after the workbook's own parts. */
+  budget(): InflateBudget;
+}
+
 /**
- * Reads every worksheet of an .xlsx file. A file that is not a zip, a damaged
- * one, or one that would inflate past the limits is refused with a 4xx and
- * a message saying what to do; nothing is inflated beyond the limit.
+ * Opens an .xlsx file: reads its directory, workbook and relationships,
+ * leaving the shared strings (within SHEET_LIMITS) and the sheets to be read
+ * in steps. Throws ZipError or SheetLimitError (see xlsxError).
+ */
+export function openXlsx(bytes: Uint8Array): XlsxBook {
+  const entries = listZipEntries(bytes, { maxEntries: SHEET_LIMITS.maxEntries, maxTotalBytes: SHEET_LIMITS.maxInflatedBytes });
+  const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name.replace(/^\//, ''), e]));
+  const budget: InflateBudget = { remaining: SHEET_LIMITS.maxInflatedBytes };
+  const utf8 = new TextDecoder('utf-8');
+  const text = (path: string): string | null => {
+    const e = byName.get(path);
+    return e ? utf8.decode(readZipEntry(bytes, e, budget)) : null;
+  };
+
+  const rootRels = text('_rels/.rels') ?? '';
+  const officeDoc = [...rootRels.matchAll(/<Relationship\b([^>]*?)\/?>/g)]
+    .map((m) => attributes(m[1]!))
+    .find((r) => (r.Type ?? '').endsWith('/officeDocument'));
+  const workbookPath = officeDoc?.Target ? resolveTarget('', officeDoc.Target) : 'xl/workbook.xml';
+  const workbook = text(workbookPath);
+  if (workbook === null) throw new ZipError('broken');
+  const relsPath = workbookPath.replace(/[^/]*$/, (f) => `_rels/${f}.rels`);
+  const rels = new Map<string, { target: string; type: string }>();
+  for (const m of (text(relsPath) ?? '').matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
+    const a = attributes(m[1]!);
+    if (a.Id && a.Target) rels.set(a.Id, { target: resolveTarget(workbookPath, a.Target), type: a.Type ?? '' });
+  }
+
+  const shared = new SharedStringsScanner();
+  const sharedPath = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target;
+  const sharedEntry = sharedPath ? byName.get(sharedPath) : undefined;
+  let sharedRead = !sharedEntry;
+
+  const sheets: { name: string; entry: ZipEntry }[] = [];
+  for (const m of workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
+    const a = attributes(m[1]!);
+    const rel = rels.get(a['r:id'] ?? a.id ?? '');
+    if (!rel || !rel.type.endsWith('/worksheet')) continue; // chart sheets and the like hold no rows
+    const entry = byName.get(rel.target);
+    if (!entry) throw new ZipError('broken');
+    sheets.push({ name: (a.name ?? '').normalize('NFC'), entry });
+  }
+  if (sheets.length === 0) throw new ZipError('broken');
+
+  return {
+    sheets: sheets.map((s) => ({ name: s.name })),
+    *sharedStrings() {
+      if (sharedRead) return;
+      for (const piece of entryText(bytes, sharedEntry!, budget)) {
+        shared.push(piece);
+        yield;
+      }
+      sharedRead = true;
+    },
+    budget: () => ({ remaining: budget.remaining }),
+    *rows(index, passBudget = { remaining: budget.remaining }) {
+      if (!sharedRead) throw new Error('read the shared strings first');
+      const scanner = new SheetScanner(shared.strings);
+      let batch: SheetRow[] = [];
+      for (const piece of entryText(bytes, sheets[index]!.entry, passBudget)) {
+        scanner.push(piece, batch);
+        if (batch.length) {
+          yield batch;
+          batch = [];
+        }
+      }
+      return { merges: scanner.merges };
+    },
+  };
+}
+
+/** The 4xx a ZipError stands for; anything else unknown is a damaged file. */
+export function xlsxError(err: unknown): AppError | SheetLimitError {
+  if (err instanceof AppError || err instanceof SheetLimitError) return err;
+  if (err instanceof ZipError) {
+    if (err.reason === 'too_large' || err.reason === 'too_many_entries') return new AppError('PAYLOAD_TOO_LARGE', TOO_LARGE);
+    return new AppError('BAD_REQUEST', NOT_XLSX);
+  }
+  return new AppError('BAD_REQUEST', NOT_XLSX);
+}
+
+/** Refuses an old binary .xls before anything else. */
+export function refuseOldXls(bytes: Uint8Array): void {
+  if (looksLikeOleXls(bytes)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', OLD_XLS);
+}
+
+/**
+ * Reads every worksheet of an .xlsx file whole (for small files and tests;
+ * imports read sheet by sheet). A file that is not a zip, a damaged one, or
+ * one that would inflate past the limits is refused with a 4xx and a message
+ * saying what to do; nothing is inflated beyond the limit.
  */
 export function readXlsx(bytes: Uint8Array): XlsxSheet[] {
-  if (looksLikeOleXls(bytes)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', OLD_XLS);
+  refuseOldXls(bytes);
   try {
-    const entries = listZipEntries(bytes, XLSX_LIMITS);
-    const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name.replace(/^\//, ''), e]));
-    const budget: InflateBudget = { remaining: XLSX_LIMITS.maxTotalBytes };
-    const utf8 = new TextDecoder('utf-8');
-    const text = (path: string): string | null => {
-      const e = byName.get(path);
-      return e ? utf8.decode(readZipEntry(bytes, e, budget)) : null;
-    };
-
-    const rootRels = text('_rels/.rels') ?? '';
-    const officeDoc = [...rootRels.matchAll(/<Relationship\b([^>]*?)\/?>/g)]
-      .map((m) => attributes(m[1]!))
-      .find((r) => (r.Type ?? '').endsWith('/officeDocument'));
-    const workbookPath = officeDoc?.Target ? resolveTarget('', officeDoc.Target) : 'xl/workbook.xml';
-    const workbook = text(workbookPath);
-    if (workbook === null) throw new ZipError('broken');
-    const relsPath = workbookPath.replace(/[^/]*$/, (f) => `_rels/${f}.rels`);
-    const rels = new Map<string, { target: string; type: string }>();
-    for (const m of (text(relsPath) ?? '').matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
-      const a = attributes(m[1]!);
-      if (a.Id && a.Target) rels.set(a.Id, { target: resolveTarget(workbookPath, a.Target), type: a.Type ?? '' });
-    }
-
-    const sharedPath = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target;
-    const sharedXml = sharedPath ? text(sharedPath) ?? '' : '';
-    const shared = [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => textRuns(m[1] ?? ''));
-
-    const sheets: XlsxSheet[] = [];
-    for (const m of workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
-      const a = attributes(m[1]!);
-      const rel = rels.get(a['r:id'] ?? a.id ?? '');
-      if (!rel || !rel.type.endsWith('/worksheet')) continue; // chart sheets and the like hold no rows
-      const xml = text(rel.target);
-      if (xml === null) throw new ZipError('broken');
-      sheets.push({ name: (a.name ?? '').normalize('NFC'), ...parseSheet(xml, shared) });
-    }
-    if (sheets.length === 0) throw new ZipError('broken');
-    return sheets;
+    const book = openXlsx(bytes);
+    for (const _ of book.sharedStrings());
+    return book.sheets.map((s, i) => {
+      const rows: SheetRow[] = [];
+      const it = book.rows(i);
+      for (let r = it.next(); ; r = it.next()) {
+        if (r.done) return { name: s.name, rows, merges: r.value.merges };
+        rows.push(...r.value);
+      }
+    });
   } catch (err) {
-    if (err instanceof ZipError) {
-      if (err.reason === 'too_large' || err.reason === 'too_many_entries') throw new AppError('PAYLOAD_TOO_LARGE', TOO_LARGE);
-      throw new AppError('BAD_REQUEST', NOT_XLSX);
-    }
-    if (err instanceof AppError) throw err;
-    throw new AppError('BAD_REQUEST', NOT_XLSX);
+    throw xlsxError(err);
   }
 }
