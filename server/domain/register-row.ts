@@ -160,10 +160,17 @@ export function villageMatcher(villages: VillageRef[]): (text: string) => Villag
     add(name.replace(VILLAGE_PREFIX, ''), v);
     add(lowerKey(v.code), v);
   }
+  // A register names the same few villages on every row: each spelling is worked out once.
+  const seen = new Map<string, VillageRef | null>();
   return (text) => {
-    const k = lowerKey(text);
-    const hit = keys.get(k) ?? keys.get(k.replace(VILLAGE_PREFIX, ''));
-    return hit && hit.size === 1 ? [...hit][0]! : null;
+    let found = seen.get(text);
+    if (found === undefined) {
+      const k = lowerKey(text);
+      const hit = keys.get(k) ?? keys.get(k.replace(VILLAGE_PREFIX, ''));
+      found = hit && hit.size === 1 ? [...hit][0]! : null;
+      if (seen.size < 10_000) seen.set(text, found);
+    }
+    return found;
   };
 }
 
@@ -203,7 +210,10 @@ export function normalizeCode(v: CellValue | undefined): string {
  * ending in Nguyễn to a representative starting with Văn).
  */
 export function householdSearchText(h: Pick<HouseholdData, 'code' | 'head' | 'representative' | 'phone'>): string {
-  return [h.code, h.head, h.representative, h.phone].map(fold).join(' | ');
+  const head = fold(h.head);
+  // most households are represented by their head: fold the name once
+  const representative = h.representative === h.head ? head : fold(h.representative);
+  return `${fold(h.code)} | ${head} | ${representative} | ${fold(h.phone)}`;
 }
 
 /** A search phrase as it is looked for in householdSearchText. */
@@ -401,85 +411,90 @@ export class RegisterParser {
     if (this.errors.length < this.maxErrors) this.errors.push(e);
   }
 
-  private row(st: SheetState, { row, cells }: SheetRows['rows'][number], out: ParsedHousehold[]): void {
-    const col = st.header!.columns;
-    const sheet = st.sheet;
-    const at = (f: Field) => {
-      const c = col.get(f);
-      return c ? cells[c.col] : undefined;
-    };
-    const title = (f: Field) => col.get(f)?.title ?? REGISTER_HEADERS[f];
-    const has = (f: Field) => col.has(f);
-    let failed = false;
-    const fail = (f: Field, message: Text) => {
-      failed = true;
-      this.error({ ...(sheet !== undefined ? { sheet } : {}), row, column: title(f), message });
-    };
-    /** The cell's text, or null when it is too long to be read (then `tooLong` has been reported). */
-    const text = (f: Field, tooLong: (raw: string) => Text): string | null => {
-      const raw = at(f);
-      if (typeof raw === 'string' && raw.length > MAX_RAW_CELL) {
-        fail(f, tooLong(raw));
-        return null;
-      }
-      return cellText(raw);
-    };
+  // The row checks below run for every row of a file of up to 200,000: they
+  // use the sheet's column table and plain methods, not closures made anew
+  // for each row.
 
-    const codeText = text('code', () => T.codeTooLong);
+  private fail(st: SheetState, row: number, f: Field, message: Text): void {
+    this.error({ ...(st.sheet !== undefined ? { sheet: st.sheet } : {}), row, column: st.header!.columns.get(f)?.title ?? REGISTER_HEADERS[f], message });
+  }
+
+  private cell(st: SheetState, cells: CellValue[], f: Field): CellValue | undefined {
+    const c = st.header!.columns.get(f);
+    return c ? cells[c.col] : undefined;
+  }
+
+  /** The cell's text, or null when it is too long to be read (after reporting `tooLong`). */
+  private text(st: SheetState, row: number, raw: CellValue | undefined, f: Field, tooLong: (raw: string) => Text): string | null {
+    if (typeof raw === 'string' && raw.length > MAX_RAW_CELL) {
+      this.fail(st, row, f, tooLong(raw));
+      return null;
+    }
+    return cellText(raw);
+  }
+
+  private row(st: SheetState, { row, cells }: SheetRows['rows'][number], out: ParsedHousehold[]): void {
+    const columns = st.header!.columns;
+    const sheet = st.sheet;
+    const errorsBefore = this.errorCount;
+
+    const codeText = this.text(st, row, this.cell(st, cells, 'code'), 'code', tooLongCode);
     const code = codeText === null ? '' : codeText.replace(/\s+/g, '').toUpperCase();
-    if (codeText === null) { /* reported */ } else if (!code) fail('code', T.codeMissing);
-    else if (code.length > 50) fail('code', T.codeTooLong);
+    if (codeText === null) { /* reported */ } else if (!code) this.fail(st, row, 'code', T.codeMissing);
+    else if (code.length > 50) this.fail(st, row, 'code', T.codeTooLong);
     else {
       const first = this.seen.get(code);
       if (first) {
         const elsewhere = first.sheet !== undefined && first.sheet !== sheet;
         const vi = elsewhere ? `dòng ${first.row} của trang "${echo(first.sheet!)}"` : `dòng ${first.row}`;
         const en = elsewhere ? `row ${first.row} of sheet "${echo(first.sheet!)}"` : `row ${first.row}`;
-        fail('code', T.duplicate(code, vi, en));
-      } else this.seen.set(code, { ...(sheet !== undefined ? { sheet } : {}), row });
+        this.fail(st, row, 'code', T.duplicate(code, vi, en));
+      } else this.seen.set(code, sheet !== undefined ? { sheet, row } : { row });
     }
 
-    const villageText = text('village', T.villageUnknown);
+    const villageText = this.text(st, row, this.cell(st, cells, 'village'), 'village', T.villageUnknown);
     const village = villageText ? this.findVillage(villageText) : null;
-    if (villageText === '') fail('village', T.villageMissing);
-    else if (villageText !== null && !village) fail('village', T.villageUnknown(villageText));
+    if (villageText === '') this.fail(st, row, 'village', T.villageMissing);
+    else if (villageText !== null && !village) this.fail(st, row, 'village', T.villageUnknown(villageText));
 
-    const headName = text('head', () => T.tooLong);
-    const repName = text('representative', () => T.tooLong);
-    if (headName === '' && repName === '') fail(has('head') ? 'head' : 'representative', T.noPerson);
-    if (headName && headName.length > MAX_TEXT) fail('head', T.tooLong);
-    if (repName && repName.length > MAX_TEXT) fail('representative', T.tooLong);
+    const headName = this.text(st, row, this.cell(st, cells, 'head'), 'head', tooLongText);
+    const repName = this.text(st, row, this.cell(st, cells, 'representative'), 'representative', tooLongText);
+    if (headName === '' && repName === '') this.fail(st, row, columns.has('head') ? 'head' : 'representative', T.noPerson);
+    if (headName && headName.length > MAX_TEXT) this.fail(st, row, 'head', T.tooLong);
+    if (repName && repName.length > MAX_TEXT) this.fail(st, row, 'representative', T.tooLong);
 
     let members: number | undefined;
-    if (has('members')) {
-      const raw = at('members');
-      const t = text('members', T.membersBad);
+    if (columns.has('members')) {
+      const raw = this.cell(st, cells, 'members');
+      const t = this.text(st, row, raw, 'members', T.membersBad);
       const n = typeof raw === 'number' ? raw : t !== null && /^\d+$/.test(t) ? Number(t) : NaN;
-      if (t === '') fail('members', T.membersMissing);
-      else if (t !== null && (!Number.isInteger(n) || n < 0 || n > MAX_MEMBERS)) fail('members', T.membersBad(t));
+      if (t === '') this.fail(st, row, 'members', T.membersMissing);
+      else if (t !== null && (!Number.isInteger(n) || n < 0 || n > MAX_MEMBERS)) this.fail(st, row, 'members', T.membersBad(t));
       else members = n;
     }
 
     let phone: string | undefined;
-    if (has('phone')) {
-      const t = text('phone', T.phoneBad);
+    if (columns.has('phone')) {
+      const t = this.text(st, row, this.cell(st, cells, 'phone'), 'phone', T.phoneBad);
       if (t !== null) {
         const p = normalizePhone(t);
-        if (p === null) fail('phone', T.phoneBad(t));
+        if (p === null) this.fail(st, row, 'phone', T.phoneBad(t));
         else phone = p;
       }
     }
 
-    const optionalText = (f: 'address' | 'note'): string | undefined => {
-      if (!has(f)) return undefined;
-      const t = text(f, () => T.tooLong);
-      if (t !== null && t.length > MAX_TEXT) fail(f, T.tooLong);
-      return t ?? undefined;
-    };
-    const address = optionalText('address');
-    const note = optionalText('note');
+    let address: string | undefined;
+    if (columns.has('address')) {
+      address = this.text(st, row, this.cell(st, cells, 'address'), 'address', tooLongText) ?? undefined;
+      if (address !== undefined && address.length > MAX_TEXT) this.fail(st, row, 'address', T.tooLong);
+    }
+    let note: string | undefined;
+    if (columns.has('note')) {
+      note = this.text(st, row, this.cell(st, cells, 'note'), 'note', tooLongText) ?? undefined;
+      if (note !== undefined && note.length > MAX_TEXT) this.fail(st, row, 'note', T.tooLong);
+    }
 
-    if (failed) {
+    if (this.errorCount > errorsBefore) {
       this.rejected++;
       return;
     }
@@ -487,16 +502,18 @@ export class RegisterParser {
     // only the head makes the head its representative. A row naming only
     // the representative leaves the head empty: the register does not
     // invent who heads a household.
-    out.push({
-      ...(sheet !== undefined ? { sheet } : {}),
-      row, code, villageId: village!.id, head: headName!, representative: repName || headName!,
-      ...(address !== undefined ? { address } : {}),
-      ...(members !== undefined ? { members } : {}),
-      ...(phone !== undefined ? { phone } : {}),
-      ...(note !== undefined ? { note } : {}),
-    });
+    const h: ParsedHousehold = { row, code, villageId: village!.id, head: headName!, representative: repName || headName! };
+    if (sheet !== undefined) h.sheet = sheet;
+    if (address !== undefined) h.address = address;
+    if (members !== undefined) h.members = members;
+    if (phone !== undefined) h.phone = phone;
+    if (note !== undefined) h.note = note;
+    out.push(h);
   }
 }
+
+const tooLongCode = (): Text => T.codeTooLong;
+const tooLongText = (): Text => T.tooLong;
 
 /** Validates whole sheets at once (see RegisterParser): for small files and tests. */
 export function parseRegister(sheets: SheetRows[], villages: VillageRef[]): RegisterParse {

@@ -9,7 +9,7 @@ import {
 } from '../domain/register-row';
 import { listVillages } from '../../db/repositories/villages';
 import {
-  findHouseholdsByCodes, insertHousehold, insertHouseholdVersion, updateHousehold, type Household,
+  findHouseholdsByCodes, insertHouseholdVersions, insertHouseholds, updateHousehold, type Household,
 } from '../../db/repositories/households';
 import { ConstraintViolation } from '../runtime/types';
 import { atomicWithAudit } from './audit';
@@ -71,7 +71,10 @@ async function* wholeSheets(sheets: SheetRows[]): AsyncGenerator<RowSlice> {
   for (const s of sheets) yield { start: true, ...(s.sheet !== undefined ? { sheet: s.sheet } : {}), rows: s.rows };
 }
 
-type Change = { statements: Compilable[]; kind: 'created' | 'updated' };
+type NewHousehold = Parameters<typeof insertHouseholds>[1][number];
+type NewVersion = Parameters<typeof insertHouseholdVersions>[1][number];
+/** A household to write: a new row, or an update of the stored one; either way its version row. */
+type Change = { created: NewHousehold; version: NewVersion } | { update: Compilable; version: NewVersion };
 
 /**
  * Writes an import's changes in all-or-nothing parts of HOUSEHOLDS_PER_WRITE,
@@ -129,20 +132,17 @@ class ImportWriter {
       if (!current) {
         const id = deps.newId();
         this.changes.push({
-          kind: 'created',
-          statements: [
-            insertHousehold(deps.db, { ...data, id, communeId: by.communeId, status: 'active', version: 1, updatedAt: now, searchText }),
-            insertHouseholdVersion(deps.db, { householdId: id, version: 1, data: snapshot(data, 'active'), reason: IMPORT_REASON, changedBy: by.userId, changedAt: now }),
-          ],
+          created: {
+            id, communeId: by.communeId, villageId: data.villageId, code: data.code, head: data.head, representative: data.representative,
+            address: data.address, members: data.members, phone: data.phone, note: data.note, status: 'active', version: 1, updatedAt: now, searchText,
+          },
+          version: { householdId: id, version: 1, data: snapshot(data, 'active'), reason: IMPORT_REASON, changedBy: by.userId, changedAt: now },
         });
       } else {
         const version = current.version + 1;
         this.changes.push({
-          kind: 'updated',
-          statements: [
-            updateHousehold(deps.db, { ...current, ...data, version, updatedAt: now, searchText }, current.version),
-            insertHouseholdVersion(deps.db, { householdId: current.id, version, data: snapshot(data, current.status), reason: IMPORT_REASON, changedBy: by.userId, changedAt: now }),
-          ],
+          update: updateHousehold(deps.db, { ...current, ...data, version, updatedAt: now, searchText }, current.version),
+          version: { householdId: current.id, version, data: snapshot(data, current.status), reason: IMPORT_REASON, changedBy: by.userId, changedAt: now },
         });
       }
     }
@@ -150,22 +150,30 @@ class ImportWriter {
 
   /** Starts writing a part once the one before is on disk. */
   private async write(chunk: Change[], last: RegisterSummary | null): Promise<void> {
+    // new households in multi-row inserts (a few dozen statements for a part, not hundreds), then updates, then every version row
+    const created: NewHousehold[] = [];
+    const statements: Compilable[] = [];
+    for (const c of chunk) {
+      if ('created' in c) created.push(c.created);
+      else statements.push(c.update);
+    }
+    statements.unshift(...insertHouseholds(this.deps.db, created));
+    statements.push(...insertHouseholdVersions(this.deps.db, chunk.map((c) => c.version)));
     await this.settle();
     const part = ++this.part;
-    const created = chunk.filter((c) => c.kind === 'created').length;
     const { deps, by } = this;
     const data = {
-      source: this.source, part, created, updated: chunk.length - created,
+      source: this.source, part, created: created.length, updated: chunk.length - created.length,
       ...(last ? { parts: part, unchanged: this.unchanged, rejected: last.rejected } : {}),
     };
-    // Settled (never rejected) so an error waits, unobserved by nobody, for settle().
-    this.inFlight = atomicWithAudit(deps, chunk.flatMap((c) => c.statements), [{
+    // Settled, never rejected: an error waits for settle() instead of going unhandled meanwhile.
+    this.inFlight = atomicWithAudit(deps, statements, [{
       communeId: by.communeId, actor: by.name, action: 'household.import', entity: 'household_import', entityId: this.importId, data,
     }]).then(
       () => {
         this.written += chunk.length;
-        this.created += created;
-        this.updated += chunk.length - created;
+        this.created += created.length;
+        this.updated += chunk.length - created.length;
         return null;
       },
       (err: unknown) => ({ err }),
