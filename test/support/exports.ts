@@ -1,4 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
+import { readXlsx } from '../../server/services/spreadsheet/xlsx-read';
 import { addUser, api, login, type TestEnv } from './app';
 import { seedVillages } from './register';
 import { createCampaign, openCampaign } from './campaigns';
@@ -48,4 +54,55 @@ export function xlsxParts(bytes: Uint8Array): { sheets: string[]; xfs: string[] 
   const styles = strFromU8(files['xl/styles.xml']!);
   const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
   return { sheets, xfs };
+}
+
+/** A cell as a spreadsheet application saved it: its type and value. */
+export type OpenedCell = string | number | null;
+
+export interface OpenedFile {
+  /** each sheet's rows of cell values, as the application typed them (text or number) */
+  sheets: { name: string; rows: OpenedCell[][] }[];
+  /** formula cells in the file the application saved: a guarded export has none */
+  formulas: number;
+}
+
+const LANGUAGE_ID = { 'vi-VN': 1066, 'en-US': 1033 } as const;
+
+/**
+ * Opens files in LibreOffice Calc (headless, a profile of its own) under the
+ * given locale, as a staff member's spreadsheet would, and reads back what it
+ * made of them: each file saved again as .xlsx, then read cell by cell. CSV
+ * files are read with the locale's number format (the decimal comma of vi-VN).
+ * File names must differ in more than their extension.
+ */
+export function openInLibreOffice(files: { name: string; bytes: Uint8Array }[], locale: keyof typeof LANGUAGE_ID): Record<string, OpenedFile> {
+  const dir = mkdtempSync(join(tmpdir(), 'danban-calc-'));
+  try {
+    const out = join(dir, 'out');
+    const paths = files.map((f) => {
+      const p = join(dir, f.name);
+      writeFileSync(p, f.bytes);
+      return p;
+    });
+    const lang = `${locale.replace('-', '_')}.UTF-8`;
+    const convert = (inputs: string[], filter: string[]) => {
+      if (inputs.length === 0) return;
+      execFileSync('soffice', [
+        `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore',
+        ...filter, '--convert-to', 'xlsx', '--outdir', out, ...inputs,
+      ], { env: { ...process.env, LANG: lang, LC_ALL: lang, HOME: dir }, stdio: 'pipe', timeout: 120_000 });
+    };
+    // CSV: comma-separated UTF-8 with its header row, numbers read in the locale's format
+    convert(paths.filter((p) => p.endsWith('.csv')), [`--infilter=CSV:44,34,76,1,,${LANGUAGE_ID[locale]}`]);
+    convert(paths.filter((p) => !p.endsWith('.csv')), []);
+    const opened: Record<string, OpenedFile> = {};
+    for (const f of files) {
+      const bytes = new Uint8Array(readFileSync(join(out, f.name.replace(/\.\w+$/, '.xlsx'))));
+      const formulas = xlsxParts(bytes).sheets.reduce((n, xml) => n + (xml.match(/<f[\s>]/g)?.length ?? 0), 0);
+      opened[f.name] = { formulas, sheets: readXlsx(bytes).map((s) => ({ name: s.name, rows: s.rows.map((r) => r.cells) })) };
+    }
+    return opened;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
