@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
+import { zipOf } from '../support/exports';
 
 let t: TestEnv;
 afterEach(() => t?.close());
@@ -93,6 +94,23 @@ describe('import amplification', () => {
     expect(r.status).toBe(413);
     expect(r.json.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(r.json.error.message).toContain(words);
+    expect(await householdCount()).toBe(0);
+  });
+
+  it('counts the inflated bytes of all sheets together: two sheets lying about their sizes, each under the limit, are refused with 413', async () => {
+    const cookie = await staff();
+    const sheets = ['<sheet name="A" r:id="rId1"/>', '<sheet name="B" r:id="rId2"/>'];
+    const rels = [1, 2].map((i) => `<Relationship Id="rId${i}" Type="x/worksheet" Target="worksheets/sheet${i}.xml"/>`);
+    const bytes = zipOf([
+      { name: 'xl/workbook.xml', raw: strToU8(`<workbook xmlns:r="r"><sheets>${sheets.join('')}</sheets></workbook>`) },
+      { name: 'xl/_rels/workbook.xml.rels', raw: strToU8(`<Relationships>${rels.join('')}</Relationships>`) },
+      // 60 MB of nothing each (96 MiB is the limit), declared as 100 bytes
+      { name: 'xl/worksheets/sheet1.xml', raw: new Uint8Array(60 * 1024 * 1024), declaredSize: 100 },
+      { name: 'xl/worksheets/sheet2.xml', raw: new Uint8Array(60 * 1024 * 1024), declaredSize: 100 },
+    ]);
+    const r = await api(t, 'POST', '/api/v1/households/import', { cookie, headers: { 'content-type': XLSX }, body: bytes });
+    expect(r.status).toBe(413);
+    expect(r.json.error.message).toContain('giải nén');
     expect(await householdCount()).toBe(0);
   });
 

@@ -134,10 +134,11 @@ async function* xlsxSlices(bytes: Uint8Array): AsyncGenerator<RowSlice> {
     const p = pause();
     if (p) await p;
   }
+  const budget = book.budget(); // inflated bytes, for all the sheets together
   for (let s = 0; s < book.sheets.length; s++) {
     const sheet = book.sheets[s]!.name;
     let start = true;
-    const it = book.rows(s);
+    const it = book.rows(s, budget);
     for (let r = it.next(); !r.done; r = it.next()) {
       const rows: SheetRow[] = r.value;
       for (let k = 0; k < rows.length; k += ROWS_PER_SLICE) {

@@ -300,11 +300,12 @@ export interface XlsxBook {
   /** Reads the shared-string table, a piece per step; once, before any rows. */
   sharedStrings(): Generator<void>;
   /**
-   * A sheet's rows, in order, a batch per inflated slice. Each call reads
-   * the sheet anew against `budget` (inflated bytes); a new one per pass.
+   * A sheet's rows, in order, a batch per inflated slice, counting the
+   * inflated bytes against `budget`: one budget for all the sheets of a pass
+   * over the workbook (see budget()).
    */
-  rows(sheet: number, budget?: InflateBudget): Generator<SheetRow[], { merges: string[] }>;
-  /** A budget for one more pass over the sheets: what the limit leaves after the workbook's own parts. */
+  rows(sheet: number, budget: InflateBudget): Generator<SheetRow[], { merges: string[] }>;
+  /** A budget for one pass over the sheets: what the limit leaves after the workbook's own parts. */
   budget(): InflateBudget;
 }
 
@@ -364,7 +365,7 @@ export function openXlsx(bytes: Uint8Array): XlsxBook {
       sharedRead = true;
     },
     budget: () => ({ remaining: budget.remaining }),
-    *rows(index, passBudget = { remaining: budget.remaining }) {
+    *rows(index, passBudget) {
       if (!sharedRead) throw new Error('read the shared strings first');
       const scanner = new SheetScanner(shared.strings);
       let batch: SheetRow[] = [];
@@ -406,9 +407,10 @@ export function readXlsx(bytes: Uint8Array): XlsxSheet[] {
   try {
     const book = openXlsx(bytes);
     for (const _ of book.sharedStrings());
+    const budget = book.budget();
     return book.sheets.map((s, i) => {
       const rows: SheetRow[] = [];
-      const it = book.rows(i);
+      const it = book.rows(i, budget);
       for (let r = it.next(); ; r = it.next()) {
         if (r.done) return { name: s.name, rows, merges: r.value.merges };
         rows.push(...r.value);
