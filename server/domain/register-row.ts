@@ -343,7 +343,13 @@ interface SheetState {
  */
 export class RegisterParser {
   private readonly findVillage: (text: string) => VillageRef | null;
-  private readonly seen = new Map<string, { sheet?: string; row: number }>();
+  /**
+   * Every code taken so far, with where it was first: the sheet's index in
+   * `sheets` and the row, packed in one number (rows stay below 2^21), the one
+   * thing kept for every row of a file.
+   */
+  private readonly seen = new Map<string, number>();
+  private readonly sheets: (string | undefined)[] = [];
   private readonly errors: RowError[] = [];
   private errorCount = 0;
   private rejected = 0;
@@ -359,11 +365,13 @@ export class RegisterParser {
   startSheet(sheet?: string): void {
     this.endSheet();
     this.current = { ...(sheet !== undefined ? { sheet: echo(sheet, 100) } : {}), waiting: [], header: null, skipped: false };
+    this.sheets.push(this.current.sheet);
   }
 
   /** Reads the next rows of the current sheet; returns the good households among them. */
   push(rows: SheetRows['rows']): ParsedHousehold[] {
-    const st = this.current ?? (this.current = { waiting: [], header: null, skipped: false });
+    if (!this.current) this.startSheet();
+    const st = this.current!;
     const out: ParsedHousehold[] = [];
     for (const r of rows) {
       if (st.skipped || isBlank(r.cells)) continue;
@@ -444,12 +452,14 @@ export class RegisterParser {
     else if (code.length > 50) this.fail(st, row, 'code', T.codeTooLong);
     else {
       const first = this.seen.get(code);
-      if (first) {
-        const elsewhere = first.sheet !== undefined && first.sheet !== sheet;
-        const vi = elsewhere ? `dòng ${first.row} của trang "${echo(first.sheet!)}"` : `dòng ${first.row}`;
-        const en = elsewhere ? `row ${first.row} of sheet "${echo(first.sheet!)}"` : `row ${first.row}`;
+      if (first !== undefined) {
+        const firstRow = first % 2 ** 21;
+        const firstSheet = this.sheets[Math.floor(first / 2 ** 21)];
+        const elsewhere = firstSheet !== undefined && firstSheet !== sheet;
+        const vi = elsewhere ? `dòng ${firstRow} của trang "${echo(firstSheet)}"` : `dòng ${firstRow}`;
+        const en = elsewhere ? `row ${firstRow} of sheet "${echo(firstSheet)}"` : `row ${firstRow}`;
         this.fail(st, row, 'code', T.duplicate(code, vi, en));
-      } else this.seen.set(code, sheet !== undefined ? { sheet, row } : { row });
+      } else this.seen.set(code, (this.sheets.length - 1) * 2 ** 21 + row);
     }
 
     const villageText = this.text(st, row, this.cell(st, cells, 'village'), 'village', T.villageUnknown);

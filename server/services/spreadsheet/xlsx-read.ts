@@ -87,6 +87,7 @@ function numberValue(text: string): CellValue {
   return Number.isFinite(n) ? n : t;
 }
 
+const EXCEL_ROWS = 1_048_576;
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const ROW_ATTR = /\br\s*=\s*"(\d+)"/;
 const CELL_REF = /\br\s*=\s*"([A-Z]+)\d*"/;
@@ -190,6 +191,7 @@ class SheetScanner {
         }
         const open = buf.slice(r + 4, tagEnd);
         const rowNumber = Number(ROW_ATTR.exec(open)?.[1] ?? this.nextRow);
+        if (rowNumber > EXCEL_ROWS) throw new SheetLimitError('rows', rowNumber); // past a spreadsheet's last row
         let inner = '';
         let next: number;
         if (buf[tagEnd - 1] === '/') next = tagEnd + 1;
