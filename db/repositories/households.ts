@@ -116,10 +116,6 @@ export async function findHouseholdsByCodes(db: Kysely<Database>, communeId: str
   return out;
 }
 
-export async function listAllHouseholds(db: Kysely<Database>, communeId: string): Promise<Household[]> {
-  return (await db.selectFrom('households').selectAll().where('commune_id', '=', communeId).execute()).map(toHousehold);
-}
-
 export async function findHouseholdByCode(db: Kysely<Database>, communeId: string, code: string): Promise<Household | null> {
   const r = await db.selectFrom('households').selectAll().where('commune_id', '=', communeId).where('code', '=', code).executeTakeFirst();
   return r ? toHousehold(r) : null;
