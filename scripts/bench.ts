@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { benchBallots } from './bench/ballots';
 import { benchPages } from './bench/pages';
+import { benchImport } from './bench/import';
 
 /** Runs a standalone bench script and returns what it printed. */
 function runScript(file: string, nodeArgs: string[] = []): string {
@@ -43,6 +44,7 @@ const SECTIONS: [string, () => Promise<string>][] = [
   ['tally', plain('Tally engine (issue 5)', 'Target: a campaign of 100,000 online ballots and 100 village tally sheets tallied in under 1 s (pure engine; the end-to-end figure from the database is in the results section).', 'scripts/bench-tally.ts')],
   ['results', async () => runScript('scripts/bench-results.ts')],
   ['pages', benchPages],
+  ['import', benchImport],
   ['faults', faults],
 ];
 

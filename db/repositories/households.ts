@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Compilable, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 
 export interface Household {
@@ -38,9 +38,55 @@ const toRow = (h: Household & { searchText: string }): Row => ({
   version: h.version, updated_at: h.updatedAt,
 });
 
-/** UNIQUE(commune_id, code): a second household with the same code is refused by the database. */
-export function insertHousehold(db: Kysely<Database>, h: Household & { searchText: string }) {
-  return db.insertInto('households').values(toRow(h));
+// Fixed SQL for the inserts an import repeats for every household: a query
+// builder would be compiled anew 200,000 times for 100,000 households.
+const HOUSEHOLD_COLUMNS = 'id, commune_id, village_id, code, head, representative, address, members, phone, note, search_text, status, version, updated_at';
+const VERSION_COLUMNS = 'household_id, version, data, reason, changed_by, changed_at';
+const INSERT_VERSION = `insert into household_versions (${VERSION_COLUMNS}) values (?, ?, ?, ?, ?, ?)`;
+// D1 binds at most 100 parameters to one statement.
+const MAX_PARAMS = 99;
+
+/** A statement whose SQL never changes, with its parameters. */
+class FixedStatement implements Compilable {
+  constructor(private readonly sql: string, private readonly params: unknown[]) {}
+  compile(): CompiledQuery {
+    return CompiledQuery.raw(this.sql, this.params);
+  }
+}
+
+const householdParams = (h: Household & { searchText: string }) => [
+  h.id, h.communeId, h.villageId, h.code, h.head, h.representative, h.address, h.members, h.phone, h.note, h.searchText, h.status, h.version, h.updatedAt,
+];
+
+type VersionRow = { householdId: string; version: number; data: unknown; reason: string; changedBy: string | null; changedAt: string };
+const versionParams = (v: VersionRow) => [v.householdId, v.version, JSON.stringify(v.data), v.reason, v.changedBy, v.changedAt];
+
+/** Multi-row inserts of as many rows as D1's parameter limit lets one statement carry. */
+function insertRows<T>(table: string, columns: string, width: number, rows: readonly T[], params: (row: T) => unknown[]): Compilable[] {
+  const perStatement = Math.floor(MAX_PARAMS / width);
+  const tuple = `(${new Array(width).fill('?').join(', ')})`;
+  const out: Compilable[] = [];
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    const values: unknown[] = [];
+    for (const r of chunk) for (const p of params(r)) values.push(p);
+    out.push(new FixedStatement(`insert into ${table} (${columns}) values ${new Array(chunk.length).fill(tuple).join(', ')}`, values));
+  }
+  return out;
+}
+
+/**
+ * New households in few statements (an import writes hundreds at a time).
+ * UNIQUE(commune_id, code): a second household with the same code is refused
+ * by the database, and with it the whole write.
+ */
+export function insertHouseholds(_db: Kysely<Database>, rows: readonly (Household & { searchText: string })[]): Compilable[] {
+  return insertRows('households', HOUSEHOLD_COLUMNS, 14, rows, householdParams);
+}
+
+/** Version rows in few statements; primary key (household, version). */
+export function insertHouseholdVersions(_db: Kysely<Database>, rows: readonly VersionRow[]): Compilable[] {
+  return insertRows('household_versions', VERSION_COLUMNS, 6, rows, versionParams);
 }
 
 /**
@@ -53,18 +99,21 @@ export function updateHousehold(db: Kysely<Database>, h: Household & { searchTex
   return db.updateTable('households').set(rest).where('id', '=', h.id).where('version', '=', expectedVersion);
 }
 
-export function insertHouseholdVersion(
-  db: Kysely<Database>,
-  v: { householdId: string; version: number; data: unknown; reason: string; changedBy: string | null; changedAt: string },
-) {
-  return db.insertInto('household_versions').values({
-    household_id: v.householdId, version: v.version, data: JSON.stringify(v.data), reason: v.reason,
-    changed_by: v.changedBy, changed_at: v.changedAt,
-  });
+export function insertHouseholdVersion(_db: Kysely<Database>, v: VersionRow): Compilable {
+  return new FixedStatement(INSERT_VERSION, versionParams(v));
 }
 
-export async function listAllHouseholds(db: Kysely<Database>, communeId: string): Promise<Household[]> {
-  return (await db.selectFrom('households').selectAll().where('commune_id', '=', communeId).execute()).map(toHousehold);
+const CODES_PER_QUERY = MAX_PARAMS - 1; // and the commune
+
+/** The commune's households with these codes (any status), in no particular order. */
+export async function findHouseholdsByCodes(db: Kysely<Database>, communeId: string, codes: readonly string[]): Promise<Household[]> {
+  const out: Household[] = [];
+  for (let i = 0; i < codes.length; i += CODES_PER_QUERY) {
+    const rows = await db.selectFrom('households').selectAll()
+      .where('commune_id', '=', communeId).where('code', 'in', codes.slice(i, i + CODES_PER_QUERY)).execute();
+    for (const r of rows) out.push(toHousehold(r));
+  }
+  return out;
 }
 
 export async function findHouseholdByCode(db: Kysely<Database>, communeId: string, code: string): Promise<Household | null> {

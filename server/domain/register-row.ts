@@ -1,4 +1,5 @@
 import { cleanText, fold } from './text';
+import { unguardText } from './spreadsheet-text';
 
 // The rules for one row of a household register (sổ hộ gia đình) as a
 // village office keeps it in Excel. Pure: cells in, households and row
@@ -105,9 +106,11 @@ export interface HeaderProblem {
   missing: Field[];
 }
 
-export interface RegisterParse {
-  households: ParsedHousehold[];
+export interface RegisterSummary {
+  /** The errors found, in file order, at most `maxErrors` of them. */
   errors: RowError[];
+  /** Every error found, listed or not. */
+  errorCount: number;
   /** Rows refused (a row with two errors counts once). */
   rejected: number;
   /** Sheets with content but no recognisable header row. */
@@ -116,9 +119,22 @@ export interface RegisterParse {
   sheetsRead: number;
 }
 
+export interface RegisterParse extends RegisterSummary {
+  households: ParsedHousehold[];
+}
+
 export const MAX_MEMBERS = 200;
 const MAX_TEXT = 500;
 const HEADER_SCAN_ROWS = 15;
+/**
+ * A cell longer than this is refused (or, before the header, not taken for a
+ * header) without being normalised: NFC and white-space folding cost time in
+ * proportion to the text, and one long shared string may stand in every row
+ * of a workbook.
+ */
+const MAX_RAW_CELL = 2 * MAX_TEXT;
+/** The most characters of a cell, a header or a sheet name an error message repeats. */
+export const ECHO_CHARS = 60;
 // Spelled-out kinds of village the name may start with (thôn, tổ dân phố …),
 // so "Đông Sơn" on a sheet finds "Thôn Đông Sơn".
 const VILLAGE_PREFIX = /^(thôn|tổ dân phố|tdp|xóm|ấp|bản|buôn|khu phố|khu|làng|tổ)\s+/u;
@@ -144,18 +160,30 @@ export function villageMatcher(villages: VillageRef[]): (text: string) => Villag
     add(name.replace(VILLAGE_PREFIX, ''), v);
     add(lowerKey(v.code), v);
   }
+  // A register names the same few villages on every row: each spelling is worked out once.
+  const seen = new Map<string, VillageRef | null>();
   return (text) => {
-    const k = lowerKey(text);
-    const hit = keys.get(k) ?? keys.get(k.replace(VILLAGE_PREFIX, ''));
-    return hit && hit.size === 1 ? [...hit][0]! : null;
+    let found = seen.get(text);
+    if (found === undefined) {
+      const k = lowerKey(text);
+      const hit = keys.get(k) ?? keys.get(k.replace(VILLAGE_PREFIX, ''));
+      found = hit && hit.size === 1 ? [...hit][0]! : null;
+      if (seen.size < 10_000) seen.set(text, found);
+    }
+    return found;
   };
 }
 
-/** Cell text: NFC, trimmed, inner white space collapsed; numbers as Excel shows integers. */
+/**
+ * Cell text: NFC, trimmed, inner white space collapsed; numbers as Excel
+ * shows integers. The apostrophe an export put before text a spreadsheet
+ * would run or turn into a number comes off, so exported files import back
+ * unchanged.
+ */
 export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v);
-  return cleanText(v);
+  return cleanText(unguardText(v));
 }
 
 /**
@@ -182,7 +210,10 @@ export function normalizeCode(v: CellValue | undefined): string {
  * ending in Nguyễn to a representative starting with Văn).
  */
 export function householdSearchText(h: Pick<HouseholdData, 'code' | 'head' | 'representative' | 'phone'>): string {
-  return [h.code, h.head, h.representative, h.phone].map(fold).join(' | ');
+  const head = fold(h.head);
+  // most households are represented by their head: fold the name once
+  const representative = h.representative === h.head ? head : fold(h.representative);
+  return `${fold(h.code)} | ${head} | ${representative} | ${fold(h.phone)}`;
 }
 
 /** A search phrase as it is looked for in householdSearchText. */
@@ -211,6 +242,14 @@ export function sameHousehold(a: HouseholdData, b: HouseholdData): boolean {
   );
 }
 
+/** A file's text as an error message repeats it: at most ECHO_CHARS characters, then "…". */
+export function echo(text: string, max = ECHO_CHARS): string {
+  if (text.length <= max) return text;
+  // never cut a surrogate pair in two
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1]!) ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}
+
 interface HeaderMatch {
   index: number;
   row: number;
@@ -220,9 +259,10 @@ interface HeaderMatch {
 function matchHeader(cells: CellValue[]): Map<Field, { col: number; title: string }> {
   const columns = new Map<Field, { col: number; title: string }>();
   cells.forEach((c, col) => {
+    if (typeof c === 'string' && c.length > MAX_RAW_CELL) return; // no header is that long
     const title = cellText(c);
     const f = title ? fieldOfHeader(title) : null;
-    if (f && !columns.has(f)) columns.set(f, { col, title });
+    if (f && !columns.has(f)) columns.set(f, { col, title: echo(title, 80) });
   });
   return columns;
 }
@@ -246,7 +286,9 @@ export function findHeader(rows: SheetRows['rows']): HeaderMatch | HeaderProblem
   return { row: best?.row ?? 1, missing: best ? missingRequired(best.columns) : ['code', 'village', 'head'] };
 }
 
-const isBlank = (cells: CellValue[]) => cells.every((c) => cellText(c) === '');
+/** Blank: every cell empty or white space. A long text counts as content without being scanned. */
+const isBlank = (cells: CellValue[]) =>
+  cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.length <= MAX_RAW_CELL && !/\S/.test(c)));
 
 const T = {
   codeMissing: { vi: 'Thiếu mã hộ.', en: 'The household code is missing.' },
@@ -257,8 +299,8 @@ const T = {
   }),
   villageMissing: { vi: 'Thiếu tên thôn.', en: 'The village is missing.' },
   villageUnknown: (name: string) => ({
-    vi: `Không có thôn "${name}" trong danh sách thôn của xã. Hãy sửa tên thôn hoặc tạo thôn trước khi nhập.`,
-    en: `There is no village "${name}" in this commune. Correct the name or create the village before importing.`,
+    vi: `Không có thôn "${echo(name)}" trong danh sách thôn của xã. Hãy sửa tên thôn hoặc tạo thôn trước khi nhập.`,
+    en: `There is no village "${echo(name)}" in this commune. Correct the name or create the village before importing.`,
   }),
   noPerson: {
     vi: 'Cần ghi họ tên chủ hộ hoặc người đại diện hộ.',
@@ -266,120 +308,230 @@ const T = {
   },
   membersMissing: { vi: 'Thiếu số nhân khẩu.', en: 'The number of members is missing.' },
   membersBad: (v: string) => ({
-    vi: `Số nhân khẩu "${v}" không hợp lệ: phải là số nguyên từ 0 đến ${MAX_MEMBERS}.`,
-    en: `Members "${v}" is not valid: it must be a whole number from 0 to ${MAX_MEMBERS}.`,
+    vi: `Số nhân khẩu "${echo(v)}" không hợp lệ: phải là số nguyên từ 0 đến ${MAX_MEMBERS}.`,
+    en: `Members "${echo(v)}" is not valid: it must be a whole number from 0 to ${MAX_MEMBERS}.`,
   }),
   phoneBad: (v: string) => ({
-    vi: `Số điện thoại "${v}" không hợp lệ.`,
-    en: `Phone number "${v}" is not valid.`,
+    vi: `Số điện thoại "${echo(v)}" không hợp lệ.`,
+    en: `Phone number "${echo(v)}" is not valid.`,
   }),
   tooLong: { vi: `Nội dung dài quá ${MAX_TEXT} ký tự.`, en: `The text is longer than ${MAX_TEXT} characters.` },
+  noHeader: (sheet: string) => ({
+    vi: `Trang "${echo(sheet)}" không có dòng tiêu đề của sổ hộ nên không được nhập.`,
+    en: `Sheet "${echo(sheet)}" has no register header row, so it was not imported.`,
+  }),
 };
 
+interface SheetState {
+  sheet?: string;
+  /** content rows before the header was found (at most HEADER_SCAN_ROWS) */
+  waiting: SheetRows['rows'];
+  header: HeaderMatch | null;
+  /** the header search gave up: the rest of the sheet is skipped */
+  skipped: boolean;
+}
+
 /**
- * Validates the rows of every sheet. Blank rows are skipped silently; a
- * household code seen earlier in the file (any sheet) is an error on the
- * later row; every other problem is reported per cell, in Vietnamese with
- * its English, and the row is left out while every good row is kept.
+ * Validates the rows of a register as they are read, sheet after sheet:
+ * startSheet(), then push() the rows of that sheet in order (in as many
+ * calls as the reader likes), finally finish(). Blank rows are skipped
+ * silently; a household code seen earlier in the file (any sheet) is an error
+ * on the later row; every other problem is reported per cell, in Vietnamese
+ * with its English, and the row is left out while every good row is handed
+ * back from push(). Only the codes seen and the first `maxErrors` errors are
+ * kept, so memory does not grow with the rows; every error is counted.
  */
-export function parseRegister(sheets: SheetRows[], villages: VillageRef[]): RegisterParse {
-  const findVillage = villageMatcher(villages);
-  const households: ParsedHousehold[] = [];
-  const errors: RowError[] = [];
-  const headerProblems: HeaderProblem[] = [];
-  const seen = new Map<string, { sheet?: string; row: number }>();
-  let rejected = 0;
-  let sheetsRead = 0;
+export class RegisterParser {
+  private readonly findVillage: (text: string) => VillageRef | null;
+  /**
+   * Every code taken so far, with where it was first: the sheet's index in
+   * `sheets` and the row, packed in one number (rows stay below 2^21), the one
+   * thing kept for every row of a file.
+   */
+  private readonly seen = new Map<string, number>();
+  private readonly sheets: (string | undefined)[] = [];
+  private readonly errors: RowError[] = [];
+  private errorCount = 0;
+  private rejected = 0;
+  private readonly headerProblems: HeaderProblem[] = [];
+  private sheetsRead = 0;
+  private current: SheetState | null = null;
 
-  for (const sheet of sheets) {
-    const content = sheet.rows.filter((r) => !isBlank(r.cells));
-    if (content.length === 0) continue;
-    const header = findHeader(content);
-    if ('missing' in header) {
-      headerProblems.push({ ...(sheet.sheet !== undefined ? { sheet: sheet.sheet } : {}), row: header.row, missing: header.missing });
-      continue;
-    }
-    sheetsRead++;
-    const col = header.columns;
-    const at = (cells: CellValue[], f: Field) => {
-      const c = col.get(f);
-      return c ? cells[c.col] : undefined;
-    };
-    const title = (f: Field) => col.get(f)?.title ?? REGISTER_HEADERS[f];
-    const has = (f: Field) => col.has(f);
+  constructor(villages: VillageRef[], private readonly maxErrors = Infinity) {
+    this.findVillage = villageMatcher(villages);
+  }
 
-    for (const { row, cells } of content.slice(header.index + 1)) {
-      const rowErrors: RowError[] = [];
-      const fail = (f: Field, message: Text) =>
-        rowErrors.push({ ...(sheet.sheet !== undefined ? { sheet: sheet.sheet } : {}), row, column: title(f), message });
+  /** Starts the next sheet (a CSV file is one sheet without a name). */
+  startSheet(sheet?: string): void {
+    this.endSheet();
+    this.current = { ...(sheet !== undefined ? { sheet: echo(sheet, 100) } : {}), waiting: [], header: null, skipped: false };
+    this.sheets.push(this.current.sheet);
+  }
 
-      const code = normalizeCode(at(cells, 'code'));
-      if (!code) fail('code', T.codeMissing);
-      else if (code.length > 50) fail('code', T.codeTooLong);
-      else {
-        const first = seen.get(code);
-        if (first) {
-          const vi = first.sheet !== undefined && first.sheet !== sheet.sheet ? `dòng ${first.row} của trang "${first.sheet}"` : `dòng ${first.row}`;
-          const en = first.sheet !== undefined && first.sheet !== sheet.sheet ? `row ${first.row} of sheet "${first.sheet}"` : `row ${first.row}`;
-          fail('code', T.duplicate(code, vi, en));
-        } else seen.set(code, { ...(sheet.sheet !== undefined ? { sheet: sheet.sheet } : {}), row });
-      }
-
-      const villageText = cellText(at(cells, 'village'));
-      const village = villageText ? findVillage(villageText) : null;
-      if (!villageText) fail('village', T.villageMissing);
-      else if (!village) fail('village', T.villageUnknown(villageText));
-
-      const headName = cellText(at(cells, 'head'));
-      const repName = cellText(at(cells, 'representative'));
-      if (!headName && !repName) fail(has('head') ? 'head' : 'representative', T.noPerson);
-      if (headName.length > MAX_TEXT) fail('head', T.tooLong);
-      if (repName.length > MAX_TEXT) fail('representative', T.tooLong);
-
-      let members: number | undefined;
-      if (has('members')) {
-        const raw = at(cells, 'members');
-        const text = cellText(raw);
-        const n = typeof raw === 'number' ? raw : /^\d+$/.test(text) ? Number(text) : NaN;
-        if (text === '') fail('members', T.membersMissing);
-        else if (!Number.isInteger(n) || n < 0 || n > MAX_MEMBERS) fail('members', T.membersBad(text));
-        else members = n;
-      }
-
-      let phone: string | undefined;
-      if (has('phone')) {
-        const p = normalizePhone(at(cells, 'phone'));
-        if (p === null) fail('phone', T.phoneBad(cellText(at(cells, 'phone'))));
-        else phone = p;
-      }
-
-      const optionalText = (f: 'address' | 'note'): string | undefined => {
-        if (!has(f)) return undefined;
-        const t = cellText(at(cells, f));
-        if (t.length > MAX_TEXT) fail(f, T.tooLong);
-        return t;
-      };
-      const address = optionalText('address');
-      const note = optionalText('note');
-
-      if (rowErrors.length) {
-        errors.push(...rowErrors);
-        rejected++;
+  /** Reads the next rows of the current sheet; returns the good households among them. */
+  push(rows: SheetRows['rows']): ParsedHousehold[] {
+    if (!this.current) this.startSheet();
+    const st = this.current!;
+    const out: ParsedHousehold[] = [];
+    for (const r of rows) {
+      if (st.skipped || isBlank(r.cells)) continue;
+      if (st.header) {
+        this.row(st, r, out);
         continue;
       }
-      // The representative receives the household's ballot, so a row naming
-      // only the head makes the head its representative. A row naming only
-      // the representative leaves the head empty: the register does not
-      // invent who heads a household.
-      households.push({
-        ...(sheet.sheet !== undefined ? { sheet: sheet.sheet } : {}),
-        row, code, villageId: village!.id, head: headName, representative: repName || headName,
-        ...(address !== undefined ? { address } : {}),
-        ...(members !== undefined ? { members } : {}),
-        ...(phone !== undefined ? { phone } : {}),
-        ...(note !== undefined ? { note } : {}),
-      });
+      st.waiting.push(r);
+      const found = findHeader(st.waiting);
+      if (!('missing' in found)) {
+        st.header = found;
+        this.sheetsRead++;
+        const after = st.waiting.slice(found.index + 1);
+        st.waiting = [];
+        for (const w of after) this.row(st, w, out);
+      } else if (st.waiting.length >= HEADER_SCAN_ROWS) this.giveUp(st, found);
     }
+    return out;
   }
-  return { households, errors, rejected, headerProblems, sheetsRead };
+
+  /** After the last sheet: what was refused and why. */
+  finish(): RegisterSummary {
+    this.endSheet();
+    return { errors: this.errors, errorCount: this.errorCount, rejected: this.rejected, headerProblems: this.headerProblems, sheetsRead: this.sheetsRead };
+  }
+
+  private endSheet(): void {
+    const st = this.current;
+    this.current = null;
+    if (!st || st.header || st.skipped || st.waiting.length === 0) return;
+    const found = findHeader(st.waiting);
+    if ('missing' in found) this.giveUp(st, found);
+  }
+
+  private giveUp(st: SheetState, problem: HeaderProblem): void {
+    st.skipped = true;
+    st.waiting = [];
+    this.headerProblems.push({ ...(st.sheet !== undefined ? { sheet: st.sheet } : {}), row: problem.row, missing: problem.missing });
+    // a CSV without its header is refused as a whole by the caller; a sheet of a workbook is reported and skipped
+    if (st.sheet !== undefined) this.error({ sheet: st.sheet, row: problem.row, column: '', message: T.noHeader(st.sheet) });
+  }
+
+  private error(e: RowError): void {
+    this.errorCount++;
+    if (this.errors.length < this.maxErrors) this.errors.push(e);
+  }
+
+  // The row checks below run for every row of a file of up to 200,000: they
+  // use the sheet's column table and plain methods, not closures made anew
+  // for each row.
+
+  private fail(st: SheetState, row: number, f: Field, message: Text): void {
+    this.error({ ...(st.sheet !== undefined ? { sheet: st.sheet } : {}), row, column: st.header!.columns.get(f)?.title ?? REGISTER_HEADERS[f], message });
+  }
+
+  private cell(st: SheetState, cells: CellValue[], f: Field): CellValue | undefined {
+    const c = st.header!.columns.get(f);
+    return c ? cells[c.col] : undefined;
+  }
+
+  /** The cell's text, or null when it is too long to be read (after reporting `tooLong`). */
+  private text(st: SheetState, row: number, raw: CellValue | undefined, f: Field, tooLong: (raw: string) => Text): string | null {
+    if (typeof raw === 'string' && raw.length > MAX_RAW_CELL) {
+      this.fail(st, row, f, tooLong(raw));
+      return null;
+    }
+    return cellText(raw);
+  }
+
+  private row(st: SheetState, { row, cells }: SheetRows['rows'][number], out: ParsedHousehold[]): void {
+    const columns = st.header!.columns;
+    const sheet = st.sheet;
+    const errorsBefore = this.errorCount;
+
+    const codeText = this.text(st, row, this.cell(st, cells, 'code'), 'code', tooLongCode);
+    const code = codeText === null ? '' : codeText.replace(/\s+/g, '').toUpperCase();
+    if (codeText === null) { /* reported */ } else if (!code) this.fail(st, row, 'code', T.codeMissing);
+    else if (code.length > 50) this.fail(st, row, 'code', T.codeTooLong);
+    else {
+      const first = this.seen.get(code);
+      if (first !== undefined) {
+        const firstRow = first % 2 ** 21;
+        const firstSheet = this.sheets[Math.floor(first / 2 ** 21)];
+        const elsewhere = firstSheet !== undefined && firstSheet !== sheet;
+        const vi = elsewhere ? `dòng ${firstRow} của trang "${echo(firstSheet)}"` : `dòng ${firstRow}`;
+        const en = elsewhere ? `row ${firstRow} of sheet "${echo(firstSheet)}"` : `row ${firstRow}`;
+        this.fail(st, row, 'code', T.duplicate(code, vi, en));
+      } else this.seen.set(code, (this.sheets.length - 1) * 2 ** 21 + row);
+    }
+
+    const villageText = this.text(st, row, this.cell(st, cells, 'village'), 'village', T.villageUnknown);
+    const village = villageText ? this.findVillage(villageText) : null;
+    if (villageText === '') this.fail(st, row, 'village', T.villageMissing);
+    else if (villageText !== null && !village) this.fail(st, row, 'village', T.villageUnknown(villageText));
+
+    const headName = this.text(st, row, this.cell(st, cells, 'head'), 'head', tooLongText);
+    const repName = this.text(st, row, this.cell(st, cells, 'representative'), 'representative', tooLongText);
+    if (headName === '' && repName === '') this.fail(st, row, columns.has('head') ? 'head' : 'representative', T.noPerson);
+    if (headName && headName.length > MAX_TEXT) this.fail(st, row, 'head', T.tooLong);
+    if (repName && repName.length > MAX_TEXT) this.fail(st, row, 'representative', T.tooLong);
+
+    let members: number | undefined;
+    if (columns.has('members')) {
+      const raw = this.cell(st, cells, 'members');
+      const t = this.text(st, row, raw, 'members', T.membersBad);
+      const n = typeof raw === 'number' ? raw : t !== null && /^\d+$/.test(t) ? Number(t) : NaN;
+      if (t === '') this.fail(st, row, 'members', T.membersMissing);
+      else if (t !== null && (!Number.isInteger(n) || n < 0 || n > MAX_MEMBERS)) this.fail(st, row, 'members', T.membersBad(t));
+      else members = n;
+    }
+
+    let phone: string | undefined;
+    if (columns.has('phone')) {
+      const t = this.text(st, row, this.cell(st, cells, 'phone'), 'phone', T.phoneBad);
+      if (t !== null) {
+        const p = normalizePhone(t);
+        if (p === null) this.fail(st, row, 'phone', T.phoneBad(t));
+        else phone = p;
+      }
+    }
+
+    let address: string | undefined;
+    if (columns.has('address')) {
+      address = this.text(st, row, this.cell(st, cells, 'address'), 'address', tooLongText) ?? undefined;
+      if (address !== undefined && address.length > MAX_TEXT) this.fail(st, row, 'address', T.tooLong);
+    }
+    let note: string | undefined;
+    if (columns.has('note')) {
+      note = this.text(st, row, this.cell(st, cells, 'note'), 'note', tooLongText) ?? undefined;
+      if (note !== undefined && note.length > MAX_TEXT) this.fail(st, row, 'note', T.tooLong);
+    }
+
+    if (this.errorCount > errorsBefore) {
+      this.rejected++;
+      return;
+    }
+    // The representative receives the household's ballot, so a row naming
+    // only the head makes the head its representative. A row naming only
+    // the representative leaves the head empty: the register does not
+    // invent who heads a household.
+    const h: ParsedHousehold = { row, code, villageId: village!.id, head: headName!, representative: repName || headName! };
+    if (sheet !== undefined) h.sheet = sheet;
+    if (address !== undefined) h.address = address;
+    if (members !== undefined) h.members = members;
+    if (phone !== undefined) h.phone = phone;
+    if (note !== undefined) h.note = note;
+    out.push(h);
+  }
+}
+
+const tooLongCode = (): Text => T.codeTooLong;
+const tooLongText = (): Text => T.tooLong;
+
+/** Validates whole sheets at once (see RegisterParser): for small files and tests. */
+export function parseRegister(sheets: SheetRows[], villages: VillageRef[]): RegisterParse {
+  const parser = new RegisterParser(villages);
+  const households: ParsedHousehold[] = [];
+  for (const sheet of sheets) {
+    parser.startSheet(sheet.sheet);
+    households.push(...parser.push(sheet.rows));
+  }
+  return { households, ...parser.finish() };
 }

@@ -1,13 +1,21 @@
 // Vietnamese text rules: everything stored is NFC and trimmed; search and
 // slugs compare folded text (lower case, no diacritics, đ → d).
 
+// White space that cleanText would change: a run of two, any but a plain
+// space, or a space at either end. Most cells have none, and testing for it
+// is cheaper than rewriting them (an import cleans a million cells).
+const UNCLEAN_SPACE = /\s\s|[^\S ]|^ | $/;
+
 /** NFC, trimmed, inner runs of white space collapsed to one space. */
 export function cleanText(s: string): string {
-  return s.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const nfc = s.normalize('NFC');
+  return UNCLEAN_SPACE.test(nfc) ? nfc.replace(/\s+/g, ' ').trim() : nfc;
 }
 
 /** "Nguyễn Văn Đạt" → "nguyen van dat": for diacritic-blind search. */
 export function fold(s: string): string {
+  // codes and phone numbers: nothing to decompose
+  if (/^[\x20-\x7e]*$/.test(s)) return UNCLEAN_SPACE.test(s) ? s.toLowerCase().replace(/\s+/g, ' ').trim() : s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -58,8 +58,8 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
-/** No request body is larger: the biggest are register files and tally-sheet photos (10 MiB). */
-export const MAX_BODY_BYTES = 11 * 1024 * 1024;
+/** No request body is larger: the biggest are register files (25 MiB, 100,000 households) and tally-sheet photos (10 MiB). */
+export const MAX_BODY_BYTES = 26 * 1024 * 1024;
 const PUBLIC_FORMS = ['/b', '/s', '/verify'];
 
 /** The media type without its parameters: `text/plain; x=json` is text/plain. */

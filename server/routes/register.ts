@@ -15,10 +15,10 @@ import { getHousehold, householdHistory, listHouseholds, type Household } from '
 import { updateHouseholdRecord } from '../services/update-household';
 import { exportRegister, type RegisterFile } from '../services/export-register';
 import type { RegisterFileKind } from '../services/register/read-upload';
-import { XLSX_TYPE } from '../services/register/xlsx-write';
+import { XLSX_TYPE } from '../services/spreadsheet/xlsx-write';
 
-/** A register file is a few hundred KB; 10 MB leaves room for a province-sized one. */
-export const IMPORT_LIMIT = 10 * 1024 * 1024;
+/** A commune's register is a few hundred KB; 100,000 households (issue 17) are about 15 MB as CSV. */
+export const IMPORT_LIMIT = 25 * 1024 * 1024;
 
 const READERS = ['admin', 'staff', 'inspector', 'village_head'] as const;
 
@@ -102,6 +102,8 @@ export const rowErrorJson = (e: RowError, lang: Lang) => ({
 export const reportJson = (r: ImportReport, lang: Lang) => ({
   created: r.created, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected,
   errors: r.errors.map((e) => rowErrorJson(e, lang)),
+  // only when the list was cut: the errors found beyond those listed
+  ...(r.omittedErrors > 0 ? { omittedErrors: r.omittedErrors } : {}),
 });
 
 export const householdJson = (h: Household) => ({

@@ -9,6 +9,8 @@ import { viewResults, type ResultsView } from '../services/results/visibility';
 import { resultsNotice } from '../services/results/notice';
 import { publicationVersions, publishResults } from '../services/publish-results';
 import { resultsCsv } from '../services/results-csv';
+import { resultsXlsx } from '../services/results-xlsx';
+import { XLSX_TYPE } from '../services/spreadsheet/xlsx-write';
 import { createTheme, editTheme, groupOpinions } from '../services/manage-themes';
 import { slugify } from '../domain/text';
 
@@ -80,6 +82,13 @@ export const resultRoutes = new Hono<AppEnv>()
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${fileName(v, 'csv')}"`);
     return c.body(resultsCsv(v.snapshot));
+  })
+  .get('/api/v1/campaigns/:id/results.xlsx', async (c) => {
+    const v = await view(c);
+    if (cacheHeaders(c, v, 'xlsx')) return c.body(null, 304);
+    c.header('Content-Type', XLSX_TYPE);
+    c.header('Content-Disposition', `attachment; filename="${fileName(v, 'xlsx')}"`);
+    return c.body(resultsXlsx(v.snapshot) as Uint8Array<ArrayBuffer>);
   })
   .get('/api/v1/campaigns/:id/results-notice.pdf', async (c) => {
     const v = await view(c);

@@ -6,8 +6,8 @@ import { listVillages } from '../../db/repositories/villages';
 import { searchHouseholds, type Household } from '../../db/repositories/households';
 import { findCommune } from '../../db/repositories/communes';
 import { readableVillage } from './list-households';
-import { toCsv } from './register/csv';
-import { writeXlsx, XLSX_TYPE } from './register/xlsx-write';
+import { toCsv } from './spreadsheet/csv';
+import { writeXlsx, XLSX_TYPE } from './spreadsheet/xlsx-write';
 
 export interface RegisterFile {
   filename: string;

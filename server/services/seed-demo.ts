@@ -8,7 +8,7 @@ import { atomicWithAudit } from './audit';
 import { importRegister } from './import-households';
 import { seedDemoCampaigns } from './seed-demo-campaigns';
 import { seedDemoFeedback } from './seed-demo-feedback';
-import { parseCsv } from './register/csv';
+import { parseCsv } from './spreadsheet/csv';
 import demoVillages from '../../db/seed/villages.json';
 import { DEMO_REGISTER_CSV } from '../../db/seed/register';
 

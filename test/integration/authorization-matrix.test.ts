@@ -72,6 +72,7 @@ const POLICY: Record<string, Policy> = {
   'GET /api/v1/campaigns/:id/results': { allow: 'public' },
   'GET /api/v1/campaigns/:id/results.json': { allow: 'public' },
   'GET /api/v1/campaigns/:id/results.csv': { allow: 'public' },
+  'GET /api/v1/campaigns/:id/results.xlsx': { allow: 'public' },
   'GET /api/v1/campaigns/:id/results-notice.pdf': { allow: 'public' },
   'GET /api/v1/campaigns/:id/publications': { allow: 'public' },
   'POST /api/v1/campaigns/:id/publish': { allow: OFFICE },

@@ -31,7 +31,7 @@ describe('health and errors', () => {
 });
 
 describe('request body limits', () => {
-  it('refuses a form body declared larger than 11 MiB with 413, before reading it', async () => {
+  it('refuses a form body declared larger than 26 MiB with 413, before reading it', async () => {
     t = await makeTestApp();
     const res = await t.app.request('/b', {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(50 * 1024 * 1024) }, body: 'serial=x',

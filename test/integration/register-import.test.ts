@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTestApp, addUser, login, api, FIXTURES, type TestEnv } from '../support/app';
-import { parseCsv } from '../../server/services/register/csv';
+import { parseCsv } from '../../server/services/spreadsheet/csv';
 
 let t: TestEnv;
 afterEach(() => t?.close());
@@ -149,7 +149,7 @@ describe('importing the household register', () => {
 
   it('names the sheet of each error in a workbook', async () => {
     const cookie = await staffWithVillages();
-    const { writeXlsx } = await import('../../server/services/register/xlsx-write');
+    const { writeXlsx } = await import('../../server/services/spreadsheet/xlsx-write');
     const header = ['STT', 'Mã hộ', 'Thôn', 'Họ và tên chủ hộ', 'Người đại diện', 'Số nhân khẩu', 'Số điện thoại'];
     const bytes = writeXlsx([
       { name: 'Đông Sơn', rows: [['DANH SÁCH HỘ'], header, [1, 'X-1', 'Đông Sơn', 'Trần Văn A', '', 2, 912345678]] },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
-import { writeXlsx } from '../../server/services/register/xlsx-write';
+import { writeXlsx } from '../../server/services/spreadsheet/xlsx-write';
 
 let t: TestEnv;
 afterEach(() => t?.close());
@@ -48,6 +48,18 @@ describe('register pages', () => {
     expect(r.text).toContain('Không có thôn &quot;Thôn Vắng&quot;');
     expect(r.text).toContain('Số nhân khẩu');
     expect(await t.deps.db.selectFrom('households').select('code').execute()).toHaveLength(2);
+  });
+
+  it('lists the first 200 rows to correct and says how many more there are', async () => {
+    const { cookie, csrf } = await setup();
+    const form = new FormData();
+    form.append('_csrf', csrf);
+    const rows = Array.from({ length: 250 }, (_, i) => `${i + 1},X-${i},Thôn Vắng,Tên ${i},,,1,,`);
+    form.append('file', new File([[CSV.split('\r\n')[0], ...rows].join('\r\n')], 'so-ho.csv', { type: 'text/csv' }));
+    const r = await post(cookie, '/staff/import', form);
+    expect(r.status).toBe(200);
+    expect(r.text.match(/Không có thôn &quot;Thôn Vắng&quot;/g)).toHaveLength(200);
+    expect(r.text).toContain('Còn 50 lỗi nữa không liệt kê ở đây');
   });
 
   it('shows why a broken upload was refused, on the form, changing nothing', async () => {

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { strToU8 } from 'fflate';
+import { zipOf } from '../support/exports';
 import { makeTestApp, addUser, login, api, FIXTURES, type TestEnv } from '../support/app';
 import { expectRouteSecured, addVillage } from '../support/security';
-import { parseCsv } from '../../server/services/register/csv';
-import { readXlsx } from '../../server/services/register/xlsx-read';
-import { writeXlsx } from '../../server/services/register/xlsx-write';
+import { parseCsv } from '../../server/services/spreadsheet/csv';
+import { readXlsx } from '../../server/services/spreadsheet/xlsx-read';
+import { writeXlsx } from '../../server/services/spreadsheet/xlsx-write';
 
 let t: TestEnv;
 afterEach(() => t?.close());
@@ -30,41 +30,6 @@ async function setup() {
   const r = await api(t, 'POST', '/api/v1/households/import', { cookie: staff, headers: { 'content-type': 'text/csv' }, body: csv });
   expect(r.json).toMatchObject({ created: 3, rejected: 0 });
   return { staff, ds, th };
-}
-
-/** A zip archive written by hand, so a test can declare any size it likes for an entry. */
-function zipOf(entries: { name: string; raw: Uint8Array; declaredSize?: number }[]): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = strToU8(e.name);
-    const data = new Uint8Array(deflateRawSync(e.raw, { level: 1 }));
-    const size = e.declaredSize ?? e.raw.length;
-    const local = new Uint8Array(30 + name.length);
-    const lv = new DataView(local.buffer);
-    lv.setUint32(0, 0x04034b50, true); lv.setUint16(4, 20, true); lv.setUint16(8, 8, true);
-    lv.setUint32(18, data.length, true); lv.setUint32(22, size, true); lv.setUint16(26, name.length, true);
-    local.set(name, 30);
-    const dir = new Uint8Array(46 + name.length);
-    const dv = new DataView(dir.buffer);
-    dv.setUint32(0, 0x02014b50, true); dv.setUint16(4, 20, true); dv.setUint16(6, 20, true); dv.setUint16(10, 8, true);
-    dv.setUint32(20, data.length, true); dv.setUint32(24, size, true); dv.setUint16(28, name.length, true); dv.setUint32(42, offset, true);
-    dir.set(name, 46);
-    parts.push(local, data);
-    central.push(dir);
-    offset += local.length + data.length;
-  }
-  const dirSize = central.reduce((n, c) => n + c.length, 0);
-  const end = new Uint8Array(22);
-  const ev = new DataView(end.buffer);
-  ev.setUint32(0, 0x06054b50, true); ev.setUint16(8, entries.length, true); ev.setUint16(10, entries.length, true);
-  ev.setUint32(12, dirSize, true); ev.setUint32(16, offset, true);
-  const all = [...parts, ...central, end];
-  const out = new Uint8Array(all.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of all) { out.set(p, at); at += p.length; }
-  return out;
 }
 
 async function householdRows() {
@@ -332,9 +297,9 @@ describe('bad uploads', () => {
     await expectRefused(await send(staff, bomb, XLSX), 413, 'giải nén');
   });
 
-  it('refuses a body over 10 MB with 413', async () => {
+  it('refuses a body over 25 MiB with 413', async () => {
     const { staff } = await setup();
-    const huge = `${CSV_HEADER}\n` + 'x'.repeat(11 * 1024 * 1024);
+    const huge = `${CSV_HEADER}\n` + 'x'.repeat(25 * 1024 * 1024);
     await expectRefused(await send(staff, huge, 'text/csv'), 413, 'quá lớn');
   });
 

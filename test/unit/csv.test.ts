@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, detectDelimiter, parseCsv, toCsv } from '../../server/services/register/csv';
+import fc from 'fast-check';
+import { CsvReader, CsvSyntaxError, detectDelimiter, parseCsv, toCsv, type CsvRow } from '../../server/services/spreadsheet/csv';
+import { SheetLimitError } from '../../server/services/spreadsheet/limits';
 
 const cells = (text: string) => parseCsv(text).map((r) => r.cells);
 
@@ -46,5 +48,45 @@ describe('CSV (RFC 4180)', () => {
     const text = toCsv(rows);
     expect(text.startsWith('\uFEFFSTT,Địa chỉ,Ghi chú\r\n1,"Xóm 1, Thôn ""Đông""","hai\ndòng"\r\n')).toBe(true);
     expect(cells(text)).toEqual(rows.map((r) => r.map(String)));
+  });
+
+  it('reads a file fed in pieces cut anywhere (inside quotes, between doubled quotes, inside CRLF) as it reads it whole', () => {
+    const piece = fc.constantFrom('a', 'Đ', ',', ';', '"', '""', '\r', '\n', '\r\n', ' ', '\uFEFF');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(40), { maxLength: 6 }), (parts, cutsRaw) => {
+        const text = parts.join('');
+        let whole: CsvRow[] | Error;
+        try { whole = parseCsv(text, ','); } catch (err) { whole = err as Error; }
+        const cuts = [...new Set(cutsRaw.map((c) => Math.min(c, text.length)))].sort((a, b) => a - b);
+        const reader = new CsvReader(',');
+        const rows: CsvRow[] = [];
+        let pieced: CsvRow[] | Error = rows;
+        try {
+          let at = 0;
+          for (const c of cuts) { reader.push(text.slice(at, c), false, rows); at = c; }
+          reader.push(text.slice(at), true, rows);
+        } catch (err) { pieced = err as Error; }
+        expect(pieced).toEqual(whole);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('hands out each record as soon as it is complete', () => {
+    const reader = new CsvReader(',');
+    const rows: CsvRow[] = [];
+    reader.push('h1,h2\r\n1,"a', false, rows);
+    expect(rows.map((r) => r.cells)).toEqual([['h1', 'h2']]);
+    reader.push('b"\r\n2,c', false, rows);
+    expect(rows.map((r) => r.cells)).toEqual([['h1', 'h2'], ['1', 'ab']]);
+    reader.push('', true, rows);
+    expect(rows.map((r) => r.row)).toEqual([1, 2, 3]);
+  });
+
+  it('stops at a record with more fields than a spreadsheet has columns, or a field longer than a cell can be', () => {
+    const limits = { maxColumns: 3, maxCellChars: 5 };
+    expect(() => new CsvReader(',', limits).push('a,b,c\n1,2,3,4\n', true, [])).toThrow(expect.objectContaining({ limit: 'columns', row: 2 }));
+    expect(() => new CsvReader(',', limits).push('a\n"123456"\n', true, [])).toThrow(SheetLimitError);
+    expect(() => new CsvReader(',', limits).push('a\n12345\n', true, [])).not.toThrow();
   });
 });

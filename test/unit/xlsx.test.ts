@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { FIXTURES } from '../support/app';
-import { readXlsx, decodeXmlText } from '../../server/services/register/xlsx-read';
-import { writeXlsx, safeSheetNames } from '../../server/services/register/xlsx-write';
+import { readXlsx, decodeXmlText } from '../../server/services/spreadsheet/xlsx-read';
+import { writeXlsx, safeSheetNames } from '../../server/services/spreadsheet/xlsx-write';
 import { AppError } from '../../server/domain/errors';
 import { statusOf } from '../../server/http/errors';
 

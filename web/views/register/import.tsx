@@ -1,7 +1,7 @@
 import type { Lang } from '../../../server/domain/i18n';
 import { Layout } from '../layout';
 import { Alert, Button, Field, LinkButton, Stat, Stats, Table } from '../components';
-import { RT } from './texts';
+import { RT, omittedErrors } from './texts';
 
 export interface ImportReportView {
   created: number;
@@ -9,6 +9,8 @@ export interface ImportReportView {
   unchanged: number;
   rejected: number;
   errors: { sheet?: string; row: number; column: string; message: string }[];
+  /** errors found beyond those listed */
+  omittedErrors?: number;
 }
 
 export interface ImportPageProps {
@@ -60,6 +62,7 @@ export function ImportPage(props: ImportPageProps) {
                   { label: RT.message[lang], cell: (e) => e.message },
                 ]}
               />
+              {report.omittedErrors ? <p>{omittedErrors(report.omittedErrors)[lang]}</p> : null}
             </>
           ) : null}
           <p class="actions"><LinkButton href="/staff/households" variant="secondary">{RT.register[lang]}</LinkButton></p>

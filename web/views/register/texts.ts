@@ -67,3 +67,9 @@ export const RT = {
   message: { vi: 'Lỗi', en: 'Problem' },
   failed: { vi: 'Không nhập được tệp', en: 'The file could not be imported' },
 } satisfies Record<string, Text>;
+
+/** The line under a cut error list: how many more errors the file has. */
+export const omittedErrors = (n: number): Text => ({
+  vi: `Còn ${n.toLocaleString('vi-VN')} lỗi nữa không liệt kê ở đây: sửa các lỗi trên rồi nhập lại tệp để xem tiếp.`,
+  en: `${n.toLocaleString('en')} more errors are not listed here: correct those above and import the file again to see the rest.`,
+});

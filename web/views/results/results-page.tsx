@@ -39,7 +39,8 @@ const T = {
   share: { vi: 'Chia sẻ', en: 'Share' },
   shareHint: { vi: 'Sao chép đường dẫn này để gửi vào nhóm Zalo của thôn, hoặc cho quét mã QR.', en: 'Copy this link into the village Zalo group, or let people scan the QR code.' },
   downloads: { vi: 'Tải dữ liệu', en: 'Download the data' },
-  csv: { vi: 'Bảng số liệu (CSV, mở bằng Excel)', en: 'Table (CSV, opens in Excel)' },
+  xlsx: { vi: 'Bảng số liệu (Excel)', en: 'Table (Excel)' },
+  csv: { vi: 'Bảng số liệu (CSV cho phần mềm, số thập phân dùng dấu chấm)', en: 'Table (CSV for programs, dot decimals)' },
   json: { vi: 'Dữ liệu mở (JSON)', en: 'Open data (JSON)' },
   pdf: { vi: 'Thông báo kết quả để niêm yết (PDF, A4)', en: 'Results notice for posting (PDF, A4)' },
   versions: { vi: 'Các lần công bố', en: 'Published versions' },
@@ -190,6 +191,7 @@ export function ResultsContent(props: ResultsPageProps) {
       <section aria-labelledby="downloads-title">
         <h2 id="downloads-title">{T.downloads[lang]}</h2>
         <ul>
+          <li><a href={`${base}/results.xlsx${versionQuery}`} download>{T.xlsx[lang]}</a></li>
           <li><a href={`${base}/results.csv${versionQuery}`} download>{T.csv[lang]}</a></li>
           <li><a href={`${base}/results.json${versionQuery}`}>{T.json[lang]}</a></li>
           <li><a href={`${base}/results-notice.pdf${versionQuery}`}>{T.pdf[lang]}</a></li>

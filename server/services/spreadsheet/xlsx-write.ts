@@ -1,15 +1,20 @@
 import { zipSync, strToU8 } from 'fflate';
+import { needsTextGuard } from '../../domain/spreadsheet-text';
+import type { TableRow } from './table';
 
 // Writes a minimal, valid .xlsx: one worksheet per sheet given, inline
 // strings (no shared-string table to keep in step), a bold header row.
-// Text cells stay text, so household codes and phone numbers keep their
-// leading zeros when the file is opened in Excel or LibreOffice.
+// Text cells stay text in the Text number format, so household codes and
+// phone numbers keep their leading zeros; numbers are numeric cells, which
+// every locale shows with its own decimal sign. Text a spreadsheet would
+// take for a formula is quote-prefixed (what Excel stores when one types
+// '=…): shown and kept as text even when edited, the value unchanged.
 
 export interface SheetToWrite {
   name: string;
-  /** Column widths in characters, optional. */
+  /** Column widths in characters; by default from the longest text of each column. */
   widths?: number[];
-  rows: (string | number)[][];
+  rows: readonly TableRow[];
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,25 +46,44 @@ export function safeSheetNames(names: string[]): string[] {
   });
 }
 
+// Cell styles (cellXfs below): the header row bold; text in the Text format
+// (@), quote-prefixed when guarded; numbers in the General format.
+const STYLE = { header: 1, text: 2, guardedText: 3, guardedHeader: 4, numberHeader: 5 } as const;
+
+function cellXml(v: TableRow[number], ref: string, header: boolean): string {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return '';
+    return `<c r="${ref}"${header ? ` s="${STYLE.numberHeader}"` : ''}><v>${v}</v></c>`;
+  }
+  if (v === null || v === undefined || v === '') return '';
+  const guarded = needsTextGuard(v);
+  const style = header ? (guarded ? STYLE.guardedHeader : STYLE.header) : guarded ? STYLE.guardedText : STYLE.text;
+  // The quote prefix is a style, not part of the value; text that itself
+  // starts with an apostrophe keeps it by getting one more, as in a CSV, so
+  // the import's unguarding gives it back as it was.
+  const value = v.startsWith("'") && guarded ? `'${v}` : v;
+  return `<c r="${ref}" t="inlineStr" s="${style}"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+}
+
+/** Each column as wide as its longest text (at least 8, at most 60 characters). */
+function fittedWidths(rows: readonly TableRow[]): number[] {
+  const widths: number[] = [];
+  for (const r of rows) {
+    r.forEach((v, i) => {
+      const len = v === null || v === undefined ? 0 : String(v).length;
+      widths[i] = Math.max(widths[i] ?? 8, Math.min(60, len + 2));
+    });
+  }
+  return widths;
+}
+
 function sheetXml(sheet: SheetToWrite): string {
   const rows = sheet.rows
-    .map((cells, r) => {
-      const style = r === 0 ? ' s="1"' : '';
-      const xmlCells = cells
-        .map((v, c) => {
-          const ref = `${columnName(c)}${r + 1}`;
-          if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"${style}><v>${v}</v></c>`;
-          const text = String(v);
-          if (text === '') return '';
-          // s="2" is the Text number format (@): the cell stays text if edited
-          return `<c r="${ref}" t="inlineStr"${style || ' s="2"'}><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
-        })
-        .join('');
-      return `<row r="${r + 1}">${xmlCells}</row>`;
-    })
+    .map((cells, r) => `<row r="${r + 1}">${cells.map((v, c) => cellXml(v, `${columnName(c)}${r + 1}`, r === 0)).join('')}</row>`)
     .join('');
-  const cols = sheet.widths?.length
-    ? `<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
+  const widths = sheet.widths ?? fittedWidths(sheet.rows);
+  const cols = widths.length
+    ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
     : '';
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -76,9 +100,12 @@ const STYLES =
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
   '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/>' +
-  '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+  '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/>' +
+  '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1" quotePrefix="1"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 /** The bytes of an .xlsx workbook holding the given sheets, in order. */

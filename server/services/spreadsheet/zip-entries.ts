@@ -73,10 +73,14 @@ export interface InflateBudget {
   remaining: number;
 }
 
-const SLICE = 4096; // a 4 KiB slice inflates to at most ~4 MiB: the most the limit can be overshot
+const SLICE = 16 * 1024; // a 16 KiB slice inflates to at most ~16 MiB: the most one step can overshoot the budget
 
-/** Inflates one entry, counting its real output against the budget. */
-export function readZipEntry(data: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+/**
+ * Inflates one entry slice by slice, counting its real output against the
+ * budget, and hands out what each slice produced: a reader can parse a
+ * sheet as it inflates, never holding the whole of it.
+ */
+export function* inflateEntry(data: Uint8Array, entry: ZipEntry, budget: InflateBudget): Generator<Uint8Array> {
   const o = entry.localOffset;
   if (o + 30 > data.length || u32(data, o) !== 0x04034b50) throw new ZipError('broken');
   const start = o + 30 + u16(data, o + 26) + u16(data, o + 28);
@@ -86,30 +90,41 @@ export function readZipEntry(data: Uint8Array, entry: ZipEntry, budget: InflateB
   if (entry.method === 0) {
     if (raw.length > budget.remaining) throw new ZipError('too_large');
     budget.remaining -= raw.length;
-    return raw.slice();
+    for (let i = 0; i < raw.length; i += SLICE) yield raw.slice(i, Math.min(raw.length, i + SLICE));
+    return;
   }
   if (entry.method !== 8) throw new ZipError('unsupported');
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  let out: Uint8Array[] = [];
   let ended = false;
   const inflater = new Inflate((chunk, final) => {
-    total += chunk.length;
-    if (total > budget.remaining) throw new ZipError('too_large');
-    chunks.push(chunk);
+    if (chunk.length > budget.remaining) throw new ZipError('too_large');
+    budget.remaining -= chunk.length;
+    out.push(chunk);
     if (final) ended = true;
   });
-  try {
-    for (let i = 0; i < raw.length; i += SLICE) {
-      inflater.push(raw.subarray(i, Math.min(raw.length, i + SLICE)), i + SLICE >= raw.length);
+  const push = (slice: Uint8Array, final: boolean) => {
+    try {
+      inflater.push(slice, final);
+    } catch (err) {
+      if (err instanceof ZipError) throw err;
+      throw new ZipError('broken');
     }
-    if (raw.length === 0) inflater.push(new Uint8Array(0), true);
-  } catch (err) {
-    if (err instanceof ZipError) throw err;
-    throw new ZipError('broken');
+  };
+  if (raw.length === 0) push(new Uint8Array(0), true);
+  for (let i = 0; i < raw.length; i += SLICE) {
+    push(raw.subarray(i, Math.min(raw.length, i + SLICE)), i + SLICE >= raw.length);
+    const produced = out;
+    out = [];
+    for (const chunk of produced) yield chunk;
   }
+  for (const chunk of out) yield chunk;
   if (!ended) throw new ZipError('broken');
-  budget.remaining -= total;
-  const out = new Uint8Array(total);
+}
+
+/** Inflates one whole entry (a small part: the workbook, its relationships). */
+export function readZipEntry(data: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+  const chunks = [...inflateEntry(data, entry, budget)];
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
     out.set(c, at);
