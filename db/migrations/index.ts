@@ -1,5 +1,6 @@
 import type { Compilable, Kysely } from 'kysely';
 import * as m0001 from './20261126-0001-initial';
+import * as counting01 from './20261130-counting-01-advisory-uses-boards-agreements';
 
 export interface Migration {
   name: string;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 // A static registry: Workers cannot list a folder. Append, never reorder.
-export const migrations: Migration[] = [{ name: '20261126-0001-initial', ...m0001 }];
+export const migrations: Migration[] = [
+  { name: '20261126-0001-initial', ...m0001 },
+  { name: '20261130-counting-01-advisory-uses-boards-agreements', ...counting01 },
+];

@@ -1,4 +1,4 @@
-import type { ResultsSnapshot } from '../domain/results/snapshot';
+import { readSnapshot, type ResultsSnapshot } from '../domain/results/snapshot';
 import { kindOf } from '../kinds';
 
 // Open data as CSV: UTF-8 with a BOM and CRLF so Excel on a commune office PC
@@ -20,6 +20,6 @@ function cell(v: string | number | boolean | null | undefined): string {
 
 /** The same numbers as the results JSON, as CSV (UTF-8 with BOM). */
 export function resultsCsv(s: ResultsSnapshot): string {
-  const rows = kindOf(s.campaign.kind).csv(s);
+  const rows = kindOf(s.campaign.kind).csv(readSnapshot(s));
   return BOM + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Lang, Text } from '../../../server/domain/i18n';
 import { formatDate } from '../../../server/domain/i18n';
-import type { PublicationInfo, ResultsSnapshot, SnapshotVillage } from '../../../server/domain/results/snapshot';
+import { readSnapshot, type PublicationInfo, type ResultsSnapshot, type SnapshotVillage } from '../../../server/domain/results/snapshot';
 import { KINDS } from '../../../server/kinds';
 import { Alert, Table } from '../components';
 import { dataBlock } from './charts';
@@ -77,7 +77,9 @@ function choiceText(s: ResultsSnapshot, question: string, value: string, lang: L
 }
 
 export function ResultsContent(props: ResultsPageProps) {
-  const { lang, snapshot: s, publication } = props;
+  const { lang, publication } = props;
+  // a snapshot published in an earlier format reads in the current shape
+  const s = readSnapshot(props.snapshot);
   const kind = KINDS[s.campaign.kind];
   const charts = kind.charts(s, lang);
   const base = `/api/v1/campaigns/${s.campaign.id}`;
