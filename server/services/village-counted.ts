@@ -55,7 +55,8 @@ export async function refuseImpossiblePaperSheet(
         en: 'The sheet cannot be true beside the ballots the village already has (one binding vote per household): check the fields named.',
       }
     : {
-        vi: 'Không xác nhận được: biên bản không còn khớp với số phiếu thôn đã nhận (một hộ chỉ có một phiếu có giá trị). Cần gửi bản sửa biên bản.',
-        en: 'Cannot confirm: the sheet no longer fits the ballots the village has received (one binding vote per household). Send a corrected sheet.',
+        // the gaps are in the message too: the confirming inspector's page shows only the message
+        vi: `Không xác nhận được: biên bản không còn khớp với số phiếu thôn đã nhận (một hộ chỉ có một phiếu có giá trị). ${gaps.map((g) => g.message.vi).join(' ')} Cần gửi bản sửa biên bản.`,
+        en: `Cannot confirm: the sheet no longer fits the ballots the village has received (one binding vote per household). ${gaps.map((g) => g.message.en).join(' ')} Send a corrected sheet.`,
       }, details);
 }

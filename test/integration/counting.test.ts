@@ -113,6 +113,12 @@ describe('a household counted twice (online ballots beside a paper sheet)', () =
     const sheet = await submitSheet(id, { villageId: A.id, channel: 'paper', issued: 8, returned: 8, invalid: 0, counts: { decision: { approve: 8, reject: 0, other: 0 } } });
     expect(sheet.status).toBe(201);
     for (const s of serials.slice(0, 3)) expect((await vote(t, s.serial, { decision: 'approve' })).status).toBe(201);
+    // the confirming inspector sees the gap before confirming, and no confirm button
+    const listed = await api(t, 'GET', `/api/v1/campaigns/${id}/tallies?villageId=${A.id}`, { cookie: inspector });
+    expect(listed.json.villages[0].sheets[0].gaps).toMatchObject([{ path: 'returned', gap: 1 }]);
+    const page = await (await t.app.request(`/staff/tallies/${id}/${A.id}`, { headers: { cookie: inspector, accept: 'text/html' } })).text();
+    expect(page).toContain('Không khớp với số phiếu thôn đã nhận');
+    expect(page).not.toContain(`action="/staff/tally-sheets/${sheet.json.id}/confirm"`);
     const c = await api(t, 'POST', `/api/v1/tallies/${sheet.json.id}/confirm`, { cookie: inspector });
     expect(c.status).toBe(422);
     expect(c.json.error.details[0]).toMatchObject({ path: 'returned' });
