@@ -65,6 +65,8 @@ export interface NoticePage {
   elected?: ElectedCandidate[];
   /** ties, unfilled seats, held or uncounted tallies: each one line */
   notes?: string[];
+  /** what the notice announces: "Kết quả bầu cử"; by default a vote (a village) or a consultation (the commune) */
+  heading?: string;
 }
 
 export interface ResultsNoticeModel {
@@ -137,7 +139,8 @@ function drawNotice(doc: Doc, m: ResultsNoticeModel, page: NoticePage): void {
 
   textLine(doc, 'THÔNG BÁO', LEFT, y, { size: 17, weight: 'bold', align: 'center', width: WIDTH });
   y += lineHeight(17);
-  const about = page.village ? `Kết quả biểu quyết của ${page.village.name} về việc: ${m.campaignTitle}` : `Kết quả lấy ý kiến về việc: ${m.campaignTitle}`;
+  const heading = page.heading ?? (page.village ? 'Kết quả biểu quyết' : 'Kết quả lấy ý kiến');
+  const about = `${heading}${page.village ? ` của ${page.village.name}` : ''} về việc: ${m.campaignTitle}`;
   y = drawLines(doc, wrap(doc, about, WIDTH * 0.9, 'bold', 12.5), LEFT + WIDTH * 0.05, y, WIDTH * 0.9, { size: 12.5, weight: 'bold', align: 'center' });
   y += 6;
   y = drawLines(doc, wrap(doc, `Căn cứ: ${m.legalBasis}.`, WIDTH, 'regular', 10.5), LEFT, y, WIDTH, { size: 10.5 });
@@ -210,7 +213,8 @@ function drawNotice(doc: Doc, m: ResultsNoticeModel, page: NoticePage): void {
     if (table.commune) communeLine(table.commune, 'Kết quả toàn xã', 11.5);
   }
   ensure(lineHeight(8.5) * 2);
-  const legend = 'Thanh màu: số hộ đồng ý (số phiếu bầu); nền xám đậm: số hộ tham gia; vạch đen: số cần đạt.';
+  const counted = [...new Set(page.tables.map((t) => (t.approvalsColumn === 'Số hộ đồng ý' ? 'số hộ đồng ý' : t.approvalsColumn.toLocaleLowerCase('vi'))))].join(', ') || 'số hộ đồng ý';
+  const legend = `Thanh màu: ${counted}; nền xám đậm: số hộ tham gia; vạch đen: số cần đạt.`;
   textLine(doc, legend, LEFT, y, { size: 8.5, color: GREY });
   y += lineHeight(8.5) + 10;
 

@@ -19,7 +19,8 @@ export function electionSentence(s: ResultsSnapshot, v: SnapshotVillage): Text |
   const names = v.elected.map((id) => candidateName(s, id)).join(', ');
   const ties = v.ties.map((id) => candidateName(s, id)).join(', ');
   const tie: Text = ties ? { vi: `; bằng phiếu: ${ties} (cuộc họp quyết định)`, en: `; tied: ${ties} (the meeting decides)` } : { vi: '', en: '' };
-  const open: Text = v.unfilledSeats > 0 && v.basis !== 'none'
+  // a village that elected someone says how many seats are still open; one that elected nobody already says so
+  const open: Text = v.unfilledSeats > 0 && names
     ? { vi: `; còn ${v.unfilledSeats} vị trí chưa có người trúng cử`, en: `; ${v.unfilledSeats} seat(s) unfilled` }
     : { vi: '', en: '' };
   return {

@@ -80,6 +80,7 @@ export function electionNotice(s: ResultsSnapshot): NoticePage[] {
       }],
       elected: v.elected.map((id) => ({ name: name(id), birthYear: byId.get(id)?.birthYear ?? null, votes: r?.counts[id] ?? 0, households: v.households })),
       notes,
+      heading: 'Kết quả bầu cử',
     };
   });
 }

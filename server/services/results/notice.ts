@@ -28,7 +28,7 @@ export function resultsNoticeModel(v: ResultsView, url: string, now: Date, villa
   return {
     communeName: s.campaign.communeName,
     campaignTitle: v.preview ? `${s.campaign.title} (BẢN XEM TRƯỚC, CHƯA CÔNG BỐ)` : s.campaign.title,
-    legalBasis: s.legalBasis.map((b) => b.article).join('; '),
+    legalBasis: [...new Set(s.legalBasis.map((b) => b.article))].join('; '),
     rule: s.legalBasis[0]?.note.vi ?? '',
     pages,
     postedFrom: posting.from,

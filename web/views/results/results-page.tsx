@@ -3,6 +3,7 @@ import type { Lang, Text } from '../../../server/domain/i18n';
 import { formatDate } from '../../../server/domain/i18n';
 import { readSnapshot, type PublicationInfo, type ResultsSnapshot, type SnapshotVillage } from '../../../server/domain/results/snapshot';
 import { KINDS } from '../../../server/kinds';
+import { DEFAULT_RULES } from '../../../server/domain/legal-rules';
 import { Alert, Table } from '../components';
 import { dataBlock } from './charts';
 import { CATEGORY_LABEL, num } from './format';
@@ -91,6 +92,7 @@ export function ResultsContent(props: ResultsPageProps) {
       <p class="hint">
         {kind.labels.public[lang]}
         {s.campaign.category && CATEGORY_LABEL[s.campaign.category] ? ` · ${CATEGORY_LABEL[s.campaign.category]![lang]}` : ''}
+        {s.campaign.board ? ` · ${DEFAULT_RULES.boards[s.campaign.board].value.name[lang]}` : ''}
       </p>
       <h1>{s.campaign.title}</h1>
       {s.campaign.description ? <p class="lead">{s.campaign.description}</p> : null}
