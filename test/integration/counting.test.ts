@@ -306,6 +306,9 @@ describe('k6 online ballots and the households’ agreement to vote online (NĐ 
     expect(b.questions.decision.counts.approve).toBe(1);
     expect(b.advisory).toMatchObject({ ballots: 7, counts: { decision: { approve: 7 } } });
     expect(b.warnings.map((w: any) => w.code)).toContain('online_agreement_missing');
+    const page = await (await t.app.request(`/r/${s.campaign.slug}`)).text();
+    expect(page).toContain('Các hộ đồng ý biểu quyết trực tuyến: 6/10 hộ (cần trên 50%, từ 6 hộ), ngày 02/11/2026, họp thôn.');
+    expect(page).toContain('phiếu trực tuyến ở thôn này chỉ để tham khảo');
   });
 
   it('is recorded per village while a draft, and frozen at opening (409 after)', async () => {
