@@ -3,7 +3,7 @@
 // kinds, categories, channels and statuses come from the domain (the frozen
 // migrations keep their own CHECKs).
 import type { Role } from '../server/domain/actor';
-import type { CampaignKind, Category, Channel, SheetChannel } from '../server/domain/legal-rules';
+import type { CampaignKind, Category, Channel, ElectionBoard, SheetChannel } from '../server/domain/legal-rules';
 import type { BallotChannel, CampaignStatus } from '../server/domain/campaign';
 import type { FeedbackAssignee, FeedbackChannel, FeedbackKind, FeedbackStatus } from '../server/domain/feedback';
 import type { DialogueStatus, QuestionSource } from '../server/domain/dialogue';
@@ -37,8 +37,9 @@ export interface CampaignsTable {
   status: CampaignStatus; channels: string; advisory_online: number; survey: string; seats: number | null;
   online_approval: string | null; opens_at: string | null; closes_at: string | null; opened_at: string | null;
   closed_at: string | null; published_at: string | null; created_by: string | null; created_at: string; updated_at: string;
+  board: ElectionBoard | null; seats_by_village: string | null;
 }
-export interface CampaignVillagesTable { campaign_id: string; village_id: string; households: number | null }
+export interface CampaignVillagesTable { campaign_id: string; village_id: string; households: number | null; online_agreement: string | null }
 export interface CandidatesTable {
   campaign_id: string; id: string; name: string; village_id: string; birth_year: number | null; position: number;
 }
@@ -48,6 +49,9 @@ export interface SerialsTable {
 export interface SerialUsesTable {
   serial_hash: string; campaign_id: string; village_id: string; channel: Exclude<Channel, 'meeting'>;
   idempotency_hash: string | null; receipt_hash: string | null; used_on: string; registered_by: string | null;
+}
+export interface AdvisoryUsesTable {
+  serial_hash: string; campaign_id: string; village_id: string; idempotency_hash: string | null; receipt_hash: string | null; used_on: string;
 }
 export interface BallotsTable {
   id: string; campaign_id: string; village_id: string | null; channel: BallotChannel;
@@ -114,6 +118,7 @@ export interface Database {
   candidates: CandidatesTable;
   serials: SerialsTable;
   serial_uses: SerialUsesTable;
+  advisory_uses: AdvisoryUsesTable;
   ballots: BallotsTable;
   sealed_ballots: SealedBallotsTable;
   anonymous_tokens: AnonymousTokensTable;

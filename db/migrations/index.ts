@@ -4,6 +4,7 @@ import * as secrecy01 from './20261130-secrecy-01-sealed-ballots';
 import * as feedback01 from './20261130-feedback-01-feedback';
 import * as feedback02 from './20261130-feedback-02-dialogues';
 import * as feedback03 from './20261130-feedback-03-outreach';
+import * as counting01 from './20261130-counting-01-advisory-uses-boards-agreements';
 
 export interface Migration {
   name: string;
@@ -17,4 +18,5 @@ export const migrations: Migration[] = [
   { name: '20261130-feedback-01-feedback', ...feedback01 },
   { name: '20261130-feedback-02-dialogues', ...feedback02 },
   { name: '20261130-feedback-03-outreach', ...feedback03 },
+  { name: '20261130-counting-01-advisory-uses-boards-agreements', ...counting01 },
 ];

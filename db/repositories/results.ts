@@ -39,18 +39,23 @@ export interface OnlineAnswerGroup {
 }
 
 /**
- * Online ballots of a campaign grouped inside SQLite by village, binding flag
- * and their answers to the given questions: the results of 100,000 ballots
- * come back as a few hundred rows instead of 100,000 JSON documents to parse.
- * `->` keeps each answer's JSON type, so a yes/no answer stays true / false.
+ * Ballots of a campaign and channel (online ballots, or paper ballots entered
+ * one by one) grouped inside SQLite by village, binding flag and their
+ * answers to the given questions: the results of 100,000 ballots come back as
+ * a few hundred rows instead of 100,000 JSON documents to parse. `->` keeps
+ * each answer's JSON type, so a yes/no answer stays true / false.
  */
-export async function onlineAnswerGroups(db: Kysely<Database>, campaignId: string, questions: readonly string[]): Promise<OnlineAnswerGroup[]> {
+export async function onlineAnswerGroups(
+  db: Kysely<Database>, campaignId: string, questions: readonly string[], channel: 'online' | 'paper' = 'online', villageId?: string,
+): Promise<OnlineAnswerGroup[]> {
   const pairs = questions.flatMap((q) => [sql`${q}`, sql`answers -> ${`$."${q.replace(/["\\]/g, '')}"`}`]);
-  const rows = await db
+  let query = db
     .selectFrom('ballots')
     .select(['village_id as villageId', 'binding', sql<string>`json_object(${sql.join(pairs)})`.as('grouped'), sql<number>`count(*)`.as('n')])
     .where('campaign_id', '=', campaignId)
-    .where('channel', '=', 'online')
+    .where('channel', '=', channel);
+  if (villageId) query = query.where('village_id', '=', villageId);
+  const rows = await query
     .groupBy(['village_id', 'binding', sql`grouped`])
     .execute();
   return rows.map((r) => ({ villageId: r.villageId, binding: r.binding, answers: r.grouped, n: Number(r.n) }));

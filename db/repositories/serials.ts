@@ -91,6 +91,31 @@ export function insertSerialUse(_db: Kysely<Database>, u: SerialUse): Compilable
   return { compile: () => CompiledQuery.raw(INSERT_USE, params) };
 }
 
+/** An advisory answer's use of a serial: its own key, never the binding use (serial_uses). */
+export interface AdvisoryUse {
+  serialHash: string;
+  campaignId: string;
+  villageId: string;
+  idempotencyHash: string | null;
+  receiptHash: string | null;
+  usedOn: string;
+}
+
+const INSERT_ADVISORY_USE = `insert into advisory_uses (serial_hash, campaign_id, village_id, idempotency_hash, receipt_hash, used_on)
+  values (?, ?, ?, ?, ?, ?)`;
+
+export function insertAdvisoryUse(_db: Kysely<Database>, u: AdvisoryUse): Compilable {
+  const params = [u.serialHash, u.campaignId, u.villageId, u.idempotencyHash, u.receiptHash, u.usedOn];
+  return { compile: () => CompiledQuery.raw(INSERT_ADVISORY_USE, params) };
+}
+
+export async function findAdvisoryUse(db: Kysely<Database>, serialHash: string): Promise<AdvisoryUse | null> {
+  const r = await db.selectFrom('advisory_uses').selectAll().where('serial_hash', '=', serialHash).executeTakeFirst();
+  return r
+    ? { serialHash: r.serial_hash, campaignId: r.campaign_id, villageId: r.village_id, idempotencyHash: r.idempotency_hash, receiptHash: r.receipt_hash, usedOn: r.used_on }
+    : null;
+}
+
 export async function findSerialUse(db: Kysely<Database>, serialHash: string): Promise<SerialUse | null> {
   const r = await db.selectFrom('serial_uses').selectAll().where('serial_hash', '=', serialHash).executeTakeFirst();
   return r
@@ -98,15 +123,24 @@ export async function findSerialUse(db: Kysely<Database>, serialHash: string): P
     : null;
 }
 
-/** The use a receipt names: found by the serial-hash prefix it carries (the primary key), confirmed by its hash. */
+/** The use a receipt names: found by the serial-hash prefix it carries (the primary key), confirmed by its hash; an advisory answer's too. */
 export async function findUseByReceipt(db: Kysely<Database>, serialPrefix: string, receiptHash: string) {
-  return db
+  const binding = await db
     .selectFrom('serial_uses as u')
     .innerJoin('campaigns as c', 'c.id', 'u.campaign_id')
     .select(['u.used_on as usedOn', 'u.channel', 'c.title', 'c.slug', 'c.id as campaignId', 'c.status'])
     .where('u.serial_hash', '>=', serialPrefix)
     .where('u.serial_hash', '<', `${serialPrefix}g`)
     .where('u.receipt_hash', '=', receiptHash)
+    .executeTakeFirst();
+  if (binding) return binding;
+  return db
+    .selectFrom('advisory_uses as a')
+    .innerJoin('campaigns as c', 'c.id', 'a.campaign_id')
+    .select(['a.used_on as usedOn', sql<'online'>`'online'`.as('channel'), 'c.title', 'c.slug', 'c.id as campaignId', 'c.status'])
+    .where('a.serial_hash', '>=', serialPrefix)
+    .where('a.serial_hash', '<', `${serialPrefix}g`)
+    .where('a.receipt_hash', '=', receiptHash)
     .executeTakeFirst();
 }
 
@@ -119,6 +153,17 @@ export async function usesPerVillage(db: Kysely<Database>, campaignId: string) {
     .select(['s.village_id as villageId', 'u.channel', sql<number>`count(*)`.as('n')])
     .where('s.campaign_id', '=', campaignId)
     .groupBy(['s.village_id', 'u.channel'])
+    .execute();
+}
+
+/** Households that gave an advisory online answer, per village (apart from their binding vote). */
+export async function advisoryUsesPerVillage(db: Kysely<Database>, campaignId: string) {
+  return db
+    .selectFrom('serials as s')
+    .innerJoin('advisory_uses as a', 'a.serial_hash', 's.serial_hash')
+    .select(['s.village_id as villageId', sql<number>`count(*)`.as('n')])
+    .where('s.campaign_id', '=', campaignId)
+    .groupBy('s.village_id')
     .execute();
 }
 
@@ -138,6 +183,13 @@ export interface SerialForBallot {
   usedHash: string | null;
   usedChannel: SerialUse['channel'] | null;
   usedIdempotencyHash: string | null;
+  /** H of the serial's village, frozen at opening (null while a draft) */
+  villageHouseholds: number | null;
+  /** the village's agreement to vote online, frozen at opening (JSON) */
+  onlineAgreement: string | null;
+  /** the serial's advisory answer, if it gave one (advisory_uses) */
+  advisoryHash: string | null;
+  advisoryIdempotencyHash: string | null;
 }
 
 // The online ballot's statements are fixed SQL: they run for every ballot,
@@ -145,10 +197,14 @@ export interface SerialForBallot {
 // executing them (see BENCHMARKS.md). They stay here, the one place for SQL.
 const FIND_FOR_BALLOT = `select s.village_id as villageId, s.household_id as householdId, s.revoked,
     c.id as campaignId, c.kind, c.category, c.status, c.channels, c.advisory_online as advisoryOnline,
-    c.secret, c.updated_at as updatedAt, u.serial_hash as usedHash, u.channel as usedChannel, u.idempotency_hash as usedIdempotencyHash
+    c.secret, c.updated_at as updatedAt, u.serial_hash as usedHash, u.channel as usedChannel, u.idempotency_hash as usedIdempotencyHash,
+    cv.households as villageHouseholds, cv.online_agreement as onlineAgreement,
+    a.serial_hash as advisoryHash, a.idempotency_hash as advisoryIdempotencyHash
   from serials s
   join campaigns c on c.id = s.campaign_id
   left join serial_uses u on u.serial_hash = s.serial_hash
+  left join campaign_villages cv on cv.campaign_id = s.campaign_id and cv.village_id = s.village_id
+  left join advisory_uses a on a.serial_hash = s.serial_hash
   where s.serial_hash = ?`;
 
 /**

@@ -1,4 +1,4 @@
-import type { Campaign, Candidate } from './campaign';
+import { seatsFor, type Campaign, type Candidate } from './campaign';
 import { choicesOf, flattenElements } from './survey/definition';
 
 type Json = Record<string, unknown>;
@@ -36,7 +36,7 @@ export function electionSurvey(title: string, candidates: Candidate[], seats: nu
 }
 
 /** The form a household of one village sees: an election lists only that village's candidates. */
-export function surveyForVillage(campaign: Pick<Campaign, 'kind' | 'survey' | 'title' | 'seats'>, candidates: Candidate[], villageId: string): Json {
+export function surveyForVillage(campaign: Pick<Campaign, 'kind' | 'survey' | 'title' | 'seats' | 'seatsByVillage'>, candidates: Candidate[], villageId: string): Json {
   if (campaign.kind !== 'election') return campaign.survey;
-  return electionSurvey(campaign.title, candidates.filter((c) => c.villageId === villageId), campaign.seats ?? 1);
+  return electionSurvey(campaign.title, candidates.filter((c) => c.villageId === villageId), seatsFor(campaign, villageId));
 }

@@ -1,6 +1,7 @@
 // A campaign as the services see it. Its kinds, categories and channels, and
 // which channels decide, are legal rules: see legal-rules.ts.
-import type { CampaignKind, Category, Channel } from './legal-rules';
+import type { CampaignKind, Category, Channel, ElectionBoard } from './legal-rules';
+import type { OnlineApproval } from './online-agreement';
 
 export type CampaignStatus = 'draft' | 'open' | 'closed' | 'published';
 /** How a ballot row came in: a household's serial online or on paper, or an anonymous answer (link or kiosk). */
@@ -28,8 +29,14 @@ export interface Campaign {
   /** k1–k5: online answers collected as advice only, never in a binding count */
   advisoryOnline: boolean;
   survey: Record<string, unknown>;
+  /** election: the seats of every village (or of those `seatsByVillage` does not name) */
   seats: number | null;
-  onlineApproval: { campaignId?: string; note?: string } | null;
+  /** election: seats that differ per village, by village id */
+  seatsByVillage: Record<string, number> | null;
+  /** election: the body it fills (k4 the village head; k5 the inspection or the investment supervision board) */
+  board: ElectionBoard | null;
+  /** k6 online: how the households agreed to vote online, per village or for all (NĐ 59 Đ5) */
+  onlineApproval: OnlineApproval | null;
   opensAt: string | null;
   closesAt: string | null;
   openedAt: string | null;
@@ -38,6 +45,11 @@ export interface Campaign {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The seats a village elects: its own number when the campaign sets seats per village, else the campaign's. */
+export function seatsFor(c: Pick<Campaign, 'seats' | 'seatsByVillage'>, villageId: string): number {
+  return c.seatsByVillage?.[villageId] ?? c.seats ?? 1;
 }
 
 /**

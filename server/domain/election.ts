@@ -162,15 +162,17 @@ export interface CommuneRoster {
 /**
  * The commune's Ban Thanh tra nhân dân assembled from the village elections:
  * one member per village, at least 5 members for the commune (Đ36 k1 Luật
- * 10/2022, NĐ 59 Đ13 k2). A roster below its target is reported as short,
- * naming the villages that still need an election or a tie resolved.
+ * 10/2022, NĐ 59 Đ13 k2; DEFAULT_RULES.boards.inspection). A roster below its
+ * target is reported as short, naming the villages that still need an
+ * election or a tie resolved. Only that board has a commune roster: the Ban
+ * GSĐTCĐ's "at least 5 members" counts appointed members too.
  */
 export function communeRoster(
   villageResults: readonly VillageElection[],
   candidates: readonly ElectionCandidate[] = [],
   rules: LegalRules = DEFAULT_RULES,
 ): CommuneRoster {
-  const { perVillage, minMembers } = rules.inspectionBoard.value;
+  const { perVillage, minMembers } = rules.boards.inspection.value.roster!;
   const names = new Map(candidates.map((c) => [c.id, c.name]));
   const members = villageResults.flatMap((v) =>
     v.elected.map((id) => ({ villageId: v.villageId, candidateId: id, name: names.get(id) ?? id })),

@@ -58,6 +58,31 @@ export interface ChannelPolicy {
   refusal: LocalizedText | null;
 }
 
+/**
+ * The body an election fills (Đ15 k4, k5): the village head (k4), a member of
+ * the Ban Thanh tra nhân dân, or a resident member of the Ban Giám sát đầu tư
+ * của cộng đồng (k5). Each has its own rules (LegalRules.boards).
+ */
+export const ELECTION_BOARDS = ['village_head', 'inspection', 'investment_supervision'] as const;
+export type ElectionBoard = (typeof ELECTION_BOARDS)[number];
+
+/** What the law says about the seats and the members of one elected body. */
+export interface BoardRule {
+  /** the content of Đ15 the election is */
+  category: Extract<Category, 'k4' | 'k5'>;
+  name: LocalizedText;
+  /** seats every village elects exactly (the village head: 1); null when the commune sets them */
+  seatsPerVillage: number | null;
+  /** resident members elected across all villages, at most (Ban GSĐTCĐ: 5); null when unbounded */
+  maxElectedTotal: number | null;
+  /** the commune's board assembled from the villages' elections, when the law sizes it (Ban TTND) */
+  roster: { perVillage: number; minMembers: number } | null;
+}
+
+/** How households of a village agreed to vote online (NĐ 59 Đ5): at a meeting, by an earlier campaign, otherwise. */
+export const ONLINE_AGREEMENT_METHODS = ['meeting', 'campaign', 'other'] as const;
+export type OnlineAgreementMethod = (typeof ONLINE_AGREEMENT_METHODS)[number];
+
 export type ElectionInvalidReason = 'not_issued_form' | 'names_added' | 'extra_marks' | 'more_than_seats' | 'all_struck';
 
 export interface OneStopReason {
@@ -128,6 +153,16 @@ export interface LegalRules {
   };
   /** the prior poll choosing online voting, denominator = all households (NĐ 59 Đ5) */
   onlineApproval: Rule<ThresholdRule>;
+  /**
+   * The stricter reading of Đ19 k1: at village scope a household ballot is
+   * chosen by the village head only for k6 (NĐ 59 Đ4 k1), so for the listed
+   * categories paper would decide only after a meeting that failed for
+   * attendance. Off by default: docs/design.md follows Đ17 k1 (meeting or
+   * household ballot for k1, k2).
+   */
+  householdBallotAfterMeeting: Rule<{ enabled: boolean; categories: Category[] }>;
+  /** which campaigns may cover the whole commune (every village of it) instead of village by village */
+  communeScope: Rule<{ decision: Category[]; kinds: CampaignKind[] }>;
   /** meetings that need a quorum before their vote counts: k3 covenant, present > 50% of households (NĐ 61/2023 Đ10) */
   meetingQuorum: Partial<Record<Category, Rule<ThresholdRule>>>;
   /** procedural votes inside a meeting, denominator = representatives present (NĐ 59 Đ3) */
@@ -195,8 +230,8 @@ export interface LegalRules {
     /** which defects make a strike-through ballot invalid */
     invalidWhen: Rule<Record<ElectionInvalidReason, boolean>>;
   };
-  /** Ban Thanh tra nhân dân: one member per village, at least 5 for the commune (Đ36 k1, NĐ 59 Đ13 k2) */
-  inspectionBoard: Rule<{ perVillage: number; minMembers: number }>;
+  /** each elected body's own rules: seats, members, the commune roster (Đ15 k4, k5; Đ36; Đ41–42; NĐ 59 Đ6, Đ13, Đ17) */
+  boards: Record<ElectionBoard, Rule<BoardRule>>;
   /** Ban kiểm phiếu / Tổ phát phiếu size and witnesses (NĐ 59 Đ3 k5, Đ4) */
   countingBoard: Rule<{ min: number; max: number; witnesses: number; severity: 'error' | 'warning' }>;
   /** household ballot paper: no box or more than one box marked is invalid (design choice after NĐ 54/2018) */
@@ -338,6 +373,22 @@ export const DEFAULT_RULES: LegalRules = {
     note: {
       vi: 'Chỉ tổ chức biểu quyết trực tuyến khi có trên 50% tổng số đại diện hộ gia đình trong thôn đồng ý hình thức này.',
       en: 'Online voting is held only when more than 50% of all household representatives agreed to it.',
+    },
+  },
+  householdBallotAfterMeeting: {
+    value: { enabled: false, categories: ['k1', 'k2'] },
+    article: `Đ19 k1 ${LAW}; Đ4 k1 ${ND59}`,
+    note: {
+      vi: 'Cách hiểu chặt của Điều 19 khoản 1: ở phạm vi thôn, Trưởng thôn chỉ chọn phát phiếu cho nội dung khoản 6 Điều 15, nên nội dung k1, k2 chỉ phát phiếu khi cuộc họp không đủ số hộ tham dự. Mặc định tắt: theo Điều 17 khoản 1, k1, k2 quyết định bằng cuộc họp hoặc phát phiếu.',
+      en: 'The stricter reading of Art. 19(1): at village scope the village head chooses a household ballot only for Art. 15(6) matters, so k1, k2 would go to paper only after a meeting too small to decide. Off by default: under Art. 17(1) k1, k2 are decided by a meeting or a household ballot.',
+    },
+  },
+  communeScope: {
+    value: { decision: ['k1', 'k2'], kinds: ['consultation', 'satisfaction'] },
+    article: `Đ19 k1 a, Đ21 k1, Đ25 ${LAW}`,
+    note: {
+      vi: 'Nội dung k1, k2 phạm vi cấp xã do Chủ tịch UBND xã quyết định phát phiếu đến mọi thôn và được thông qua khi từ hai phần ba số thôn tán thành; lấy ý kiến và khảo sát có thể trên toàn xã. Nội dung k3–k6 và bầu cử do từng thôn quyết định.',
+      en: 'Commune-wide k1, k2 content goes to every village by the commune chair’s household ballot and passes with two thirds of the villages; consultations and surveys may cover the commune. k3–k6 matters and elections are decided village by village.',
     },
   },
   meetingQuorum: {
@@ -651,12 +702,30 @@ export const DEFAULT_RULES: LegalRules = {
       },
     },
   },
-  inspectionBoard: {
-    value: { perVillage: 1, minMembers: 5 },
-    article: `Đ36 k1 ${LAW}; Đ13 k2 ${ND59}`,
-    note: {
-      vi: 'Số thành viên Ban Thanh tra nhân dân tương ứng số thôn, tổ dân phố nhưng không ít hơn 05 người; mỗi thôn có đại diện.',
-      en: 'The People’s Inspection Board has one member per village and no fewer than 5 members.',
+  boards: {
+    village_head: {
+      value: { category: 'k4', name: { vi: 'Trưởng thôn, Tổ trưởng tổ dân phố', en: 'Village head' }, seatsPerVillage: 1, maxElectedTotal: null, roster: null },
+      article: `Đ15 k4 ${LAW}; Đ6, Đ7 ${ND59}`,
+      note: {
+        vi: 'Mỗi thôn, tổ dân phố bầu 01 Trưởng thôn, Tổ trưởng tổ dân phố tại cuộc họp cộng đồng dân cư.',
+        en: 'Each village elects one village head at its community meeting.',
+      },
+    },
+    inspection: {
+      value: { category: 'k5', name: { vi: 'Ban Thanh tra nhân dân', en: 'People’s Inspection Board' }, seatsPerVillage: null, maxElectedTotal: null, roster: { perVillage: 1, minMembers: 5 } },
+      article: `Đ36 k1 ${LAW}; Đ13 k2 ${ND59}`,
+      note: {
+        vi: 'Thành viên Ban Thanh tra nhân dân được bầu tại cuộc họp của từng thôn; số thành viên tương ứng số thôn nhưng không ít hơn 05 người.',
+        en: 'Inspection Board members are elected at each village’s meeting; one per village and no fewer than 5 members.',
+      },
+    },
+    investment_supervision: {
+      value: { category: 'k5', name: { vi: 'Ban Giám sát đầu tư của cộng đồng', en: 'Community Investment Supervision Board' }, seatsPerVillage: null, maxElectedTotal: 5, roster: null },
+      article: `Đ41, Đ42 ${LAW}; Đ17 k1 ${ND59}`,
+      note: {
+        vi: 'Thành viên là người dân ở thôn có dự án được bầu tại cuộc họp cộng đồng dân cư, không quá 05 người; Ban có ít nhất 05 thành viên kể cả đại diện Ủy ban MTTQ xã và Ban Thanh tra nhân dân (không phải điều kiện của kết quả bầu).',
+        en: 'Resident members are elected at the meeting of the project’s village(s), at most 5; the board has at least 5 members including the Front committee’s and the Inspection Board’s representatives (not a condition of the election result).',
+      },
     },
   },
   countingBoard: {
@@ -748,6 +817,64 @@ export function onlineAdvisoryApart(kind: CampaignKind, category: Category | nul
   if (kind === 'decision' && !category) return false;
   const p = channelPolicy(kind, category, rules).value;
   return p.binding.length > 0 && p.advisory.includes('online');
+}
+
+/** The board an election fills: k4 the village head; k5 the inspection board unless another is named. */
+export function boardOf(category: Category | null | undefined, board: ElectionBoard | null | undefined, rules: LegalRules = DEFAULT_RULES): ElectionBoard {
+  if (board) return board;
+  const k4 = (Object.keys(rules.boards) as ElectionBoard[]).find((b) => rules.boards[b].value.category === category);
+  return category === 'k4' && k4 ? k4 : 'inspection';
+}
+
+/** Whether a campaign of this kind (and category) may cover the whole commune (Đ19 k1 a, Đ21 k1). */
+export function communeScopeAllowed(kind: CampaignKind, category: Category | null | undefined, rules: LegalRules = DEFAULT_RULES): boolean {
+  const { decision, kinds } = rules.communeScope.value;
+  if (kind === 'decision') return !!category && decision.includes(category);
+  return kinds.includes(kind);
+}
+
+/** How a channel takes part in one village's result. */
+export type ChannelRole = 'binding' | 'after_failed_meeting' | 'advisory' | 'none';
+
+/**
+ * The part each channel plays in one village (the reconciliation reads it):
+ * the meeting binds where it may; paper binds, or only replaces a meeting that
+ * failed for attendance (k3–k5, elections: Đ17 k2, Đ19 k1 b; k1–k2 too under
+ * the stricter reading when switched on); online binds only where the
+ * category lets it (k6) and that village's households agreed to vote online
+ * (NĐ 59 Đ5), and is otherwise advice.
+ */
+export function channelRoles(
+  kind: CampaignKind,
+  category: Category | null | undefined,
+  village: { scope: 'village' | 'commune'; onlineAgreement: boolean },
+  rules: LegalRules = DEFAULT_RULES,
+): Record<Channel, ChannelRole> {
+  const p = channelPolicy(kind, category, rules).value;
+  const strict = rules.householdBallotAfterMeeting.value;
+  const role = (ch: Channel): ChannelRole => {
+    if (p.binding.includes(ch)) {
+      if (ch === 'online' && p.onlineNeedsApproval && !village.onlineAgreement) return 'advisory';
+      if (ch === 'paper' && kind === 'decision' && village.scope === 'village' && strict.enabled && !!category && strict.categories.includes(category)) return 'after_failed_meeting';
+      return 'binding';
+    }
+    if (p.fallback.includes(ch)) return 'after_failed_meeting';
+    return p.advisory.includes(ch) ? 'advisory' : 'none';
+  };
+  return { meeting: role('meeting'), paper: role('paper'), online: role('online') };
+}
+
+/**
+ * Whether an online ballot cast now binds: decided at cast time and stored on
+ * the ballot (an advisory answer never uses the household's binding vote).
+ */
+export function onlineBallotBinds(kind: CampaignKind, category: Category | null | undefined, onlineAgreement: boolean, rules: LegalRules = DEFAULT_RULES): boolean {
+  if (kind === 'decision' && !category) return false;
+  const p = channelPolicy(kind, category, rules).value;
+  // a consultation or a survey decides nothing: every answer counts in its own (advisory) result
+  if (p.binding.length === 0) return p.advisory.includes('online');
+  // the scope does not change the online role
+  return channelRoles(kind, category, { scope: 'village', onlineAgreement }, rules).online === 'binding';
 }
 
 /** The per-village threshold: an election always uses the election rule, a decision its category's. */

@@ -11,7 +11,7 @@ export function answeredResults(
   part: Pick<SnapshotResults, 'questions' | 'satisfaction' | 'consultation'> & { moreLegalBasis?: SnapshotResults['legalBasis'] },
 ): SnapshotResults {
   const commune: SnapshotCommune = {
-    villagesPassed: 0, passed: false, villages: 0, rule: 'every_village', requiredVillages: 0, questions: {},
+    villagesPassed: 0, passed: false, villages: 0, rule: 'every_village', requiredVillages: 0, questions: {}, adopted: [],
     roster: null, warnings: [], households: 0, participated: respondents, turnout: 0,
   };
   return {

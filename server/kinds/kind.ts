@@ -31,14 +31,16 @@ export interface StoredSheet {
 export interface TallyInput {
   campaign: Campaign;
   candidates: Candidate[];
-  /** the campaign's villages with H frozen at opening (null before opening) */
-  villages: { villageId: string; code: string; name: string; households: number | null }[];
+  /** the campaign's villages with H and the online agreement frozen at opening (null before opening) */
+  villages: { villageId: string; code: string; name: string; households: number | null; onlineAgreement: string | null }[];
   /** every confirmed sheet; the builder takes the latest per village and channel */
   sheets: StoredSheet[];
   /** photos of those sheets */
   photos: { id: string; tallyId: string; mime: string; sha256: string }[];
-  /** online answers to the kind's questions, grouped */
+  /** online answers to the kind's questions, grouped (binding and advisory as stored) */
   online: OnlineAnswers[];
+  /** paper ballots entered one by one with their marks, grouped the same way */
+  paper: OnlineAnswers[];
   /** paper ballots registered on return, per village id */
   registeredPaper: Record<string, number>;
 }
@@ -68,8 +70,8 @@ export interface KindViewProps {
   charts: ChartSpec[];
 }
 
-/** The printed notice's part that depends on the kind: the village table, the commune line, the elected. */
-export type NoticeResults = Pick<ResultsNoticeModel, 'villages' | 'commune' | 'elected'>;
+/** The printed notice's part that depends on the kind: its pages (the commune's, or one per village), tables, verdicts, elected. */
+export type NoticeResults = Pick<ResultsNoticeModel, 'pages'>;
 
 interface KindBase {
   kind: CampaignKind;

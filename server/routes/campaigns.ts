@@ -7,7 +7,8 @@ import { parseInput } from '../http/validation';
 import { readJson } from '../http/body';
 import { createCampaign, updateCampaign } from '../services/create-campaign';
 import { transitionCampaign } from '../services/transition-campaign';
-import { CAMPAIGN_KINDS, CATEGORIES, CHANNELS } from '../domain/legal-rules';
+import { CAMPAIGN_KINDS, CATEGORIES, CHANNELS, ELECTION_BOARDS, ONLINE_AGREEMENT_METHODS } from '../domain/legal-rules';
+import { recordOnlineAgreement } from '../services/record-online-agreement';
 import { issueSerials, listSerials, reprintSerial } from '../services/campaign-serials';
 import { campaignDetail, listCommuneCampaigns } from '../services/campaign-overview';
 
@@ -15,16 +16,30 @@ const isoTime = z.string().max(40).refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) &&
   message: 'Phải là thời điểm ISO 8601, ví dụ 2026-12-01T08:00:00+07:00|Must be an ISO 8601 time, e.g. 2026-12-01T08:00:00+07:00',
 });
 
+const seatCount = z.number().int().min(1).max(100);
+
+/** One village's agreement to vote online (NĐ 59 Đ5); the village is named by the key or the path when not in the entry. */
+const agreementFields = {
+  households: z.number().int().min(0).max(1_000_000),
+  date: z.string().max(10),
+  method: z.enum(ONLINE_AGREEMENT_METHODS),
+  campaignId: z.string().max(100).optional(),
+  note: z.string().max(2000).optional(),
+};
+const agreementEntry = z.object({ villageId: z.string().min(1).max(100), ...agreementFields });
+
 const campaignSchema = z.object({
   title: z.string().trim().min(1).max(300),
   description: z.string().max(20_000).optional(),
   kind: z.enum(CAMPAIGN_KINDS),
   category: z.enum(CATEGORIES).nullable().optional(),
-  villageIds: z.array(z.string().min(1).max(100)).min(1).max(2000),
+  // required at village scope (the service names it); commune scope covers every village anyway
+  villageIds: z.array(z.string().min(1).max(100)).max(2000).optional(),
   channels: z.array(z.enum(CHANNELS)).min(1).max(CHANNELS.length),
   survey: z.record(z.string(), z.unknown()).optional(),
   template: z.string().max(100).optional(),
-  seats: z.number().int().min(1).max(100).optional(),
+  seats: z.union([seatCount, z.record(z.string().max(100), seatCount)]).optional(),
+  board: z.enum(ELECTION_BOARDS).optional(),
   candidates: z
     .array(z.object({
       id: z.string().trim().min(1).max(64),
@@ -39,8 +54,14 @@ const campaignSchema = z.object({
   secret: z.boolean().optional(),
   scope: z.enum(['village', 'commune']).optional(),
   advisoryOnline: z.boolean().optional(),
-  onlineApproval: z.object({ campaignId: z.string().max(100).optional(), note: z.string().max(2000).optional() }).optional(),
+  onlineApproval: z.object({
+    campaignId: z.string().max(100).optional(),
+    note: z.string().max(2000).optional(),
+    villages: z.union([z.array(agreementEntry).max(2000), z.record(z.string().max(100), z.object(agreementFields))]).optional(),
+  }).optional(),
 });
+
+const villageAgreementSchema = z.object(agreementFields);
 
 const staff = requireRole('admin', 'staff');
 const readers = requireRole('admin', 'staff', 'inspector', 'village_head');
@@ -57,6 +78,10 @@ export const campaignRoutes = new Hono<AppEnv>()
     const input = parseInput(campaignSchema, await readJson(c));
     const campaign = await updateCampaign(c.get('deps'), currentActor(c), c.req.param('id'), input);
     return c.json({ id: campaign.id, slug: campaign.slug, status: campaign.status });
+  })
+  .put('/api/v1/campaigns/:id/villages/:villageId/online-approval', staff, async (c) => {
+    const input = parseInput(villageAgreementSchema, await readJson(c));
+    return c.json(await recordOnlineAgreement(c.get('deps'), currentActor(c), c.req.param('id'), { ...input, villageId: c.req.param('villageId') }));
   })
   .post('/api/v1/campaigns/:id/open', staff, async (c) =>
     c.json({ status: await transitionCampaign(c.get('deps'), currentActor(c), c.req.param('id'), 'open') }))

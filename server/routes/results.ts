@@ -92,7 +92,8 @@ export const resultRoutes = new Hono<AppEnv>()
   })
   .get('/api/v1/campaigns/:id/results-notice.pdf', async (c) => {
     const v = await view(c);
-    const pdf = await resultsNotice(c.get('deps'), v, `${publicOrigin(c)}/r/${v.snapshot.campaign.slug}`);
+    const villageId = c.req.query('villageId') || undefined;
+    const pdf = await resultsNotice(c.get('deps'), v, `${publicOrigin(c)}/r/${v.snapshot.campaign.slug}`, villageId?.slice(0, 100));
     c.header('Content-Type', 'application/pdf');
     c.header('Content-Disposition', `inline; filename="${fileName(v, 'pdf')}"`);
     return c.body(pdf.toReadableStream());

@@ -2,8 +2,7 @@ import type { AppDeps } from './deps';
 import { findCampaign, listCandidates } from '../../db/repositories/campaigns';
 import { surveyForVillage } from '../domain/campaign-forms';
 import type { Campaign } from '../domain/campaign';
-import { ballotBinds } from '../domain/legal-rules';
-import { resolveSerial } from './cast-ballot';
+import { onlineAnswerBinds, resolveSerial, takesOnline } from './cast-ballot';
 import type { FoundSerial } from './spend-serial';
 
 export type BallotState = 'open' | 'used' | 'not_open' | 'closed' | 'paper_only';
@@ -12,7 +11,7 @@ export interface BallotForm {
   campaign: Campaign;
   survey: Record<string, unknown>;
   state: BallotState;
-  /** k1–k5 online answers are advice only (Đ17 k2) and the page says so */
+  /** k1–k5 online answers, and k6 ones in a village without the agreement to vote online, are advice only and the page says so */
   advisory: boolean;
   villageId: string;
   /** the serial as found, for castBallot to spend without a second try */
@@ -25,9 +24,11 @@ export async function ballotForm(deps: AppDeps, rawSerial: string, client: strin
   const { row } = found;
   const campaign = (await findCampaign(deps.db, row.campaignId))!;
   const candidates = campaign.kind === 'election' ? await listCandidates(deps.db, campaign.id) : [];
-  const online = campaign.channels.includes('online') || campaign.advisoryOnline;
+  const online = takesOnline(row);
+  // an advisory answer has its own key: the household's binding vote may still be unused, and the reverse
+  const advisory = online && !onlineAnswerBinds(row);
   let state: BallotState = 'open';
-  if (row.usedHash) state = 'used';
+  if (advisory ? row.advisoryHash : row.usedHash) state = 'used';
   else if (campaign.status === 'draft') state = 'not_open';
   else if (campaign.status !== 'open') state = 'closed';
   else if (!online) state = 'paper_only';
@@ -35,7 +36,7 @@ export async function ballotForm(deps: AppDeps, rawSerial: string, client: strin
     campaign,
     survey: surveyForVillage(campaign, candidates, row.villageId),
     state,
-    advisory: online && !ballotBinds(campaign.kind, campaign.category, 'online'),
+    advisory,
     villageId: row.villageId,
     found,
   };

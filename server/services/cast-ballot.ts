@@ -1,7 +1,9 @@
 import type { AppDeps } from './deps';
 import { AppError } from '../domain/errors';
 import { invalidAnswers } from './answer-errors';
-import { ballotBinds, type Channel } from '../domain/legal-rules';
+import { onlineBallotBinds, type Channel } from '../domain/legal-rules';
+import { agreementOnRecord, parseFrozen } from '../domain/online-agreement';
+import type { SerialForBallot } from '../../db/repositories/serials';
 import { surveyForVillage } from '../domain/campaign-forms';
 import { compileValidator } from '../domain/survey/validator';
 import { findCampaign, listCandidates } from '../../db/repositories/campaigns';
@@ -80,24 +82,43 @@ const alreadyUsed = () =>
   });
 
 /**
+ * Whether an online answer on this serial binds, decided now and stored with
+ * it: the category lets online decide and the village's households agreed to
+ * vote online (frozen at opening, NĐ 59 Đ5). Otherwise, where the campaign
+ * takes online answers at all, it is advice: it never uses the household's
+ * binding vote.
+ */
+export function onlineAnswerBinds(row: SerialForBallot): boolean {
+  const agreed = agreementOnRecord(parseFrozen(row.onlineAgreement), row.villageHouseholds ?? 0);
+  return onlineBallotBinds(row.kind, row.category, agreed);
+}
+
+/** The campaign takes online answers at all: as a channel, or as advice beside the binding ones (k1–k5). */
+export function takesOnline(row: Pick<SerialForBallot, 'channels' | 'advisoryOnline'>): boolean {
+  return (JSON.parse(row.channels) as Channel[]).includes('online') || row.advisoryOnline === 1;
+}
+
+/**
  * Accepts one online ballot per serial (services/spend-serial.ts spends it);
  * this channel adds the campaign's online checks, the answers and the receipt.
+ * An advisory answer takes the serial's advisory key instead of its binding use.
  */
 export async function castBallot(deps: AppDeps, input: CastInput): Promise<CastResult> {
   const found = input.found ?? (await resolveSerial(deps, input.serial, input.client));
   const { hash, row: campaign } = found;
   const key = input.idempotencyKey?.slice(0, 200);
+  const binding = onlineAnswerBinds(campaign);
   let receipt = '';
   let sealed = false;
   const result = await spendSerial(deps, {
     found, channel: 'online', idempotencyKey: key, closedRule: 'campaign_not_open', unknown: unknownSerial, alreadyUsed,
+    advisory: takesOnline(campaign) && !binding,
     answer: async (replay) => ({ receipt: replay ? await receiptFor(deps.secret, hash, key!) : receipt, replay }),
     part: async () => {
       if (campaign.status !== 'open') {
         throw new AppError('INVALID_STATE', { vi: 'Đợt lấy ý kiến này hiện không mở để nhận phiếu.', en: 'This campaign is not open for ballots.' });
       }
-      const channels = JSON.parse(campaign.channels) as Channel[];
-      if (!channels.includes('online') && campaign.advisoryOnline !== 1) {
+      if (!takesOnline(campaign)) {
         throw new AppError('CHANNEL_NOT_ALLOWED', {
           vi: 'Đợt lấy ý kiến này không nhận phiếu trực tuyến. Vui lòng điền phiếu giấy và nộp cho Tổ phát phiếu.',
           en: 'This campaign does not take online ballots. Fill in the paper ballot and hand it in.',
@@ -109,7 +130,6 @@ export async function castBallot(deps: AppDeps, input: CastInput): Promise<CastR
 
       const secret = campaign.secret === 1;
       const now = deps.clock();
-      const binding = ballotBinds(campaign.kind, campaign.category, 'online');
       const answers = checked.data as Record<string, unknown>;
       receipt = await receiptFor(deps.secret, hash, key ?? base32(deps.random(17), 26));
       sealed = secret;

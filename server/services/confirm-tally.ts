@@ -5,6 +5,9 @@ import { actsInCommune } from '../domain/actor';
 import { confirmSheet, findSheet, type TallySheet } from '../../db/repositories/tallies';
 import { expectChanged, isFailedAssertion } from '../../db/repositories/assertions';
 import { atomicWithAudit } from './audit';
+import { findCampaign, listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
+import { refuseImpossiblePaperSheet } from './village-counted';
+import { tallyQuestions } from './submit-tally';
 
 /** A sheet of the actor's commune, or 404 (never another commune's). */
 export async function sheetOf(deps: AppDeps, actor: Actor, id: string): Promise<TallySheet & { communeId: string }> {
@@ -36,6 +39,15 @@ export async function confirmTally(deps: AppDeps, actor: Actor, id: string): Pro
     });
   }
   if (sheet.status !== 'submitted') throw new AppError('INVALID_STATE', stateText(sheet));
+  // Ballots may have arrived since the sheet was entered: it must still fit beside them (one binding vote per household).
+  if (sheet.channel === 'paper') {
+    const campaign = await findCampaign(deps.db, sheet.campaignId);
+    const village = (await listCampaignVillages(deps.db, sheet.campaignId)).find((v) => v.villageId === sheet.villageId);
+    if (campaign && village) {
+      const candidates = campaign.kind === 'election' ? await listCandidates(deps.db, campaign.id) : [];
+      await refuseImpossiblePaperSheet(deps, campaign, village, tallyQuestions(campaign, candidates, village.villageId), sheet.data, 'confirm');
+    }
+  }
   try {
     await atomicWithAudit(deps, [confirmSheet(deps.db, id, actor.id, deps.clock().toISOString()), expectChanged(deps.db, 'tally.confirm')], [
       { communeId: sheet.communeId, actor: actor.id, action: 'tally.confirm', entity: 'tally_sheet', entityId: id,

@@ -6,6 +6,8 @@ import { campaignOf, villageFilter } from './guards';
 import { tallyQuestions } from './submit-tally';
 import { kindOf } from '../kinds';
 import type { TallyQuestion } from '../domain/tally';
+import { paperSheetGaps, type SheetGap } from '../domain/reconciliation';
+import { alreadyCounted } from './village-counted';
 
 export interface SheetView extends TallySheet {
   submittedByName: string;
@@ -13,6 +15,8 @@ export interface SheetView extends TallySheet {
   /** confirmed and not superseded: the version the results use */
   counts: boolean;
   photos: { id: string; url: string; mime: string; size: number; createdAt: string }[];
+  /** a current paper sheet: its numbers that cannot be true beside what the village has counted now, with the gaps */
+  gaps: SheetGap[];
 }
 
 export interface VillageTallies {
@@ -52,11 +56,20 @@ export async function listTallies(deps: AppDeps, actor: Actor, campaignId: strin
     userNames(deps.db, [...new Set(sheets.flatMap((s) => [s.submittedBy, ...(s.confirmedBy ? [s.confirmedBy] : [])]))]),
   ]);
   const visible = only ? villages.filter((v) => v.villageId === only) : villages;
+  // What the confirming inspector must see: a current paper sheet that no longer fits beside the ballots counted.
+  const gapsOf = new Map<string, SheetGap[]>();
+  for (const s of sheets) {
+    const village = visible.find((v) => v.villageId === s.villageId);
+    if (s.channel !== 'paper' || s.status === 'superseded' || !village) continue;
+    const questions = tallyQuestions(campaign, candidates, village.villageId);
+    gapsOf.set(s.id, paperSheetGaps(s.data, await alreadyCounted(deps, campaign, village, questions), questions));
+  }
   const view = (s: TallySheet): SheetView => ({
     ...s,
     submittedByName: names.get(s.submittedBy) ?? '',
     confirmedByName: s.confirmedBy ? names.get(s.confirmedBy) ?? '' : null,
     counts: s.status === 'confirmed',
+    gaps: gapsOf.get(s.id) ?? [],
     photos: photos.filter((p) => p.tallyId === s.id).map((p) => ({ id: p.id, url: photoUrl(p.id), mime: p.mime, size: p.size, createdAt: p.createdAt })),
   });
   const order = { meeting: 0, paper: 1 } as const;

@@ -1,7 +1,7 @@
 import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { AppError, invalidField } from '../domain/errors';
-import type { Campaign } from '../domain/campaign';
+import { seatsFor, type Campaign } from '../domain/campaign';
 import { slugify } from '../domain/text';
 import { listCandidates } from '../../db/repositories/campaigns';
 import { renderHouseholdBallots } from '../print/ballot';
@@ -64,7 +64,7 @@ export async function printBallots(
     const candidates = (await listCandidates(deps.db, c.id)).filter((k) => k.villageId === village.villageId);
     const pdf = renderElectionBallots({
       origin: opts.origin, format: opts.format, communeName: overview.communeName, villageName: village.name,
-      electionTitle: c.title, meetingDate: meetingDay(c, now), seats: c.seats ?? 1,
+      electionTitle: c.title, meetingDate: meetingDay(c, now), seats: seatsFor(c, village.villageId),
       candidates: candidates.map((k) => ({ name: k.name, birthYear: k.birthYear ?? 0 })),
       serials: serials.map((s) => s.serial), createdAt: now,
     }, fonts);

@@ -1,4 +1,4 @@
-import type { ResultsSnapshot } from '../domain/results/snapshot';
+import { readSnapshot, type ResultsSnapshot } from '../domain/results/snapshot';
 import { kindOf } from '../kinds';
 import { toCsv } from './spreadsheet/csv';
 import type { TableCell, TableRow } from './spreadsheet/table';
@@ -13,7 +13,8 @@ const cellOf = (v: string | number | boolean | null | undefined): TableCell => (
 
 /** The same numbers as the results JSON, as rows of a table (header first). */
 export function resultsTable(s: ResultsSnapshot): TableRow[] {
-  return kindOf(s.campaign.kind).csv(s).map((row) => row.map(cellOf));
+  // a snapshot of an earlier format is read as today's (domain/results/snapshot.ts)
+  return kindOf(s.campaign.kind).csv(readSnapshot(s)).map((row) => row.map(cellOf));
 }
 
 /** The same numbers as the results JSON, as CSV (UTF-8 with BOM). */

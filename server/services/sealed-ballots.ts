@@ -213,14 +213,14 @@ export async function ballotsWithSealed(deps: AppDeps, campaignId: string, chann
 }
 
 /**
- * The online answer groups `readPlain` reads from `ballots` (grouped by
- * SQLite, see onlineAnswerGroups), with the campaign's online ballots still
- * sealed added as groups of one, so the builder counts both the same way.
+ * The answer groups of one channel that `readPlain` reads from `ballots`
+ * (grouped by SQLite, see onlineAnswerGroups), with that channel's ballots
+ * still sealed added as groups of one, so the builder counts both the same way.
  */
-export async function onlineGroupsWithSealed(
-  deps: AppDeps, campaignId: string, readPlain: () => Promise<OnlineAnswerGroup[]>,
+export async function answerGroupsWithSealed(
+  deps: AppDeps, campaignId: string, channel: SealedChannel, readPlain: () => Promise<OnlineAnswerGroup[]>,
 ): Promise<OnlineAnswerGroup[]> {
-  const { sealed, plain } = await consistent(deps, campaignId, ['online'], readPlain);
+  const { sealed, plain } = await consistent(deps, campaignId, [channel], readPlain);
   if (sealed.length === 0) return plain;
   const opened = await openSealed(deps, sealed);
   return [...plain, ...opened.map((b) => ({ villageId: b.villageId, binding: b.binding ? 1 : 0, answers: JSON.stringify(b.answers), n: 1 }))];

@@ -55,7 +55,8 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
   const road = await createCampaign(deps, staff, {
     title: 'Đóng góp làm đường bê tông liên thôn năm 2026',
     description: 'Mỗi hộ đóng góp 500.000 đồng (hộ nghèo, hộ cận nghèo được miễn) để bê tông hóa 4,2 km đường liên thôn; ngân sách xã hỗ trợ 60% kinh phí.\n\nPhiếu lấy ý kiến phát đến từng hộ; nộp lại cho Tổ phát phiếu của thôn.',
-    kind: 'decision', category: 'k1', villageIds: allVillages, channels: ['paper', 'meeting'], template: 'household-decision',
+    // commune-wide content: every village of the commune, passed with two thirds of them (Đ19 k1 a, Đ21 k1)
+    kind: 'decision', category: 'k1', scope: 'commune', channels: ['paper', 'meeting'], template: 'household-decision',
   });
   await issueSerials(deps, staff, road.id);
   await transitionCampaign(deps, staff, road.id, 'open');
@@ -75,7 +76,7 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
   const board = await createCampaign(deps, staff, {
     title: 'Bầu thành viên Ban Thanh tra nhân dân xã nhiệm kỳ 2026–2031',
     description: 'Mỗi thôn bầu 01 thành viên Ban Thanh tra nhân dân tại cuộc họp cộng đồng dân cư, bỏ phiếu kín.',
-    kind: 'election', category: 'k5', villageIds: allVillages, channels: ['meeting'], seats: 1,
+    kind: 'election', category: 'k5', board: 'inspection', villageIds: allVillages, channels: ['meeting'], seats: 1,
     candidates: villages.flatMap((v) => (CANDIDATES[v.code] ?? []).map((name, i) => ({ id: `${v.code}-${i + 1}`, name, villageId: v.id, birthYear: 1968 + i * 9 }))),
   });
   await transitionCampaign(deps, staff, board.id, 'open');
@@ -97,7 +98,10 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
     title: 'Chọn ngày tổ chức Hội làng Đông Sơn 2027',
     description: 'Ban công tác Mặt trận đề xuất tổ chức Hội làng vào mùng 10 tháng Giêng (thứ Bảy). Các hộ đồng ý hoặc nêu ý kiến khác.',
     kind: 'decision', category: 'k6', villageIds: [ds.id], channels: ['online', 'paper'],
-    onlineApproval: { note: 'Hội nghị thôn ngày 02/11/2026: 268/412 hộ đồng ý biểu quyết trực tuyến qua nhóm Zalo của thôn.' },
+    // the village's households agreed to vote online beforehand (NĐ 59 Đ5): 268 of its 412
+    onlineApproval: {
+      villages: [{ villageId: ds.id, households: 268, date: '2026-11-02', method: 'meeting', note: 'Hội nghị thôn ngày 02/11/2026: 268/412 hộ đồng ý biểu quyết trực tuyến qua nhóm Zalo của thôn.' }],
+    },
     closesAt: new Date(deps.clock().getTime() + 14 * 86_400_000).toISOString(),
   });
   await issueSerials(deps, staff, festival.id);

@@ -11,7 +11,9 @@ import type { AppDeps } from './deps';
 import { AppError } from '../domain/errors';
 import { parseSerial } from '../domain/serial';
 import { ConstraintViolation } from '../runtime/types';
-import { findSerialForBallot, findSerialUse, insertSerialUse, type SerialForBallot, type SerialUse } from '../../db/repositories/serials';
+import {
+  findAdvisoryUse, findSerialForBallot, findSerialUse, insertAdvisoryUse, insertSerialUse, type SerialForBallot, type SerialUse,
+} from '../../db/repositories/serials';
 import { idempotencyHash, serialHash } from './serial-codes';
 import { atomicWithAudit, type AuditEvent } from './audit';
 
@@ -59,6 +61,12 @@ export interface Spend<R> {
   unknown: () => AppError;
   /** the trigger's name for "the campaign does not take this channel now" */
   closedRule: string;
+  /**
+   * An advisory answer (docs/design.md "One household, one binding vote"):
+   * it takes the serial's advisory key (advisory_uses), never its binding use,
+   * so the household's paper ballot still counts.
+   */
+  advisory?: boolean;
 }
 
 /** Uses a serial once: a retry of the same request gets its first answer, anything else that finds it used is refused. */
@@ -69,13 +77,16 @@ export async function spendSerial<R>(deps: AppDeps, s: Spend<R>): Promise<R> {
     if (idempotency && use.idempotencyHash === idempotency && use.channel === s.channel) return s.answer(true);
     throw s.alreadyUsed(use.channel);
   };
-  if (row.usedHash) return settle({ channel: row.usedChannel!, idempotencyHash: row.usedIdempotencyHash });
+  if (s.advisory) {
+    if (row.advisoryHash) return settle({ channel: s.channel, idempotencyHash: row.advisoryIdempotencyHash });
+  } else if (row.usedHash) return settle({ channel: row.usedChannel!, idempotencyHash: row.usedIdempotencyHash });
 
   const part = await s.part(idempotency);
+  const use = { serialHash: hash, campaignId: row.campaignId, villageId: row.villageId, idempotencyHash: idempotency };
   const statements = [
-    insertSerialUse(deps.db, {
-      serialHash: hash, campaignId: row.campaignId, villageId: row.villageId, channel: s.channel, idempotencyHash: idempotency, ...part.use,
-    }),
+    s.advisory
+      ? insertAdvisoryUse(deps.db, { ...use, receiptHash: part.use.receiptHash, usedOn: part.use.usedOn })
+      : insertSerialUse(deps.db, { ...use, channel: s.channel, ...part.use }),
     ...part.statements,
   ];
   try {
@@ -86,7 +97,9 @@ export async function spendSerial<R>(deps: AppDeps, s: Spend<R>): Promise<R> {
     if (err.detail === s.closedRule) throw new AppError('INVALID_STATE');
     if (err.detail === 'serial_revoked') throw s.unknown();
     // another request used it first: a retry of this one, or a refusal
-    const raced = await findSerialUse(deps.db, hash);
+    const raced = s.advisory
+      ? await findAdvisoryUse(deps.db, hash).then((u) => u && { channel: s.channel, idempotencyHash: u.idempotencyHash })
+      : await findSerialUse(deps.db, hash);
     if (raced) return settle(raced);
     throw err;
   }

@@ -1,9 +1,10 @@
 import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
-import type { Campaign, Candidate } from '../domain/campaign';
+import { seatsFor, type Campaign, type Candidate } from '../domain/campaign';
 import { AppError, invalidField } from '../domain/errors';
 import { checkTallySheet, type TallySheetContext } from '../domain/tally-sheet-checks';
-import type { TallyQuestion } from '../domain/tally';
+import type { ConfirmedSheet, TallyQuestion } from '../domain/tally';
+import { refuseImpossiblePaperSheet } from './village-counted';
 import { kindOf } from '../kinds';
 import { cleanText } from '../domain/text';
 import { ConstraintViolation } from '../runtime/types';
@@ -88,7 +89,7 @@ export async function checkSheetFor(
   const secret = campaign.kind === 'election' || campaign.secret || input.method === 'secret_ballot';
   const ctx: TallySheetContext = {
     // a tallied kind (checked above)
-    households: village.households ?? 0, channel, kind: campaign.kind as TalliedKindName, questions, seats: campaign.seats,
+    households: village.households ?? 0, channel, kind: campaign.kind as TalliedKindName, questions, seats: seatsFor(campaign, villageId),
     candidates: candidates.filter((c) => c.villageId === villageId), secret,
   };
   const { errors, warnings } = checkTallySheet(input, ctx);
@@ -98,6 +99,12 @@ export async function checkSheetFor(
       { vi: 'Biên bản có số liệu không thể đúng, vui lòng kiểm tra các mục được nêu.', en: 'Some numbers on the sheet cannot be right; check the fields named.' },
       errors,
     );
+  }
+  // A household counts once: the sheet must fit beside the binding online ballots and the paper ballots entered one by one.
+  if (channel === 'paper') {
+    await refuseImpossiblePaperSheet(deps, campaign, village, questions, {
+      returned: input.returned as number | undefined, invalid: input.invalid as number | undefined, counts: input.counts as ConfirmedSheet['counts'],
+    }, 'submit');
   }
   const names = (v: string[] | undefined) => (v ?? []).map(cleanText).filter((s) => s.length > 0);
   const data: SheetData = {

@@ -37,7 +37,7 @@ beforeEach(async () => {
   await addUser(t, { username: 'thanhtra', role: 'inspector' });
   staff = await login(t, 'canbo');
   board = await login(t, 'thanhtra');
-  ({ id: campaignId } = await createCampaign(t, staff, { title: 'Chọn ngày hội làng', kind: 'decision', category: 'k6', villageIds: [v!.id], channels: ['online'] }));
+  ({ id: campaignId } = await createCampaign(t, staff, { title: 'Chọn ngày hội làng', kind: 'decision', category: 'k6', villageIds: [v!.id], channels: ['online'], onlineApproval: { note: 'Biên bản họp thôn: các hộ đồng ý biểu quyết trực tuyến' } }));
   const serials = await issueSerials(t, staff, campaignId);
   await openCampaign(t, staff, campaignId);
   for (const s of serials.slice(0, 3)) expect((await vote(t, s.serial, { decision: 'approve' })).status).toBe(201);

@@ -53,6 +53,7 @@ const POLICY: Record<string, Policy> = {
   'GET /api/v1/campaigns': { allow: READERS },
   'GET /api/v1/campaigns/:id': { allow: READERS },
   'PUT /api/v1/campaigns/:id': { allow: OFFICE },
+  'PUT /api/v1/campaigns/:id/villages/:villageId/online-approval': { allow: OFFICE },
   'POST /api/v1/campaigns/:id/open': { allow: OFFICE },
   'POST /api/v1/campaigns/:id/close': { allow: OFFICE },
   'POST /api/v1/campaigns/:id/serials': { allow: OFFICE },

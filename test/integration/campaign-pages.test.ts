@@ -85,6 +85,20 @@ describe('creating a campaign through the HTML form', () => {
     expect(list.html).toContain('01/12/2026');
   });
 
+  it('asks for commune scope explicitly: ticked for a k1 matter it covers the commune, for a k3 matter it is refused beside the box', async () => {
+    const plain = await browser('POST', '/staff/campaigns/new', { form: decisionForm(await csrf()) });
+    const plainId = /\/staff\/campaigns\/([^?]+)\?/.exec(plain.location!)![1]!;
+    expect((await api(t, 'GET', `/api/v1/campaigns/${plainId}`, { cookie })).json.scope).toBe('village');
+    const commune = await browser('POST', '/staff/campaigns/new', { form: decisionForm(await csrf(), { communeScope: '1' }) });
+    expect(commune.status).toBe(303);
+    const id = /\/staff\/campaigns\/([^?]+)\?/.exec(commune.location!)![1]!;
+    expect((await api(t, 'GET', `/api/v1/campaigns/${id}`, { cookie })).json.scope).toBe('commune');
+    const covenant = await browser('POST', '/staff/campaigns/new', { form: decisionForm(await csrf(), { category: 'k3', communeScope: '1' }) });
+    expect(covenant.status).toBe(422);
+    expect(covenant.html).toContain('href="#f-communeScope"');
+    expect(covenant.html).toContain('do từng thôn quyết định');
+  });
+
   it('refuses online voting for a k1 decision, re-rendering the form with the error beside the channels and the values kept', async () => {
     const r = await browser('POST', '/staff/campaigns/new', { form: decisionForm(await csrf(), { channels: ['paper', 'online'] }) });
     expect(r.status).toBe(422);

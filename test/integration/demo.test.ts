@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestApp, api, type TestEnv } from '../support/app';
+import { makeTestApp, addUser, api, login, type TestEnv } from '../support/app';
 
 let t: TestEnv;
 afterEach(() => t?.close());
@@ -19,4 +19,29 @@ describe('the demo commune that npm start serves', () => {
     expect(tk).toMatchObject({ households: 151, questions: { decision: { counts: { approve: 96 }, required: 101, passed: false } } });
     expect(r.json.commune).toMatchObject({ villagesPassed: 4, passed: true });
   });
+
+  it('reads true under issue 12’s rules: the road is the commune’s, the board election fills the inspection board, the festival’s online ballots bind where Đông Sơn agreed', async () => {
+    t = await makeTestApp({ DANBAN_DEMO: '1' });
+    const byTitle = async (title: string) => (await t.deps.db.selectFrom('campaigns').select(['id']).where('title', '=', title).executeTakeFirstOrThrow()).id;
+    const road = (await api(t, 'GET', `/api/v1/campaigns/${await byTitle('Đóng góp làm đường bê tông liên thôn năm 2026')}/results`)).json;
+    expect(road.campaign.scope).toBe('commune');
+    expect(road.commune).toMatchObject({ rule: 'commune_threshold', villages: 6, requiredVillages: 4, adopted: ['decision'], questions: { decision: { villagesPassed: 4, required: 4, passed: true } } });
+    for (const v of road.villages) expect(v.participated).toBeLessThanOrEqual(v.households);
+
+    const board = (await api(t, 'GET', `/api/v1/campaigns/${await byTitle('Bầu thành viên Ban Thanh tra nhân dân xã nhiệm kỳ 2026–2031')}/results`)).json;
+    expect(board.campaign.board).toBe('inspection');
+    // Tây Kiếm's 110 present could reach the 76 votes needed, but no candidate did: its seat stays open
+    expect(board.villages.find((v: any) => v.code === 'TK')).toMatchObject({ elected: [], unfilledSeats: 1, seats: 1 });
+    expect(board.commune.roster).toMatchObject({ members: expect.any(Array), short: true });
+
+    // the open k6 festival: staff see 163 online ballots binding, Đông Sơn's 268 of 412 households having agreed
+    await addUser(t, { username: 'canbo.kiemtra', role: 'staff' });
+    const staff = await login(t, 'canbo.kiemtra');
+    const festival = (await api(t, 'GET', `/api/v1/campaigns/${await byTitle('Chọn ngày tổ chức Hội làng Đông Sơn 2027')}/results`, { cookie: staff })).json;
+    expect(festival.villages[0]).toMatchObject({
+      households: 412, participated: 163, basis: 'online', advisory: null,
+      onlineAgreement: { onRecord: true, households: 268, required: 207, method: 'meeting', date: '2026-11-02' },
+    });
+  });
 });
+

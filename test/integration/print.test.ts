@@ -54,7 +54,8 @@ function qrCodes(file: string): string[] {
 
 const decision = (extra: Record<string, unknown> = {}) => ({
   title: 'Làm đường bê tông liên thôn', description: 'Mỗi hộ đóng góp 500.000 đồng để làm đường bê tông.',
-  kind: 'decision', category: 'k1', villageIds: villages.map((v) => v.id), channels: ['paper', 'meeting'],
+  // the road crosses villages: commune-wide content (Đ19 k1 a), named explicitly
+  kind: 'decision', category: 'k1', scope: 'commune', villageIds: villages.map((v) => v.id), channels: ['paper', 'meeting'],
   closesAt: '2026-12-20T17:00:00+07:00', ...extra,
 });
 
@@ -111,7 +112,7 @@ describe('GET /api/v1/campaigns/:id/ballots.pdf', () => {
 
   it('prints a secret household ballot with no household identity, every QR still readable on its stub', async () => {
     const th = villages[1]!;
-    const { id } = await createCampaign(t, cookie, { ...decision(), villageIds: [th.id], secret: true });
+    const { id } = await createCampaign(t, cookie, { ...decision(), scope: 'village', villageIds: [th.id], secret: true });
     const serials = await issueSerials(t, cookie, id);
     const { res, file } = await fetchPdf(`/api/v1/campaigns/${id}/ballots.pdf?villageId=${th.id}`);
     expect(res.status).toBe(200);

@@ -303,6 +303,8 @@ describe('a full k1 decision over the demo commune', () => {
     const ids = [...villages.values()].map((v) => v.id);
     const { id, slug } = await createCampaign(t, staff, {
       title: 'Đóng góp xây nhà văn hóa xã', kind: 'decision', category: 'k1', villageIds: ids, channels: ['paper', 'meeting'], template: 'household-decision',
+      // commune-wide content: explicit, never guessed from the number of villages (Đ21 k1)
+      scope: 'commune',
     });
     const serials = await issueSerials(t, staff, id);
     expect(serials).toHaveLength(1599);

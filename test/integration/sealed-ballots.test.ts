@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
 import { seedVillages, type SeededVillage } from '../support/register';
 import { createCampaign, openCampaign, issueSerials, vote } from '../support/campaigns';
-import { settleChannel, onlineGroupsWithSealed } from '../../server/services/sealed-ballots';
+import { settleChannel, answerGroupsWithSealed } from '../../server/services/sealed-ballots';
 import { setStatus } from '../../db/repositories/campaigns';
 import { onlineAnswerGroups } from '../../db/repositories/results';
 import { aggregateOnlineAnswers } from '../../server/domain/tally';
@@ -27,6 +27,8 @@ async function secretDecision(staff: string, villages: SeededVillage[]) {
   const { id } = await createCampaign(t, staff, {
     title: 'Chọn ngày tổ chức hội làng', kind: 'decision', category: 'k6', villageIds: villages.map((v) => v.id),
     channels: ['online', 'paper'], template: 'household-decision', secret: true,
+    // online ballots bind only where the households agreed to vote online (NĐ 59 Đ5)
+    onlineApproval: { note: 'Biên bản họp thôn: các hộ đồng ý biểu quyết trực tuyến' },
   });
   const serials = await issueSerials(t, staff, id);
   await openCampaign(t, staff, id);
@@ -165,7 +167,7 @@ describe('sealed secret ballots', () => {
     const questions = [{ name: 'decision', choices: ['approve', 'reject', 'other'] }];
     let moves = 0;
     // the move lands after the sealed rows were read and before the answers table is
-    const groups = await onlineGroupsWithSealed(t.deps, id, async () => {
+    const groups = await answerGroupsWithSealed(t.deps, id, 'online', async () => {
       if (moves++ === 0) await settleChannel(t.deps, id, 'online');
       return onlineAnswerGroups(t.deps.db, id, ['decision']);
     });

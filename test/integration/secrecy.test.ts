@@ -48,6 +48,7 @@ describe('a secret campaign on a full database dump', () => {
     // decision marked secret; each answer carries its position in the voting order.
     const { id: secretId } = await createCampaign(t, staff, {
       title: 'Chọn địa điểm xây nhà văn hóa', kind: 'decision', category: 'k6', villageIds: [v!.id], channels: ['online'], secret: true,
+      onlineApproval: { note: 'Họp thôn: các hộ đồng ý biểu quyết trực tuyến' },
     });
     const serials = await issueSerials(t, staff, secretId);
     await openCampaign(t, staff, secretId);

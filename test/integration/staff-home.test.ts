@@ -17,7 +17,8 @@ afterEach(() => t.close());
 describe('the staff home', () => {
   it('shows each open campaign with households that answered per village, and a village head only their village', async () => {
     const staff = await login(t, 'canbo');
-    const { id } = await createCampaign(t, staff, { title: 'Chọn ngày Hội làng', kind: 'decision', category: 'k6', villageIds: villages.map((v) => v.id), channels: ['online'] });
+    const { id } = await createCampaign(t, staff, { title: 'Chọn ngày Hội làng', kind: 'decision', category: 'k6', villageIds: villages.map((v) => v.id), channels: ['online'],
+      onlineApproval: { note: 'Họp thôn: các hộ đồng ý biểu quyết trực tuyến' } });
     const serials = await issueSerials(t, staff, id);
     await openCampaign(t, staff, id);
     for (const s of serials.filter((x) => x.villageId === villages[0]!.id).slice(0, 3)) await vote(t, s.serial, { decision: 'approve' });

@@ -32,6 +32,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
+/** The households' agreement to vote online, noted for every village (NĐ 59 Đ5): online ballots of k6 bind. */
+const ONLINE_AGREED = { note: 'Họp thôn ngày 01/11/2026: các hộ đồng ý biểu quyết trực tuyến' };
+
 async function decision(over: Record<string, unknown> = {}, open = true) {
   const { id } = await createCampaign(t, staff, {
     title: 'Đóng góp làm đường bê tông', kind: 'decision', category: 'k1', villageIds: [DS.id, TH.id],
@@ -416,7 +419,7 @@ describe('registering returned paper ballots by serial', () => {
   });
 
   it('flags a ballot whose household already voted online, and the counts stay the same', async () => {
-    const { id, serials } = await decision({ category: 'k6', channels: ['online', 'paper'] });
+    const { id, serials } = await decision({ category: 'k6', channels: ['online', 'paper'], onlineApproval: ONLINE_AGREED });
     const mine = serials.find((s) => s.villageId === DS.id)!;
     expect((await vote(t, mine.serial, { decision: 'approve' })).status).toBe(201);
     const before = await api(t, 'GET', `/api/v1/campaigns/${id}/paper-ballots?villageId=${DS.id}`, { cookie: headDS });
@@ -432,7 +435,7 @@ describe('registering returned paper ballots by serial', () => {
   });
 
   it('refuses an online vote on a serial already registered on paper', async () => {
-    const { id, serials } = await decision({ category: 'k6', channels: ['online', 'paper'] });
+    const { id, serials } = await decision({ category: 'k6', channels: ['online', 'paper'], onlineApproval: ONLINE_AGREED });
     const mine = serials.find((s) => s.villageId === DS.id)!;
     expect((await register(id, mine.serial)).status).toBe(201);
     const online = await vote(t, mine.serial, { decision: 'approve' });
@@ -471,7 +474,7 @@ describe('registering returned paper ballots by serial', () => {
   });
 
   it('never answers one channel’s use as a retry of the other’s, whatever key is sent again', async () => {
-    const { id, serials } = await decision({ category: 'k6', channels: ['online', 'paper'] });
+    const { id, serials } = await decision({ category: 'k6', channels: ['online', 'paper'], onlineApproval: ONLINE_AGREED });
     const [online, paper] = serials.filter((s) => s.villageId === DS.id);
     expect((await vote(t, online!.serial, { decision: 'approve' }, { 'idempotency-key': 'same-key' })).status).toBe(201);
     const onPaper = await register(id, online!.serial, headDS, undefined, { 'idempotency-key': 'same-key' });
@@ -494,7 +497,7 @@ describe('registering returned paper ballots by serial', () => {
   });
 
   it('reports registered, online and missing per village', async () => {
-    const { id, serials } = await decision({ category: 'k6', channels: ['online', 'paper'] });
+    const { id, serials } = await decision({ category: 'k6', channels: ['online', 'paper'], onlineApproval: ONLINE_AGREED });
     const ds = serials.filter((s) => s.villageId === DS.id);
     await register(id, ds[0]!.serial);
     await register(id, ds[1]!.serial);

@@ -56,6 +56,8 @@ afterEach(() => t.close());
 async function openDecision(channels = ['paper'], category = 'k1') {
   const { id } = await createCampaign(t, staff, {
     title: 'Đóng góp làm đường bê tông', kind: 'decision', category, villageIds: [DS.id, TH.id], channels, template: 'household-decision',
+    // k6 online: the households agreed to vote online (NĐ 59 Đ5), so online ballots bind
+    ...(channels.includes('online') ? { onlineApproval: { note: 'Họp thôn: các hộ đồng ý biểu quyết trực tuyến' } } : {}),
   });
   const serials = await issueSerials(t, staff, id);
   await openCampaign(t, staff, id);
@@ -292,7 +294,7 @@ describe('entering a paper ballot’s marks one by one', () => {
 
   it('stores a secret election ballot’s kept names without its serial', async () => {
     const { id } = await createCampaign(t, staff, {
-      title: 'Bầu Trưởng thôn', kind: 'election', category: 'k4', villageIds: [DS.id], channels: ['meeting'], seats: 2,
+      title: 'Bầu Ban Thanh tra nhân dân', kind: 'election', category: 'k5', villageIds: [DS.id], channels: ['meeting'], seats: 2,
       candidates: [{ id: 'c1', name: 'Nguyễn Văn An', villageId: DS.id }, { id: 'c2', name: 'Trần Thị Bình', villageId: DS.id }, { id: 'c3', name: 'Lê Văn Cường', villageId: DS.id }],
     });
     const serials = await issueSerials(t, staff, id);

@@ -167,18 +167,22 @@ describe('poster', () => {
 });
 
 describe('results notice', () => {
-  const village = (name: string, households: number, participated: number, approvals: number) => {
+  const village = (label: string, households: number, participated: number, approvals: number) => {
     const required = Math.ceil((households * 2) / 3);
-    return { name, households, participated, approvals, required, passed: approvals >= required };
+    return { label, households, participated, approvals, required, passed: approvals >= required };
   };
+  const table = (rows: ReturnType<typeof village>[]) => ({ title: null, firstColumn: 'Thôn', approvalsColumn: 'Số hộ đồng ý', rows });
   const notice: ResultsNoticeModel = {
     communeName: 'xã Việt Khê',
     campaignTitle: 'Đóng góp xây dựng đường giao thông nông thôn năm 2027',
     legalBasis: 'Điều 21 Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15; Điều 4 Nghị định số 59/2023/NĐ-CP',
     rule: 'Thông qua khi có từ hai phần ba tổng số hộ gia đình trở lên tán thành',
-    villages: [village('Thôn Đông Sơn', 412, 301, 290), village('Thôn Trung Hà', 268, 200, 150), village('Thôn Bắc Lưu', 195, 160, 140)],
-    commune: { passed: true, summary: '2/3 thôn tán thành (cần từ 2 thôn trở lên)' },
-    elected: [{ name: 'Phạm Đặng Thị Hằng', birthYear: 1980, votes: 250, households: 412 }],
+    pages: [{
+      village: null,
+      tables: [table([village('Thôn Đông Sơn', 412, 301, 290), village('Thôn Trung Hà', 268, 200, 150), village('Thôn Bắc Lưu', 195, 160, 140)])],
+      commune: { passed: true, summary: '2/3 thôn tán thành (cần từ 2 thôn trở lên)' },
+      elected: [{ name: 'Phạm Đặng Thị Hằng', birthYear: 1980, votes: 250, households: 412 }],
+    }],
     postedFrom: '2026-12-22T00:00:00+07:00',
     postedUntil: '2027-01-21T00:00:00+07:00',
     url: 'https://danban.vietkhe.vn/ket-qua/duong-2027',
@@ -206,7 +210,7 @@ describe('results notice', () => {
 
   it('continues a long village table on a second page with the header repeated', () => {
     const many = Array.from({ length: 30 }, (_, i) => village(`Thôn số ${i + 1}`, 200 + i, 150, 140));
-    const file = save(renderResultsNotice({ ...notice, villages: many }, fonts).toBytes());
+    const file = save(renderResultsNotice({ ...notice, pages: [{ ...notice.pages[0]!, tables: [table(many)] }] }, fonts).toBytes());
     expect(pages(file)).toBe(2);
     const second = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', file, '-'], { encoding: 'utf8' });
     expect(second).toContain('Thôn số 30');

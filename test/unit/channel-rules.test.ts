@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CATEGORIES, ballotBinds, campaignChannels, channelPolicy, onlineAdvisoryApart, type CampaignKind, type Category, type Channel,
+  CATEGORIES, ballotBinds, boardOf, campaignChannels, channelPolicy, channelRoles, communeScopeAllowed, onlineAdvisoryApart, onlineBallotBinds,
+  type CampaignKind, type Category, type Channel,
 } from '../../server/domain/legal-rules';
 
 // Which channels a campaign may use and whether a ballot of a channel counts
@@ -41,5 +42,41 @@ describe('channel rules (Đ17 Luật 10/2022/QH15, Đ5 NĐ 59/2023)', () => {
 
   it('refuses to guess the channels of a decision without its category', () => {
     expect(() => campaignChannels('decision', null)).toThrow(RangeError);
+  });
+});
+
+describe('what each channel may do in one village (Đ17 k1–k2, Đ19 k1 Luật 10/2022/QH15; Đ5 NĐ 59/2023)', () => {
+  const roles = (kind: CampaignKind, category: Category | null, onlineAgreement = false, scope: 'village' | 'commune' = 'village') =>
+    channelRoles(kind, category, { scope, onlineAgreement });
+  it.each([
+    ['decision', 'k1', false, { meeting: 'binding', paper: 'binding', online: 'advisory' }],
+    ['decision', 'k3', false, { meeting: 'binding', paper: 'after_failed_meeting', online: 'advisory' }],
+    ['decision', 'k4', false, { meeting: 'binding', paper: 'after_failed_meeting', online: 'advisory' }],
+    ['decision', 'k5', false, { meeting: 'binding', paper: 'after_failed_meeting', online: 'advisory' }],
+    ['decision', 'k6', false, { meeting: 'binding', paper: 'binding', online: 'advisory' }],
+    ['decision', 'k6', true, { meeting: 'binding', paper: 'binding', online: 'binding' }],
+    ['election', 'k5', true, { meeting: 'binding', paper: 'after_failed_meeting', online: 'none' }],
+  ] as [CampaignKind, Category, boolean, Record<Channel, string>][])('%s %s, agreement %s → %j', (kind, category, agreed, expected) => {
+    expect(roles(kind, category, agreed)).toEqual(expected);
+  });
+
+  it('an online ballot binds only for k6 where the village agreed; a consultation’s answers count in its own result', () => {
+    expect(onlineBallotBinds('decision', 'k6', true)).toBe(true);
+    expect(onlineBallotBinds('decision', 'k6', false)).toBe(false);
+    for (const c of ['k1', 'k2', 'k3', 'k4', 'k5'] as Category[]) expect(onlineBallotBinds('decision', c, true)).toBe(false);
+    expect(onlineBallotBinds('consultation', null, false)).toBe(true);
+  });
+
+  it('commune scope only for k1, k2, consultations and surveys (Đ19 k1 a, Đ21 k1)', () => {
+    expect(CATEGORIES.filter((c) => communeScopeAllowed('decision', c))).toEqual(['k1', 'k2']);
+    expect(communeScopeAllowed('election', 'k5')).toBe(false);
+    expect(communeScopeAllowed('consultation', null)).toBe(true);
+    expect(communeScopeAllowed('satisfaction', null)).toBe(true);
+  });
+
+  it('an election fills its board: k4 the village head, k5 the inspection board unless named', () => {
+    expect(boardOf('k4', undefined)).toBe('village_head');
+    expect(boardOf('k5', undefined)).toBe('inspection');
+    expect(boardOf('k5', 'investment_supervision')).toBe('investment_supervision');
   });
 });

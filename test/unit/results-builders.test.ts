@@ -15,7 +15,8 @@ import { SNAPSHOT_FORMAT } from '../../server/domain/results/snapshot';
 
 const campaign: Campaign = {
   id: 'c1', communeId: 'x1', slug: 'c1', title: 'Giờ mở cửa nhà văn hóa', description: '', kind: 'decision', category: 'k6', scope: 'village',
-  secret: false, status: 'closed', channels: ['online', 'paper'], advisoryOnline: false, seats: null, onlineApproval: { note: 'họp thôn 01/11' },
+  secret: false, status: 'closed', channels: ['online', 'paper'], advisoryOnline: false, seats: null, seatsByVillage: null, board: null,
+  onlineApproval: { note: 'họp thôn 01/11' },
   survey: { elements: [{ type: 'radiogroup', name: 'decision', title: 'Đồng ý?', choices: ['approve', 'reject', 'other'] }] },
   opensAt: null, closesAt: null, openedAt: '2026-11-01T00:00:00.000Z', closedAt: '2026-11-20T00:00:00.000Z', publishedAt: null,
   createdBy: null, createdAt: '2026-10-01T00:00:00.000Z', updatedAt: '2026-10-01T00:00:00.000Z',
@@ -23,13 +24,15 @@ const campaign: Campaign = {
 
 const input = (over: Partial<TallyInput> = {}): TallyInput => ({
   campaign, candidates: [],
-  villages: [{ villageId: 'v1', code: 'DS', name: 'Thôn Đông Sơn', households: 10 }],
+  // the agreement to vote online noted as minutes, frozen at opening (NĐ 59 Đ5)
+  villages: [{ villageId: 'v1', code: 'DS', name: 'Thôn Đông Sơn', households: 10, onlineAgreement: JSON.stringify({ source: 'minutes', note: 'họp thôn 01/11' }) }],
   sheets: [
     { id: 's1', villageId: 'v1', channel: 'paper', version: 1, data: { issued: 10, returned: 3, invalid: 0, counts: { decision: { approve: 1, reject: 2 } } } },
     { id: 's2', villageId: 'v1', channel: 'paper', version: 2, data: { issued: 10, returned: 4, invalid: 0, counts: { decision: { approve: 2, reject: 2 } } } },
   ],
   photos: [{ id: 'p1', tallyId: 's1', mime: 'image/jpeg', sha256: 'a' }, { id: 'p2', tallyId: 's2', mime: 'image/jpeg', sha256: 'b' }],
   online: [{ villageId: 'v1', binding: true, answers: { decision: 'approve' }, count: 4 }, { villageId: 'v1', binding: true, answers: { decision: 'reject' }, count: 1 }],
+  paper: [],
   registeredPaper: { v1: 4 },
   ...over,
 });
@@ -50,9 +53,10 @@ describe('the decision/election results builder (a pure seam: loader → builder
     expect(Object.keys(results.villages[0]!)).toEqual([
       'villageId', 'code', 'name', 'households', 'participated', 'questions', 'elected', 'ties', 'passed', 'basis', 'channels',
       'advisory', 'thresholdUnreachable', 'quorumMet', 'fallback', 'turnout', 'unfilledSeats', 'tiedSeats', 'warnings', 'registeredPaper',
+      'seats', 'held', 'roles', 'sources', 'onlineAgreement',
     ]);
     expect(Object.keys(results.commune)).toEqual([
-      'villagesPassed', 'passed', 'villages', 'rule', 'requiredVillages', 'questions', 'roster', 'warnings', 'households', 'participated', 'turnout',
+      'villagesPassed', 'passed', 'villages', 'rule', 'requiredVillages', 'questions', 'adopted', 'roster', 'warnings', 'households', 'participated', 'turnout',
     ]);
     const s = assembleSnapshot(campaign, 'Xã A', [], '2026-11-26T00:00:00.000Z', results);
     expect(s.format).toBe(SNAPSHOT_FORMAT);

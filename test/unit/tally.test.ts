@@ -151,10 +151,16 @@ describe('the k3 covenant meeting needs more than half of all households present
     expect(r.villages[0]!.questions.q1!.passed).toBe(true);
   });
 
-  it('a covenant decided on paper without any meeting record is counted but flagged', () => {
+  it('a covenant on paper without a meeting that failed for attendance is kept but not counted: not passed, and says why (Đ17 k2, Đ19 k1 b)', () => {
     const r = tallyCampaign(decision('k3'), [village(1)], [paper('v1', 280, 200, 80)]);
-    expect(r.villages[0]!.questions.q1!.passed).toBe(true);
-    expect(r.villages[0]!.warnings.map((w) => w.code)).toContain('paper_without_meeting');
+    const v = r.villages[0]!;
+    expect(v.questions.q1!.passed).toBe(false);
+    expect(v.questions.q1!.counts.approve).toBe(0);
+    expect(v.participated).toBe(0);
+    expect(v.basis).toBe('none');
+    expect(v.warnings.map((w) => w.code)).toContain('paper_without_meeting');
+    expect(v.warnings.find((w) => w.code === 'paper_without_meeting')!.message.vi).toContain('Đ19 k1 b');
+    expect(v.sources).toEqual([{ source: 'paper_sheet', households: 280, role: 'not_binding' }]);
   });
 });
 
@@ -189,12 +195,22 @@ describe('online answers', () => {
     expect(v.warnings).toEqual([]);
   });
 
-  it('for k6 online alone decides, and says when the households’ choice of online voting is not recorded', () => {
-    const r = tallyCampaign(decision('k6'), [village(1)], [], [online('v1', true, 151, 20)]);
+  it('for k6 online alone decides where the village’s households agreed to vote online (NĐ 59 Đ5)', () => {
+    const r = tallyCampaign(decision('k6'), [{ ...village(1), onlineAgreement: true }], [], [online('v1', true, 151, 20)]);
     const v = r.villages[0]!;
     expect(v.basis).toBe('online');
     expect(v.questions.q1!.passed).toBe(true);
-    expect(v.warnings.map((w) => w.code)).toEqual(['online_approval_missing']);
+    expect(v.warnings).toEqual([]);
+  });
+
+  it('for k6 online ballots of a village without that agreement on record are advice there, and the result says so (NĐ 59 Đ5)', () => {
+    const r = tallyCampaign(decision('k6'), [village(1)], [], [online('v1', true, 151, 20)]);
+    const v = r.villages[0]!;
+    expect(v.basis).toBe('none');
+    expect(v.questions.q1!.passed).toBe(false);
+    expect(v.questions.q1!.counts.approve).toBe(0);
+    expect(v.advisory).toMatchObject({ ballots: 171, counts: { q1: { approve: 151, reject: 20 } } });
+    expect(v.warnings.map((w) => w.code)).toEqual(['online_agreement_missing', 'no_tally']);
   });
 });
 

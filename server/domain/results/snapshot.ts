@@ -7,11 +7,18 @@
 // shape is a new `format`, never a silent one. Readers meet every format
 // ever published.
 import type { LocalizedText } from '../i18n';
-import type { CampaignKind, Channel, SheetChannel } from '../legal-rules';
+import type { CampaignKind, Channel, ChannelRole, ElectionBoard, OnlineAgreementMethod, SheetChannel } from '../legal-rules';
 import type { CampaignStatus } from '../campaign';
 
-/** The shape of snapshots published now; one published before carries the number it was written with. */
-export const SNAPSHOT_FORMAT = 1;
+/**
+ * The shape of snapshots published now; one published before carries the
+ * number it was written with. Format 2 (counting right, one household one
+ * binding vote) added, per village, `seats`, `held`, `roles`, `sources` and
+ * `onlineAgreement`; per commune question `required`, and `commune.adopted`;
+ * `campaign.board`. `readSnapshot` gives the pages a format-1 snapshot in the
+ * current shape; the JSON is served as it was published.
+ */
+export const SNAPSHOT_FORMAT = 2;
 
 export interface SnapshotQuestion {
   name: string;
@@ -63,6 +70,42 @@ export interface SnapshotVillage {
   warnings: SnapshotWarning[];
   /** paper ballots whose serial was registered on return (checked against the sheet's `returned`) */
   registeredPaper: number;
+  /** election: the seats this village elects; null for a decision (format 2) */
+  seats: number | null;
+  /** the village's numbers could not all be true: nothing summed or passed, the gap shown (format 2) */
+  held: SnapshotHeld | null;
+  /** what each channel may do in this village (format 2) */
+  roles: Record<Channel, ChannelRole> | null;
+  /** every source of the village's result and what the reconciliation did with it (format 2) */
+  sources: SnapshotSource[];
+  /** k6 online: the households' agreement to vote online, frozen at opening (NĐ 59 Đ5); null where none applies (format 2) */
+  onlineAgreement: SnapshotAgreement | null;
+}
+
+export interface SnapshotHeld {
+  gap: number;
+  problems: { path: string; gap: number; message: LocalizedText }[];
+  message: LocalizedText;
+}
+
+export interface SnapshotSource {
+  source: 'meeting' | 'paper_sheet' | 'paper_entries' | 'paper_registered' | 'online' | 'online_advisory';
+  households: number;
+  role: 'counted' | 'in_sheet' | 'replaced' | 'not_added' | 'not_binding' | 'not_counted' | 'held' | 'advisory';
+}
+
+export interface SnapshotAgreement {
+  onRecord: boolean;
+  /** households needed: more than half of the village's H */
+  required: number;
+  /** village: listed for it with its numbers; campaign: a linked campaign; minutes: noted for every village; none: nothing recorded */
+  source: 'village' | 'campaign' | 'minutes' | 'none';
+  households: number | null;
+  date: string | null;
+  method: OnlineAgreementMethod | null;
+  campaignId: string | null;
+  note: string | null;
+  linkedPassed: boolean | null;
 }
 
 /** The commune's Ban Thanh tra nhân dân assembled from the village elections (k5). */
@@ -77,13 +120,18 @@ export interface SnapshotRoster {
 }
 
 export interface SnapshotCommune {
+  /** villages where every question passed */
   villagesPassed: number;
+  /** every question passed at commune level (format 1: as published then) */
   passed: boolean;
   villages: number;
   /** commune_threshold: ⌈2V/3⌉ villages (k1/k2 commune scope); every_village otherwise */
   rule: 'commune_threshold' | 'every_village';
   requiredVillages: number;
-  questions: Record<string, { villagesPassed: number; passed: boolean }>;
+  /** each question on its own villages; `required` the villages it needed (format 2) */
+  questions: Record<string, { villagesPassed: number; required: number; passed: boolean }>;
+  /** the questions adopted, in the form's order (format 2) */
+  adopted: string[];
   roster: SnapshotRoster | null;
   warnings: SnapshotWarning[];
   households: number;
@@ -169,6 +217,8 @@ export interface ResultsSnapshot {
     secret: boolean;
     openedAt: string | null;
     closedAt: string | null;
+    /** election: the body it fills (format 2) */
+    board: ElectionBoard | null;
   };
   candidates: { id: string; name: string; villageId: string; birthYear: number | null }[];
   satisfaction: { respondents: number; sipas: SnapshotSipas | null; oneStop: SnapshotOneStop | null } | null;
@@ -203,4 +253,27 @@ export interface PublicationInfo {
   hash: string;
   publishedAt: string;
   reason: string;
+}
+
+/**
+ * A published snapshot in the current shape, for the pages, the CSV and the
+ * notice: a format-1 snapshot (published before format 2) gets the fields
+ * format 2 added, with what it implied (the villages each question needed
+ * were `requiredVillages`; nothing was held; no per-village seats or
+ * agreements were recorded). Its published verdicts stay as published. The
+ * same object is returned for a current snapshot.
+ */
+export function readSnapshot(s: ResultsSnapshot): ResultsSnapshot {
+  if (s.format >= SNAPSHOT_FORMAT) return s;
+  const c = s.commune;
+  const questions: SnapshotCommune['questions'] = {};
+  for (const [name, q] of Object.entries(c.questions ?? {})) questions[name] = { ...q, required: q.required ?? c.requiredVillages };
+  return {
+    ...s,
+    campaign: { ...s.campaign, board: s.campaign.board ?? null },
+    villages: s.villages.map((v) => ({
+      ...v, seats: v.seats ?? null, held: v.held ?? null, roles: v.roles ?? null, sources: v.sources ?? [], onlineAgreement: v.onlineAgreement ?? null,
+    })),
+    commune: { ...c, questions, adopted: c.adopted ?? s.questions.filter((q) => questions[q.name]?.passed).map((q) => q.name) },
+  };
 }

@@ -27,5 +27,5 @@ export const consultation: AnsweredKind = {
   Results: ConsultationResults,
   charts: consultationCharts,
   csv: consultationCsv,
-  notice: () => ({ villages: [], commune: undefined, elected: undefined }),
+  notice: () => ({ pages: [] }),
 };

@@ -10,7 +10,7 @@ import type { LocalizedText } from '../../domain/i18n';
 import type { TalliedKind } from '../kind';
 import { buildTalliedResults } from '../tallied/build';
 import { talliedCsv } from '../tallied/csv';
-import { noticeVillages } from '../tallied/notice';
+import { decisionNotice } from '../tallied/notice';
 import { DecisionResults, DecisionSummary } from './results';
 import { decisionCharts } from './charts';
 
@@ -52,11 +52,5 @@ export const decision: TalliedKind = {
   Results: DecisionResults,
   charts: decisionCharts,
   csv: (s) => talliedCsv(s, (_v, _value, passed) => (passed ? 'Thông qua' : 'Không thông qua')),
-  notice: (s) => ({
-    villages: noticeVillages(s, (counts) => counts.approve ?? 0),
-    commune: s.binding && s.commune.rule === 'commune_threshold'
-      ? { passed: s.commune.passed, summary: `${s.commune.villagesPassed}/${s.commune.villages} thôn tán thành (cần từ ${s.commune.requiredVillages} thôn)` }
-      : undefined,
-    elected: undefined,
-  }),
+  notice: (s) => ({ pages: decisionNotice(s) }),
 };

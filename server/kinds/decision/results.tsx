@@ -1,6 +1,6 @@
 import type { Text } from '../../domain/i18n';
 import type { ResultsSnapshot, SnapshotVillage } from '../../domain/results/snapshot';
-import { Table } from '../../../web/views/components';
+import { Badge, Table } from '../../../web/views/components';
 import { num, pct } from '../../../web/views/results/format';
 import { Figure, RT, Verdict } from '../../../web/views/results/parts';
 import { TallySummary } from '../tallied/summary';
@@ -8,39 +8,90 @@ import type { KindViewProps } from '../kind';
 
 const T = {
   votesPerVillage: { vi: 'số phiếu theo thôn', en: 'votes per village' },
+  eachVillage: { vi: 'Mỗi thôn quyết định riêng từng nội dung:', en: 'Each village decides each item for itself:' },
+  held: { vi: 'Tạm giữ', en: 'Held' },
 } satisfies Record<string, Text>;
 
-const communeLine = (s: ResultsSnapshot): Text => {
+/** "4/6 thôn tán thành (cần ít nhất 4 thôn)." for one question at commune scope. */
+const villagesLine = (s: ResultsSnapshot, question: string): Text => {
   const c = s.commune;
-  const [passed, total, needed] = [num('vi', c.villagesPassed), num('vi', c.villages), num('vi', c.requiredVillages)];
-  const [passedEn, totalEn, neededEn] = [num('en', c.villagesPassed), num('en', c.villages), num('en', c.requiredVillages)];
-  return c.rule === 'commune_threshold'
-    ? { vi: `${passed}/${total} thôn tán thành (cần ít nhất ${needed} thôn).`, en: `${passedEn} of ${totalEn} villages approved (at least ${neededEn} needed).` }
-    : { vi: `${passed}/${total} thôn đạt.`, en: `${passedEn} of ${totalEn} villages passed.` };
+  const q = c.questions[question];
+  const n = q?.villagesPassed ?? 0;
+  const needed = q?.required ?? c.requiredVillages;
+  return {
+    vi: `${num('vi', n)}/${num('vi', c.villages)} thôn tán thành (cần ít nhất ${num('vi', needed)} thôn).`,
+    en: `${num('en', n)} of ${num('en', c.villages)} villages approved (at least ${num('en', needed)} needed).`,
+  };
 };
 
-/** "Thôn A: Thông qua, 96 phiếu đồng ý, cần ít nhất 101 phiếu đồng ý trên tổng số 151 hộ." */
-export function decisionSentence(s: ResultsSnapshot, v: SnapshotVillage): Text | null {
-  const q = s.questions[0];
-  const r = q ? v.questions[q.name] : undefined;
-  if (!r) return null;
-  const approvals = r.counts.approve ?? 0;
+/** Village scope: each village decided on its own; said without a verdict of the commune. */
+const eachVillageLine = (s: ResultsSnapshot, question: string | null): Text => {
+  const c = s.commune;
+  const n = question ? c.questions[question]?.villagesPassed ?? 0 : c.villagesPassed;
   return {
-    vi: `${v.name}: ${r.passed ? 'Thông qua' : 'Không thông qua'}, ${num('vi', approvals)} phiếu đồng ý, cần ít nhất ${num('vi', r.required)} phiếu đồng ý trên tổng số ${num('vi', v.households)} hộ.`,
-    en: `${v.name}: ${r.passed ? 'passed' : 'not passed'}, ${num('en', approvals)} approvals, at least ${num('en', r.required)} needed of ${num('en', v.households)} households.`,
+    vi: `Mỗi thôn quyết định riêng: ${num('vi', n)}/${num('vi', c.villages)} thôn thông qua.`,
+    en: `Each village decides for itself: ${num('en', n)} of ${num('en', c.villages)} villages passed.`,
   };
+};
+
+const verdictText = (passed: boolean): Text => (passed ? { vi: 'Thông qua', en: 'passed' } : { vi: 'Không thông qua', en: 'not passed' });
+
+/**
+ * "Thôn A: Thông qua, 96 phiếu đồng ý, cần ít nhất 101 phiếu đồng ý trên tổng
+ * số 151 hộ."; with several questions one per question ("Thôn A, Làm đường: …");
+ * a held village says so instead of a verdict.
+ */
+export function decisionSentences(s: ResultsSnapshot, v: SnapshotVillage): Text[] {
+  if (v.held) return [{ vi: `${v.name}: Tạm giữ kết quả.`, en: `${v.name}: result held.` }];
+  const several = s.questions.length > 1;
+  return s.questions.flatMap((q) => {
+    const r = v.questions[q.name];
+    if (!r) return [];
+    const approvals = r.counts.approve ?? 0;
+    const who = { vi: several ? `${v.name}, ${q.title.vi}` : v.name, en: several ? `${v.name}, ${q.title.en}` : v.name };
+    return [{
+      vi: `${who.vi}: ${verdictText(r.passed).vi}, ${num('vi', approvals)} phiếu đồng ý, cần ít nhất ${num('vi', r.required)} phiếu đồng ý trên tổng số ${num('vi', v.households)} hộ.`,
+      en: `${who.en}: ${verdictText(r.passed).en}, ${num('en', approvals)} approvals, at least ${num('en', r.required)} needed of ${num('en', v.households)} households.`,
+    }];
+  });
 }
 
+/**
+ * The verdict a villager reads first. At commune scope (k1/k2, Đ21 k1) the
+ * commune's, with each question on its own villages; at village scope each
+ * village decided for itself, and nothing says the commune did.
+ */
 export function DecisionSummary(props: KindViewProps) {
   const { lang, s } = props;
-  const lead = (
-    <p class="lead">
-      <strong>{RT.commune[lang]}: </strong>
-      <Verdict lang={lang} passed={s.commune.passed} />{' '}
-      {communeLine(s)[lang]}
-    </p>
+  const commune = s.commune.rule === 'commune_threshold';
+  const several = s.questions.length > 1;
+  const lead = commune ? (
+    <>
+      <p class="lead">
+        <strong>{RT.commune[lang]}: </strong>
+        <Verdict lang={lang} passed={s.commune.passed} />{' '}
+        {several ? '' : villagesLine(s, s.questions[0]?.name ?? '')[lang]}
+      </p>
+      {several ? (
+        <ul class="question-verdicts">
+          {s.questions.map((q) => {
+            const passed = s.commune.questions[q.name]?.passed ?? false;
+            return <li>{q.title[lang]}: {verdictText(passed)[lang]}, {villagesLine(s, q.name)[lang]}</li>;
+          })}
+        </ul>
+      ) : null}
+    </>
+  ) : (
+    <>
+      <p class="lead">{several ? T.eachVillage[lang] : eachVillageLine(s, null)[lang]}</p>
+      {several ? (
+        <ul class="question-verdicts">
+          {s.questions.map((q) => <li>{q.title[lang]}: {eachVillageLine(s, q.name)[lang]}</li>)}
+        </ul>
+      ) : null}
+    </>
   );
-  return <TallySummary lang={lang} s={s} lead={lead} sentence={(v) => decisionSentence(s, v)} />;
+  return <TallySummary lang={lang} s={s} lead={lead} sentences={(v) => decisionSentences(s, v)} />;
 }
 
 export function DecisionResults(props: KindViewProps) {
@@ -62,7 +113,7 @@ export function DecisionResults(props: KindViewProps) {
               { label: RT.required[lang], cell: (v) => num(lang, v.questions[q.name]?.required ?? 0), numeric: true },
               {
                 label: RT.result[lang],
-                cell: (v) => (v.basis === 'none' ? RT.noTally[lang] : <Verdict lang={lang} passed={v.questions[q.name]?.passed ?? false} />),
+                cell: (v) => (v.held ? <Badge tone="warn">{T.held[lang]}</Badge> : v.basis === 'none' ? RT.noTally[lang] : <Verdict lang={lang} passed={v.questions[q.name]?.passed ?? false} />),
               },
             ]}
           />

@@ -8,7 +8,7 @@ import { ELECTION_QUESTION } from '../../domain/tally';
 import type { TalliedKind } from '../kind';
 import { buildTalliedResults } from '../tallied/build';
 import { talliedCsv } from '../tallied/csv';
-import { noticeVillages } from '../tallied/notice';
+import { electionNotice } from '../tallied/notice';
 import { ElectionResults, ElectionSummary } from './results';
 import { electionCharts } from './charts';
 import type { Candidate } from '../../domain/campaign';
@@ -41,15 +41,5 @@ export const election: TalliedKind = {
   Results: ElectionResults,
   charts: electionCharts,
   csv: (s) => talliedCsv(s, (v, id) => (v.elected.includes(id) ? 'Trúng cử' : v.ties.includes(id) ? 'Bằng phiếu, cuộc họp quyết định' : 'Không trúng cử')),
-  notice: (s) => {
-    const candidateById = new Map(s.candidates.map((c) => [c.id, c]));
-    return {
-      villages: noticeVillages(s, (counts) => Math.max(0, ...Object.values(counts))),
-      commune: undefined,
-      elected: s.villages.flatMap((village) => village.elected.map((id) => {
-        const c = candidateById.get(id);
-        return { name: c?.name ?? id, birthYear: c?.birthYear ?? null, votes: village.questions[ELECTION_QUESTION]?.counts[id] ?? 0, households: village.households };
-      })),
-    };
-  },
+  notice: (s) => ({ pages: electionNotice(s) }),
 };

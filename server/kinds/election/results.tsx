@@ -7,20 +7,30 @@ import { Figure, RT, candidateName } from '../../../web/views/results/parts';
 import { TallySummary } from '../tallied/summary';
 import type { KindViewProps } from '../kind';
 
-/** "Thôn A: trúng cử Nguyễn Văn An; mỗi người cần ít nhất 76 phiếu trên tổng số 151 hộ." */
+/**
+ * "Thôn A: trúng cử Nguyễn Văn An; mỗi người cần ít nhất 76 phiếu trên tổng
+ * số 151 hộ.", with a tie at the cut-off and the seats left unfilled.
+ */
 export function electionSentence(s: ResultsSnapshot, v: SnapshotVillage): Text | null {
   const q = s.questions[0];
   const r = q ? v.questions[q.name] : undefined;
   if (!r) return null;
+  if (v.held) return { vi: `${v.name}: Tạm giữ kết quả.`, en: `${v.name}: result held.` };
   const names = v.elected.map((id) => candidateName(s, id)).join(', ');
+  const ties = v.ties.map((id) => candidateName(s, id)).join(', ');
+  const tie: Text = ties ? { vi: `; bằng phiếu: ${ties} (cuộc họp quyết định)`, en: `; tied: ${ties} (the meeting decides)` } : { vi: '', en: '' };
+  // a village that elected someone says how many seats are still open; one that elected nobody already says so
+  const open: Text = v.unfilledSeats > 0 && names
+    ? { vi: `; còn ${v.unfilledSeats} vị trí chưa có người trúng cử`, en: `; ${v.unfilledSeats} seat(s) unfilled` }
+    : { vi: '', en: '' };
   return {
-    vi: `${v.name}: ${names ? `trúng cử ${names}` : 'chưa có người trúng cử'}; mỗi người cần ít nhất ${num('vi', r.required)} phiếu trên tổng số ${num('vi', v.households)} hộ.`,
-    en: `${v.name}: ${names ? `elected ${names}` : 'nobody elected yet'}; each candidate needs at least ${num('en', r.required)} votes of ${num('en', v.households)} households.`,
+    vi: `${v.name}: ${names ? `trúng cử ${names}` : 'chưa có người trúng cử'}${tie.vi}${open.vi}; mỗi người cần ít nhất ${num('vi', r.required)} phiếu trên tổng số ${num('vi', v.households)} hộ.`,
+    en: `${v.name}: ${names ? `elected ${names}` : 'nobody elected yet'}${tie.en}${open.en}; each candidate needs at least ${num('en', r.required)} votes of ${num('en', v.households)} households.`,
   };
 }
 
 export function ElectionSummary(props: KindViewProps) {
-  return <TallySummary lang={props.lang} s={props.s} sentence={(v) => electionSentence(props.s, v)} />;
+  return <TallySummary lang={props.lang} s={props.s} sentences={(v) => [electionSentence(props.s, v) ?? { vi: '', en: '' }]} />;
 }
 
 const unfilled = (n: number): Text => ({ vi: `Còn ${n} vị trí chưa có người trúng cử.`, en: `${n} seat(s) unfilled.` });

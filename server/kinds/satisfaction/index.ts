@@ -27,5 +27,5 @@ export const satisfaction: AnsweredKind = {
   Results: SatisfactionResults,
   charts: satisfactionCharts,
   csv: satisfactionCsv,
-  notice: () => ({ villages: [], commune: undefined, elected: undefined }),
+  notice: () => ({ pages: [] }),
 };

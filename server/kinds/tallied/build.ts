@@ -1,11 +1,15 @@
 // The results of the kinds decided by tallies (decision, election), built
-// purely from what services/results/load.ts read: the frozen H of each
-// village, the confirmed tally sheets, the online answers grouped, the paper
-// ballots registered and the sheets' photos. The tally engine
-// (domain/tally.ts) decides; this copies its result into the published
-// snapshot's own fields (domain/results/snapshot.ts).
+// purely from what services/results/load.ts read: the frozen H and online
+// agreement of each village, the confirmed tally sheets, the online answers
+// and the paper ballots entered one by one (grouped), the paper ballots
+// registered and the sheets' photos. The tally engine (domain/tally.ts, each
+// village through domain/reconciliation.ts) decides; this copies its result
+// into the published snapshot's own fields (domain/results/snapshot.ts).
 import { aggregateOnlineAnswers, tallyCampaign, type ConfirmedSheet, type Counts, type TallyResult, type VillageResult } from '../../domain/tally';
 import type { SnapshotCommune, SnapshotQuestion, SnapshotResults, SnapshotVillage } from '../../domain/results/snapshot';
+import { agreementOnRecord, agreementView, parseFrozen } from '../../domain/online-agreement';
+import { channelPolicy } from '../../domain/legal-rules';
+import { seatsFor } from '../../domain/campaign';
 import type { BuiltResults, StoredSheet, TallyInput } from '../kind';
 
 const toNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -47,13 +51,15 @@ export function sheetOf(row: StoredSheet): ConfirmedSheet {
 
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
+
 /** A village's result as published: the engine's fields, named one by one. */
-function snapshotVillage(v: VillageResult, registeredPaper: number): SnapshotVillage {
+function snapshotVillage(v: VillageResult, registeredPaper: number, onlineAgreement: SnapshotVillage['onlineAgreement']): SnapshotVillage {
   return {
     villageId: v.villageId, code: v.code, name: v.name, households: v.households, participated: v.participated,
     questions: v.questions, elected: v.elected, ties: v.ties, passed: v.passed, basis: v.basis, channels: v.channels,
     advisory: v.advisory, thresholdUnreachable: v.thresholdUnreachable, quorumMet: v.quorumMet, fallback: v.fallback,
     turnout: v.turnout, unfilledSeats: v.unfilledSeats, tiedSeats: v.tiedSeats, warnings: v.warnings, registeredPaper,
+    seats: v.seats, held: v.held, roles: v.roles, sources: v.sources, onlineAgreement,
   };
 }
 
@@ -62,7 +68,7 @@ function snapshotCommune(c: TallyResult['commune'], villages: SnapshotVillage[])
   const participated = villages.reduce((s, v) => s + v.participated, 0);
   return {
     villagesPassed: c.villagesPassed, passed: c.passed, villages: c.villages, rule: c.rule, requiredVillages: c.requiredVillages,
-    questions: c.questions, roster: c.roster, warnings: c.warnings,
+    questions: c.questions, adopted: c.adopted, roster: c.roster, warnings: c.warnings,
     households, participated, turnout: households > 0 ? round4(participated / households) : 0,
   };
 }
@@ -88,17 +94,30 @@ export function buildTalliedResults(input: TallyInput, questions: SnapshotQuesti
   if (campaign.kind !== 'decision' && campaign.kind !== 'election') throw new RangeError(`${campaign.kind} is not tallied`);
   const tallyQuestions = questions.map((q) => ({ name: q.name, choices: q.choices.map((c) => c.value) }));
   const sheets = latestPerVillageAndChannel(input.sheets);
+  // the agreement to vote online matters where online may bind once agreed (k6, NĐ 59 Đ5)
+  const agreementApplies = campaign.channels.includes('online') && channelPolicy(campaign.kind, campaign.category).value.onlineNeedsApproval;
+  const frozen = new Map(input.villages.map((v) => [v.villageId, parseFrozen(v.onlineAgreement)]));
   const tally = tallyCampaign(
     {
-      kind: campaign.kind, category: campaign.category, scope: campaign.scope, seats: campaign.seats,
+      kind: campaign.kind, category: campaign.category, scope: campaign.scope, seats: campaign.seats, board: campaign.board,
       candidates: candidates.map((c) => ({ id: c.id, name: c.name, villageId: c.villageId, birthYear: c.birthYear })),
-      questions: tallyQuestions, onlineApprovalRecorded: campaign.onlineApproval !== null,
+      questions: tallyQuestions,
     },
-    input.villages.map((v) => ({ villageId: v.villageId, code: v.code, name: v.name, households: v.households ?? 0 })),
+    input.villages.map((v) => ({
+      villageId: v.villageId, code: v.code, name: v.name, households: v.households ?? 0,
+      onlineAgreement: agreementOnRecord(frozen.get(v.villageId) ?? null, v.households ?? 0),
+      registeredPaper: input.registeredPaper[v.villageId] ?? 0,
+      ...(campaign.kind === 'election' ? { seats: seatsFor(campaign, v.villageId) } : {}),
+    })),
     sheets.map(sheetOf),
     aggregateOnlineAnswers(input.online, tallyQuestions),
+    undefined,
+    aggregateOnlineAnswers(input.paper, tallyQuestions),
   );
-  const villages = tally.villages.map((v) => snapshotVillage(v, input.registeredPaper[v.villageId] ?? 0));
+  const villages = tally.villages.map((v) => snapshotVillage(
+    v, input.registeredPaper[v.villageId] ?? 0,
+    agreementApplies ? agreementView(frozen.get(v.villageId) ?? null, v.households) : null,
+  ));
   const sheetById = new Map(sheets.map((s) => [s.id, s]));
   return {
     results: {

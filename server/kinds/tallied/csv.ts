@@ -4,7 +4,10 @@ const pct = (x: number): number => Math.round(x * 1000) / 10;
 
 /**
  * One row per village and question/option (the advice apart), then the
- * commune row; `outcome` says what an option's count decided.
+ * commune's rows: one per question of a decision (each question is its own
+ * matter), then the overall one. At village scope they sum the villages up
+ * ("Tổng hợp các thôn") and never give the commune a verdict of its own.
+ * `outcome` says what an option's count decided; a held village says so.
  */
 export function talliedCsv(
   s: ResultsSnapshot,
@@ -21,7 +24,7 @@ export function talliedCsv(
       if (!r) continue;
       for (const [value, n] of Object.entries(r.counts)) {
         const label = q.choices.find((c) => c.value === value)?.text.vi ?? value;
-        rows.push([v.code, v.name, v.households, v.participated, pct(v.turnout), q.title.vi, label, value, n, 'Có giá trị quyết định', r.required, outcome(v, value, r.passed)]);
+        rows.push([v.code, v.name, v.households, v.participated, pct(v.turnout), q.title.vi, label, value, n, 'Có giá trị quyết định', r.required, v.held ? 'Tạm giữ' : outcome(v, value, r.passed)]);
       }
       const advisory = v.advisory?.counts[q.name];
       if (advisory) {
@@ -33,10 +36,22 @@ export function talliedCsv(
     }
   }
   const c = s.commune;
-  rows.push([
-    '', 'Toàn xã', c.households, c.participated, pct(c.turnout), '', '', '', null, 'Có giá trị quyết định',
-    c.rule === 'commune_threshold' ? c.requiredVillages : null,
-    `${c.passed ? 'Thông qua' : 'Không thông qua'} (${c.villagesPassed}/${c.villages} thôn đạt)`,
-  ]);
+  const commune = c.rule === 'commune_threshold';
+  const label = commune ? 'Toàn xã' : 'Tổng hợp các thôn';
+  const verdict = (passed: boolean) => (passed ? 'Thông qua' : 'Không thông qua');
+  const total = (question: string, required: number | null, result: string) =>
+    rows.push(['', label, c.households, c.participated, pct(c.turnout), question, '', '', null, 'Có giá trị quyết định', required, result]);
+  if (s.campaign.kind === 'decision') {
+    for (const q of s.questions) {
+      const r = c.questions[q.name];
+      if (!r) continue;
+      total(q.title.vi, r.required, commune ? `${verdict(r.passed)} (${r.villagesPassed}/${c.villages} thôn đạt)` : `${r.villagesPassed}/${c.villages} thôn thông qua`);
+    }
+    total('', null, commune
+      ? `${verdict(c.passed)} (${c.adopted.length}/${s.questions.length} câu hỏi được thông qua)`
+      : `${c.villagesPassed}/${c.villages} thôn thông qua mọi câu hỏi`);
+  } else {
+    total('', null, `${c.villagesPassed}/${c.villages} thôn đủ người trúng cử`);
+  }
   return rows;
 }

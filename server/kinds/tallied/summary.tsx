@@ -4,13 +4,15 @@ import type { ResultsSnapshot, SnapshotVillage } from '../../domain/results/snap
 import { Alert } from '../../../web/views/components';
 import { num, pct } from '../../../web/views/results/format';
 import { RT } from '../../../web/views/results/parts';
+import { villageNotes } from './notes';
 
 /**
- * What a villager of a tallied campaign reads first: the commune's verdict
- * when the kind has one (`lead`), turnout of all households, one plain
- * sentence per village and the roster's notes.
+ * What a villager of a tallied campaign reads first: the verdict (`lead`,
+ * the commune's only where the commune decides), turnout of all households,
+ * plain sentences per village with why a tally did not count, and the
+ * roster's notes.
  */
-export function TallySummary(props: { lang: Lang; s: ResultsSnapshot; lead?: Child; sentence: (v: SnapshotVillage) => Text | null }) {
+export function TallySummary(props: { lang: Lang; s: ResultsSnapshot; lead?: Child; sentences: (v: SnapshotVillage) => Text[] }) {
   const { lang, s } = props;
   const c = s.commune;
   return (
@@ -22,8 +24,8 @@ export function TallySummary(props: { lang: Lang; s: ResultsSnapshot; lead?: Chi
       <ul class="village-sentences">
         {s.villages.map((v) => (
           <li>
-            {props.sentence(v)?.[lang] ?? ''}
-            {v.fallback ? <span class="hint"> {v.fallback[lang]}</span> : null}
+            {props.sentences(v).map((t) => t[lang]).join(' ')}
+            {villageNotes(v).map((n) => <span class="hint"> {n[lang]}</span>)}
           </li>
         ))}
       </ul>

@@ -86,7 +86,8 @@ const toDateInput = (iso: string | null | undefined) => (iso ? dateInput.format(
 function formValues(form: Record<string, string | string[]>): CampaignFormValues {
   return {
     kind: one(form.kind), category: one(form.category), title: one(form.title), description: one(form.description), template: one(form.template),
-    villageIds: list(form.villageIds), channels: list(form.channels), advisoryOnline: one(form.advisoryOnline) === '1', secret: one(form.secret) === '1',
+    villageIds: list(form.villageIds), communeScope: one(form.communeScope) === '1',
+    channels: list(form.channels), advisoryOnline: one(form.advisoryOnline) === '1', secret: one(form.secret) === '1',
     opensAt: one(form.opensAt), closesAt: one(form.closesAt), seats: one(form.seats), candidates: one(form.candidates),
   };
 }
@@ -139,6 +140,8 @@ function toInput(form: Record<string, string | string[]>, villages: { id: string
       opensAt: d.opensAt ? `${d.opensAt}T00:00:00+07:00` : undefined,
       closesAt: d.closesAt ? `${d.closesAt}T23:59:59+07:00` : undefined,
       advisoryOnline: v.advisoryOnline || undefined, secret: v.secret || undefined,
+      // explicit: commune-wide only when asked (docs/api.md "Campaigns")
+      ...(v.communeScope ? { scope: 'commune' as const } : {}),
       ...(d.kind === 'election' ? { seats, candidates } : {}),
     },
   };
@@ -146,7 +149,7 @@ function toInput(form: Record<string, string | string[]>, villages: { id: string
 
 /** API paths ("villageIds.2", "candidates.0.villageId", "survey.q1") name the form's field. */
 function formErrors(details: ErrorDetail[], lang: Lang): { path: string; message: string }[] {
-  const FIELD: Record<string, string> = { survey: 'template', onlineApproval: 'channels', scope: 'villageIds' };
+  const FIELD: Record<string, string> = { survey: 'template', onlineApproval: 'channels', scope: 'communeScope' };
   return details.map((d) => {
     const [head = '', index] = d.path.split('.');
     const field = FIELD[head] ?? head;
@@ -257,7 +260,7 @@ export const campaignPages = new Hono<AppEnv>()
   .get('/staff/campaigns/new', staff, async (c) => {
     const villages = await listVillageSummaries(c.get('deps'), currentActor(c));
     return renderForm(c, 'new', {
-      kind: 'decision', category: '', title: '', description: '', template: '', villageIds: villages.map((v) => v.id),
+      kind: 'decision', category: '', title: '', description: '', template: '', villageIds: villages.map((v) => v.id), communeScope: false,
       channels: ['meeting', 'paper'], advisoryOnline: false, secret: false, opensAt: '', closesAt: '', seats: '1', candidates: '',
     }, []);
   })
@@ -269,7 +272,7 @@ export const campaignPages = new Hono<AppEnv>()
     const codes = new Map(d.villages.map((v) => [v.villageId, v.code]));
     return renderForm(c, 'edit', {
       kind: d.kind, category: d.category ?? '', title: d.title, description: d.description, template: '',
-      villageIds: d.villages.map((v) => v.villageId), channels: d.channels, advisoryOnline: d.advisoryOnline, secret: d.secret,
+      villageIds: d.villages.map((v) => v.villageId), communeScope: d.scope === 'commune', channels: d.channels, advisoryOnline: d.advisoryOnline, secret: d.secret,
       opensAt: toDateInput(d.opensAt), closesAt: toDateInput(d.closesAt), seats: String(d.seats ?? 1),
       candidates: d.candidates.map((k) => [k.name, k.birthYear ?? '', codes.get(k.villageId) ?? ''].join('; ')).join('\n'),
     }, [], 200, d.id);

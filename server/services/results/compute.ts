@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps';
 import type { Campaign, Candidate } from '../../domain/campaign';
 import { SNAPSHOT_FORMAT, type ResultsSnapshot, type SnapshotResults } from '../../domain/results/snapshot';
 import { kindOf } from '../../kinds';
+import { boardOf } from '../../domain/legal-rules';
 import type { BuiltResults, StaffExtras } from '../../kinds/kind';
 import { loadResults } from './load';
 
@@ -21,7 +22,7 @@ export function assembleSnapshot(campaign: Campaign, communeName: string, candid
       id: campaign.id, slug: campaign.slug, title: campaign.title, description: campaign.description, kind: campaign.kind,
       category: campaign.category, scope: campaign.scope, status: campaign.status, communeId: campaign.communeId,
       communeName, channels: campaign.channels, secret: campaign.secret,
-      openedAt: campaign.openedAt, closedAt: campaign.closedAt,
+      openedAt: campaign.openedAt, closedAt: campaign.closedAt, board: campaign.kind === 'election' ? boardOf(campaign.category, campaign.board) : null,
     },
     candidates: candidates.map((c) => ({ id: c.id, name: c.name, villageId: c.villageId, birthYear: c.birthYear })),
     satisfaction: r.satisfaction,

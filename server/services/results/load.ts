@@ -7,8 +7,8 @@ import type { CampaignKindModule, AnswersInput, TallyInput } from '../../kinds/k
 import { listCampaignVillages, listCandidates } from '../../../db/repositories/campaigns';
 import { findCommune } from '../../../db/repositories/communes';
 import { usesPerVillage } from '../../../db/repositories/serials';
-import { onlineAnswerGroups } from '../../../db/repositories/results';
-import { ballotsWithSealed, onlineGroupsWithSealed } from '../sealed-ballots';
+import { onlineAnswerGroups, type OnlineAnswerGroup } from '../../../db/repositories/results';
+import { ballotsWithSealed, answerGroupsWithSealed } from '../sealed-ballots';
 import { confirmedSheets, listPhotos } from '../../../db/repositories/tallies';
 import { listAssignments, listThemes } from '../../../db/repositories/themes';
 
@@ -21,6 +21,10 @@ function parseAnswers(text: string): Record<string, unknown> {
   }
 }
 
+/** Grouped ballots as the tally engine counts them. */
+export const answersOf = (groups: OnlineAnswerGroup[]) =>
+  groups.flatMap((g) => (g.villageId ? [{ villageId: g.villageId, binding: g.binding === 1, answers: parseAnswers(g.answers), count: g.n }] : []));
+
 export interface LoadedResults {
   communeName: string;
   candidates: Candidate[];
@@ -28,9 +32,11 @@ export interface LoadedResults {
 }
 
 /**
- * A tallied kind: the frozen H per village, the confirmed sheets and their
- * photos, the paper ballots registered, and the online answers to the kind's
- * questions grouped by the database (a few hundred rows for 100,000 ballots).
+ * A tallied kind: the frozen H and online agreement per village, the
+ * confirmed sheets and their photos, the paper ballots registered, and the
+ * online answers and the paper ballots entered one by one, their answers to
+ * the kind's questions grouped by the database (a few hundred rows for
+ * 100,000 ballots).
  * An answered kind: every ballot's answers, and the themes when it has them.
  */
 export async function loadResults(deps: AppDeps, campaign: Campaign, kind: CampaignKindModule): Promise<LoadedResults> {
@@ -39,10 +45,11 @@ export async function loadResults(deps: AppDeps, campaign: Campaign, kind: Campa
   const communeName = commune?.name ?? '';
   if (kind.source === 'tally') {
     const questions = kind.questions(campaign, candidates).map((q) => q.name);
-    const [villages, sheets, uses, groups] = await Promise.all([
+    const [villages, sheets, uses, groups, paperGroups] = await Promise.all([
       listCampaignVillages(deps.db, id), confirmedSheets(deps.db, id), usesPerVillage(deps.db, id),
       // secret ballots still sealed are opened in memory and counted with the rest
-      onlineGroupsWithSealed(deps, id, () => onlineAnswerGroups(deps.db, id, questions)),
+      answerGroupsWithSealed(deps, id, 'online', () => onlineAnswerGroups(deps.db, id, questions, 'online')),
+      answerGroupsWithSealed(deps, id, 'paper', () => onlineAnswerGroups(deps.db, id, questions, 'paper')),
     ]);
     const photos = await listPhotos(deps.db, sheets.map((s) => s.id));
     const registeredPaper: Record<string, number> = {};
@@ -53,7 +60,8 @@ export async function loadResults(deps: AppDeps, campaign: Campaign, kind: Campa
         source: 'tally',
         tally: {
           campaign, candidates, villages, sheets, photos, registeredPaper,
-          online: groups.flatMap((g) => (g.villageId ? [{ villageId: g.villageId, binding: g.binding === 1, answers: parseAnswers(g.answers), count: g.n }] : [])),
+          online: answersOf(groups),
+          paper: answersOf(paperGroups),
         },
       },
     };

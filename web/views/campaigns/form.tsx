@@ -29,6 +29,11 @@ const T = {
   villages: { vi: 'Các thôn tham gia', en: 'Villages taking part' },
   villagesHint: { vi: 'Tất cả các thôn được chọn sẵn; bỏ chọn thôn không tham gia.', en: 'All villages are ticked; untick those not taking part.' },
   households: { vi: 'hộ', en: 'households' },
+  communeScope: { vi: 'Nội dung phạm vi toàn xã (mọi thôn của xã)', en: 'Commune-wide content (every village of the commune)' },
+  communeScopeHint: {
+    vi: 'Chỉ cho nội dung k1, k2 do Chủ tịch UBND xã phát phiếu đến mọi thôn, lấy ý kiến và khảo sát: thông qua khi từ hai phần ba số thôn tán thành. Không chọn: mỗi thôn quyết định riêng.',
+    en: 'k1, k2 matters put to every village by the commune chair, consultations and surveys only: passed with two thirds of the villages. Unticked: each village decides for itself.',
+  },
   channels: { vi: 'Kênh lấy ý kiến', en: 'Channels' },
   channelsHint: {
     vi: 'Biểu quyết trực tuyến chỉ được quyết định nội dung k6 (Điều 17 khoản 2). Bầu cử và k3, k4, k5 quyết định tại cuộc họp; phiếu hộ gia đình khi họp không đủ người. Khảo sát hài lòng không dùng cuộc họp.',
@@ -64,6 +69,8 @@ export interface CampaignFormValues {
   description: string;
   template: string;
   villageIds: string[];
+  /** scope "commune": every village of the commune */
+  communeScope: boolean;
   channels: string[];
   advisoryOnline: boolean;
   secret: boolean;
@@ -125,6 +132,7 @@ export function CampaignFormPage(props: CampaignFormProps) {
           name="villageIds" legend={T.villages[lang]} hint={T.villagesHint[lang]} multiple required lang={lang} value={v.villageIds} error={err('villageIds')}
           options={props.villages.map((x) => ({ value: x.id, label: `${x.name} (${x.code})`, hint: `${x.households} ${T.households[lang]}` }))}
         />
+        <Checkbox id="f-communeScope" name="communeScope" label={T.communeScope[lang]} hint={T.communeScopeHint[lang]} checked={v.communeScope} error={err('communeScope')} lang={lang} />
         <RadioGroup
           name="channels" legend={T.channels[lang]} hint={T.channelsHint[lang]} multiple required lang={lang} value={v.channels} error={err('channels')}
           options={['meeting', 'paper', 'online'].map((ch) => ({ value: ch, label: CHANNEL_LABEL[ch]![lang], hint: CHANNEL_HINT[ch]![lang] }))}

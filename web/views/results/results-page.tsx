@@ -1,8 +1,9 @@
 import { raw } from 'hono/html';
 import type { Lang, Text } from '../../../server/domain/i18n';
 import { formatDate } from '../../../server/domain/i18n';
-import type { PublicationInfo, ResultsSnapshot, SnapshotVillage } from '../../../server/domain/results/snapshot';
+import { readSnapshot, type PublicationInfo, type ResultsSnapshot, type SnapshotVillage } from '../../../server/domain/results/snapshot';
 import { KINDS } from '../../../server/kinds';
+import { DEFAULT_RULES } from '../../../server/domain/legal-rules';
 import { Alert, Table } from '../components';
 import { dataBlock } from './charts';
 import { CATEGORY_LABEL, num } from './format';
@@ -78,7 +79,9 @@ function choiceText(s: ResultsSnapshot, question: string, value: string, lang: L
 }
 
 export function ResultsContent(props: ResultsPageProps) {
-  const { lang, snapshot: s, publication } = props;
+  const { lang, publication } = props;
+  // a snapshot published in an earlier format reads in the current shape
+  const s = readSnapshot(props.snapshot);
   const kind = KINDS[s.campaign.kind];
   const charts = kind.charts(s, lang);
   const base = `/api/v1/campaigns/${s.campaign.id}`;
@@ -90,6 +93,7 @@ export function ResultsContent(props: ResultsPageProps) {
       <p class="hint">
         {kind.labels.public[lang]}
         {s.campaign.category && CATEGORY_LABEL[s.campaign.category] ? ` · ${CATEGORY_LABEL[s.campaign.category]![lang]}` : ''}
+        {s.campaign.board ? ` · ${DEFAULT_RULES.boards[s.campaign.board].value.name[lang]}` : ''}
       </p>
       <h1>{s.campaign.title}</h1>
       {s.campaign.description ? <p class="lead">{s.campaign.description}</p> : null}

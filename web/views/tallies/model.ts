@@ -25,6 +25,8 @@ export interface SheetRow {
   confirmedByName: string | null;
   confirmedAt: string | null;
   photos: { id: string; url: string; mime: string; size: number }[];
+  /** a current paper sheet's numbers that cannot be true beside what the village has counted, each with its gap */
+  gaps?: { path: string; gap: number; message: Text }[];
 }
 
 export interface VillageSheets {
@@ -64,6 +66,14 @@ export const TT = {
   showOfHands: { vi: 'Biểu quyết giơ tay', en: 'Show of hands' },
   secretBallot: { vi: 'Bỏ phiếu kín', en: 'Secret ballot' },
   warnings: { vi: 'Cần lưu ý', en: 'Check these' },
+  gaps: {
+    vi: 'Không khớp với số phiếu thôn đã nhận (một hộ chỉ có một phiếu có giá trị)',
+    en: 'Does not fit the ballots the village has received (one binding vote per household)',
+  },
+  correctFirst: {
+    vi: 'Chưa xác nhận được: cần gửi bản sửa biên bản cho khớp với số phiếu đã nhận.',
+    en: 'Cannot be confirmed yet: send a corrected sheet that fits the ballots received.',
+  },
   photos: { vi: 'Ảnh biên bản', en: 'Photos of the sheet' },
   noPhotos: { vi: 'Chưa có ảnh biên bản đã ký.', en: 'No photo of the signed sheet yet.' },
   confirm: { vi: 'Xác nhận biên bản', en: 'Confirm the sheet' },

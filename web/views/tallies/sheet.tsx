@@ -73,6 +73,12 @@ export function SheetDetails(props: {
       ))}
       {d.board.length ? <p><strong>{TT.board[lang]}:</strong> {d.board.join(', ')}</p> : null}
       {d.witnesses.length ? <p><strong>{TT.witnesses[lang]}:</strong> {d.witnesses.join(', ')}</p> : null}
+      {sheet.gaps?.length ? (
+        <div class="alert alert-error" role="alert">
+          <strong class="alert-title">{TT.gaps[lang]}</strong>
+          <ul>{sheet.gaps.map((g) => <li>{g.message[lang]}</li>)}</ul>
+        </div>
+      ) : null}
       {sheet.warnings.length ? (
         <div class="alert alert-warn" role="status">
           <strong class="alert-title">{TT.warnings[lang]}</strong>
@@ -98,7 +104,8 @@ export function SheetDetails(props: {
         )}
       </div>
       {props.canConfirm && sheet.status === 'submitted' ? (
-        sheet.submittedBy === props.selfId
+        sheet.gaps?.length ? <p class="muted">{TT.correctFirst[lang]}</p>
+        : sheet.submittedBy === props.selfId
           ? <p class="muted">{TT.ownSheet[lang]}</p>
           : <ConfirmForm lang={lang} sheet={sheet} csrfToken={props.csrfToken} back={props.back} />
       ) : null}
