@@ -29,6 +29,8 @@ export async function seedBallotFile(dbPath: string, secret: string, households:
   const actor: Actor = { id: 'seed', username: 'seed', role: 'admin', communeId, villageId: null };
   const c = await createCampaign(deps, actor, {
     title: 'Tải', kind: 'decision', category: 'k6', villageIds: ['v-load'], channels: ['online'], template: 'household-decision', secret: opts.secretBallot,
+    // binding online votes need the households' agreement on record (NĐ 59 Đ5)
+    onlineApproval: { note: 'Biên bản họp thôn: trên 50% hộ đồng ý biểu quyết trực tuyến' },
   });
   await issueSerials(deps, actor, c.id);
   await transitionCampaign(deps, actor, c.id, 'open');
