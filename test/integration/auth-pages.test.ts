@@ -186,7 +186,8 @@ describe('the accounts page', () => {
     const r = await browser('GET', '/staff/accounts', { cookies: [await login(t, 'quantri')] });
     expect(r.status).toBe(200);
     expect(r.html).toContain('<table');
-    expect(r.html).toMatch(/<th scope="row">canbo<\/th>/);
+    // the row is named by its person: the name (none yet) above the username
+    expect(r.html).toMatch(/<th scope="row"><span class="muted">chưa ghi họ tên<\/span><span class="cell-sub">Tên đăng nhập: canbo<\/span><\/th>/);
     expect(r.html).toContain('Cán bộ xã');
     expect(r.html.indexOf('Thôn Đông')).toBeLessThan(r.html.indexOf('Thôn Tây'));
     expect(r.html).not.toContain('Thôn Bên Kia');
@@ -235,7 +236,7 @@ describe('the accounts page', () => {
     await addUser(t, { username: 'quantri', role: 'admin' });
     await addUser(t, { username: 'canbo', role: 'staff' });
     const { session, csrf } = await signInByForm('quantri');
-    const r = await browser('POST', '/staff/accounts', { cookies: [session], form: { _csrf: csrf, username: 'canbo', password: 'mat-khau-8', role: 'staff' } });
+    const r = await browser('POST', '/staff/accounts', { cookies: [session], form: { _csrf: csrf, username: 'canbo', displayName: 'Trần Văn Cường', password: 'mat-khau-8', role: 'staff' } });
     expect(r.status).toBe(409);
     expect(r.html).toContain('Tên đăng nhập đã có người dùng.');
   });
@@ -267,6 +268,33 @@ describe('the accounts page', () => {
     await browser('POST', `/staff/accounts/${id}`, { cookies: [session], form: { _csrf: csrf, action: 'enable' } });
     await browser('POST', `/staff/accounts/${id}`, { cookies: [session], form: { _csrf: csrf, action: 'password', password: 'mat-khau-moi' } });
     expect((await api(t, 'POST', '/api/v1/auth/login', { body: { username: 'canbo', password: 'mat-khau-moi' } })).status).toBe(200);
+  });
+
+  it('asks for the person’s name with every other mistake of the form at once, and lets the admin set a name later', async () => {
+    t = await makeTestApp();
+    await addUser(t, { username: 'quantri', role: 'admin' });
+    const id = await addUser(t, { username: 'canbo', role: 'staff' });
+    const { session, csrf } = await signInByForm('quantri');
+    const r = await browser('POST', '/staff/accounts', {
+      cookies: [session], form: { _csrf: csrf, username: 'truongthon', displayName: '  ', password: 'mat-khau-8', role: 'village_head', villageId: '' },
+    });
+    expect(r.status).toBe(422);
+    expect(r.html).toContain('Hãy nhập họ và tên');
+    expect(r.html).toContain('Trưởng thôn phải gắn với một thôn của xã.');
+    const schema = await browser('POST', '/staff/accounts', {
+      cookies: [session], form: { _csrf: csrf, username: 'truong thon', password: 'ngan', role: 'staff' },
+    });
+    expect(schema.status).toBe(422);
+    expect(schema.html).toContain('Hãy nhập họ và tên');
+    expect(schema.html).toContain('Mật khẩu phải có ít nhất 8 ký tự.');
+    expect(await t.deps.db.selectFrom('users').select('id').where('username', 'in', ['truongthon', 'truong thon']).execute()).toEqual([]);
+
+    const blank = await browser('POST', `/staff/accounts/${id}`, { cookies: [session], form: { _csrf: csrf, action: 'name', displayName: ' ' } });
+    expect(blank.status).toBe(422);
+    const named = await browser('POST', `/staff/accounts/${id}`, { cookies: [session], form: { _csrf: csrf, action: 'name', displayName: 'Nguyễn Thị Lan' } });
+    expect(named.status).toBe(303);
+    const page = await browser('GET', named.location!, { cookies: [session] });
+    expect(page.html).toMatch(/<th scope="row">Nguyễn Thị Lan<span class="cell-sub">Tên đăng nhập: canbo<\/span><\/th>/);
   });
 
   it('answers 404 when the row form names another commune’s account', async () => {

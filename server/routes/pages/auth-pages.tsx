@@ -11,7 +11,7 @@ import { readBytes } from '../../http/body';
 import { SESSION_COOKIE } from '../../http/middleware';
 import { base32 } from '../../runtime/ids';
 import { signIn, signOut } from '../../services/sessions';
-import { createUser } from '../../services/create-user';
+import { createUser, NAME_REQUIRED } from '../../services/create-user';
 import { updateUser } from '../../services/update-user';
 import { listCommuneUsers, listAccountVillages } from '../../services/list-users';
 import { listAllCommunes } from '../../services/list-communes';
@@ -82,7 +82,7 @@ const texts = (lang: 'vi' | 'en', details: ErrorDetail[]) => details.map((d) => 
 /** The accounts page with whatever the last form left: values, errors, a notice. */
 async function renderAccounts(
   c: AppContext,
-  extra: { values?: Record<string, string>; errors?: ErrorDetail[]; rowError?: { id: string; message: string }; notice?: string } = {},
+  extra: { values?: Record<string, string>; errors?: ErrorDetail[]; rowError?: { id: string; message: string; action?: string }; notice?: string } = {},
   status: 200 | 409 | 422 = 200,
 ) {
   const deps = c.get('deps');
@@ -163,10 +163,14 @@ export const authPages = new Hono<AppEnv>()
         villageId: form.villageId || undefined,
         ...(actor.role === 'province_admin' ? { communeId: c.req.query('communeId') } : {}),
       });
-      await createUser(c.get('deps'), actor, input);
+      // The page asks for the person's name (tally sheets and the audit log show it); the API keeps it optional.
+      await createUser(c.get('deps'), actor, input, { requireName: true });
     } catch (err) {
       if (err instanceof AppError && (err.code === 'VALIDATION_FAILED' || err.code === 'CONFLICT')) {
-        return renderAccounts(c, { values, errors: err.details }, statusOf(err) as 409 | 422);
+        // a form the schema refused never reached the service's own checks: the missing name is said with the rest
+        const unnamed = !values.displayName.trim() && !err.details.some((d) => d.path === 'displayName');
+        const errors = unnamed ? [{ path: 'displayName', message: NAME_REQUIRED }, ...err.details] : err.details;
+        return renderAccounts(c, { values, errors }, statusOf(err) as 409 | 422);
       }
       throw err;
     }
@@ -180,6 +184,7 @@ export const authPages = new Hono<AppEnv>()
       action === 'disable' ? { disabled: true }
       : action === 'enable' ? { disabled: false }
       : action === 'password' ? { password: form.password ?? '' }
+      : action === 'name' ? { displayName: form.displayName ?? '' }
       : null;
     if (!changes) throw new AppError('BAD_REQUEST');
     try {
@@ -188,10 +193,13 @@ export const authPages = new Hono<AppEnv>()
           { path: 'password', message: { vi: 'Mật khẩu phải có 8 đến 200 ký tự.', en: 'The password needs 8 to 200 characters.' } },
         ]);
       }
+      if (changes.displayName !== undefined && (!changes.displayName.trim() || changes.displayName.length > 100)) {
+        throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'displayName', message: NAME_REQUIRED }]);
+      }
       await updateUser(c.get('deps'), currentActor(c), id, changes);
     } catch (err) {
       if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
-        return renderAccounts(c, { rowError: { id, message: err.details[0]?.message[c.get('lang')] ?? err.text[c.get('lang')] } }, 422);
+        return renderAccounts(c, { rowError: { id, action, message: err.details[0]?.message[c.get('lang')] ?? err.text[c.get('lang')] } }, 422);
       }
       throw err;
     }
