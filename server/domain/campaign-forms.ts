@@ -1,4 +1,5 @@
 import type { Campaign, Candidate } from './campaign';
+import type { Channel } from './legal-rules';
 import { choicesOf, flattenElements } from './survey/definition';
 
 type Json = Record<string, unknown>;
@@ -39,4 +40,18 @@ export function electionSurvey(title: string, candidates: Candidate[], seats: nu
 export function surveyForVillage(campaign: Pick<Campaign, 'kind' | 'survey' | 'title' | 'seats'>, candidates: Candidate[], villageId: string): Json {
   if (campaign.kind !== 'election') return campaign.survey;
   return electionSurvey(campaign.title, candidates.filter((c) => c.villageId === villageId), campaign.seats ?? 1);
+}
+
+/** The forms of NĐ 59/2023's annex the platform prints, filled for one village. */
+export type FormName = 'mau-01' | 'mau-02' | 'mau-03' | 'mau-04';
+
+/**
+ * The channel each form serves: Mẫu 01–03 the community meeting (invitation,
+ * secret-ballot count, minutes), Mẫu 04 the count of household ballots.
+ */
+const FORM_CHANNEL: Record<FormName, Channel> = { 'mau-01': 'meeting', 'mau-02': 'meeting', 'mau-03': 'meeting', 'mau-04': 'paper' };
+
+/** The forms a campaign with these channels needs, in the annex's order. */
+export function formsFor(channels: readonly string[]): FormName[] {
+  return (Object.keys(FORM_CHANNEL) as FormName[]).filter((f) => channels.includes(FORM_CHANNEL[f]));
 }

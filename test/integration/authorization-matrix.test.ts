@@ -108,6 +108,7 @@ const POLICY: Record<string, Policy> = {
   'GET /staff/campaigns/:id/kiosk': { allow: OFFICE },
   'POST /staff/campaigns/:id/kiosk': { allow: OFFICE },
   'GET /staff/print': { allow: OFFICE },
+  'POST /staff/print/reprint': { allow: OFFICE },
   'GET /': { allow: 'public' },
   'GET /x/:slug': { allow: 'public' },
   'GET /r/:slug': { allow: 'public' },
