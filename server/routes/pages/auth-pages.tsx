@@ -15,7 +15,7 @@ import { createUser, NAME_REQUIRED } from '../../services/create-user';
 import { updateUser } from '../../services/update-user';
 import { listCommuneUsers, listAccountVillages } from '../../services/list-users';
 import { listAllCommunes } from '../../services/list-communes';
-import { verifyAudit } from '../../services/verify-audit';
+import { auditLog } from '../../services/audit-log';
 import { createUserSchema, setSessionCookie } from '../auth';
 import { clientKey } from '../../http/client-address';
 import { safeBack } from '../../domain/return-path';
@@ -76,6 +76,8 @@ function nextPath(next: string | undefined): string {
   const p = safeBack(next);
   return p === '/' || p.startsWith('/login') ? '/staff' : p;
 }
+
+const auditFilter = z.object({ campaignId: z.string().max(100).optional(), person: z.string().max(100).optional() });
 
 const texts = (lang: 'vi' | 'en', details: ErrorDetail[]) => details.map((d) => ({ path: d.path, message: d.message[lang] }));
 
@@ -206,6 +208,7 @@ export const authPages = new Hono<AppEnv>()
     return c.redirect(accountsUrl(c, 'updated=1'), 303);
   })
   .get('/staff/audit', staffPage('inspector', 'admin', 'staff'), async (c) => {
-    const report = await verifyAudit(c.get('deps').db, currentActor(c).communeId!, { latest: 100 });
-    return c.html(<AuditPage {...pageUser(c)} {...report} />);
+    const filter = parseInput(auditFilter, c.req.query());
+    const log = await auditLog(c.get('deps'), currentActor(c), { campaignId: filter.campaignId || undefined, person: filter.person || undefined });
+    return c.html(<AuditPage {...pageUser(c)} {...log} filter={filter} />);
   });
