@@ -1,6 +1,7 @@
 import type { Campaign, Candidate } from './campaign';
 import type { Channel } from './legal-rules';
-import { choicesOf, flattenElements } from './survey/definition';
+import { choicesOf, flattenElements, localTexts } from './survey/definition';
+import type { TallyQuestion } from './tally';
 
 type Json = Record<string, unknown>;
 
@@ -8,10 +9,10 @@ type Json = Record<string, unknown>;
  * The decision questions with their choice values: radiogroups whose choices
  * include approve and reject (docs/api.md "Campaigns"). A decision campaign needs one.
  */
-export function decisionQuestions(survey: Json): { name: string; choices: string[] }[] {
+export function decisionQuestions(survey: Json): TallyQuestion[] {
   return flattenElements(survey)
     .filter((el) => el.type === 'radiogroup')
-    .map((el) => ({ name: el.name, choices: choicesOf(el.json.choices).map((c) => String(c.value)) }))
+    .map((el) => ({ name: el.name, choices: choicesOf(el.json.choices).map((c) => String(c.value)), title: localTexts(el.json.title, el.name) }))
     .filter((q) => q.choices.includes('approve') && q.choices.includes('reject'));
 }
 

@@ -43,6 +43,8 @@ export interface TallyQuestion {
   name: string;
   /** choice values; approve / reject / other for decisions */
   choices: string[];
+  /** the question's title on the form, to name it to people (never its internal name) */
+  title?: LocalizedText;
 }
 
 export interface TallyCampaign {
