@@ -100,6 +100,7 @@ const POLICY: Record<string, Policy> = {
   'GET /staff/campaigns/new': { allow: OFFICE },
   'POST /staff/campaigns/new': { allow: OFFICE },
   'GET /staff/campaigns/:id': { allow: READERS },
+  'GET /staff/campaigns/:id/not-returned': { allow: READERS },
   'GET /staff/campaigns/:id/edit': { allow: OFFICE },
   'POST /staff/campaigns/:id/edit': { allow: OFFICE },
   'POST /staff/campaigns/:id/open': { allow: OFFICE },

@@ -25,6 +25,8 @@ export interface StaffSection {
   href: string;
   label: Text;
   description: Text;
+  /** what the section offers a role that may do less there than the office (read, not create or close) */
+  descriptionFor?: Partial<Record<string, Text>>;
   roles: readonly string[];
 }
 
@@ -35,18 +37,44 @@ const OFFICE = ['admin', 'staff', 'province_admin'] as const;
 // only keeps a village head's phone menu short.
 export const STAFF_SECTIONS: readonly StaffSection[] = [
   { href: '/staff', roles: ALL, label: { vi: 'Tổng quan', en: 'Overview' }, description: { vi: 'Việc cần làm và số liệu chính.', en: 'What needs doing and the key numbers.' } },
-  { href: '/staff/campaigns', roles: ALL, label: { vi: 'Đợt lấy ý kiến', en: 'Campaigns' }, description: { vi: 'Tạo, mở, đóng và công bố các đợt lấy ý kiến, biểu quyết, bầu cử.', en: 'Create, open, close and publish consultations, votes and elections.' } },
-  { href: '/staff/households', roles: ALL, label: { vi: 'Sổ hộ', en: 'Households' }, description: { vi: 'Tra cứu và sửa danh sách hộ gia đình.', en: 'Look up and correct the household register.' } },
+  {
+    href: '/staff/campaigns', roles: ALL, label: { vi: 'Đợt lấy ý kiến', en: 'Campaigns' },
+    description: { vi: 'Tạo, mở, đóng và công bố các đợt lấy ý kiến, biểu quyết, bầu cử.', en: 'Create, open, close and publish consultations, votes and elections.' },
+    descriptionFor: {
+      village_head: { vi: 'Các đợt của thôn mình: bao nhiêu hộ đã tham gia, danh sách hộ chưa nộp phiếu để in.', en: 'Your village’s campaigns: how many households took part, and the list of ballots not yet back, to print.' },
+      inspector: { vi: 'Theo dõi các đợt lấy ý kiến, số hộ tham gia và kết quả.', en: 'Follow the campaigns, participation and results.' },
+    },
+  },
+  {
+    href: '/staff/households', roles: ALL, label: { vi: 'Sổ hộ', en: 'Households' },
+    description: { vi: 'Tra cứu và sửa danh sách hộ gia đình.', en: 'Look up and correct the household register.' },
+    descriptionFor: {
+      village_head: { vi: 'Tra cứu các hộ gia đình của thôn mình.', en: 'Look up the households of your village.' },
+      inspector: { vi: 'Tra cứu danh sách hộ gia đình.', en: 'Look up the household register.' },
+    },
+  },
   { href: '/staff/villages', roles: [...OFFICE, 'inspector'], label: { vi: 'Thôn', en: 'Villages' }, description: { vi: 'Các thôn, tổ dân phố và số hộ.', en: 'Villages and their household counts.' } },
   { href: '/staff/import', roles: OFFICE, label: { vi: 'Nhập sổ hộ', en: 'Import register' }, description: { vi: 'Nhập danh sách hộ từ tệp Excel hoặc CSV.', en: 'Import households from an Excel or CSV file.' } },
   { href: '/staff/print', roles: OFFICE, label: { vi: 'In ấn', en: 'Printing' }, description: { vi: 'In phiếu có mã QR, thông báo, áp phích.', en: 'Print QR ballots, notices and posters.' } },
-  { href: '/staff/tallies', roles: ALL, label: { vi: 'Biên bản', en: 'Tally sheets' }, description: { vi: 'Nhập, kiểm tra và xác nhận biên bản kiểm phiếu.', en: 'Enter, check and confirm tally sheets.' } },
+  {
+    href: '/staff/tallies', roles: ALL, label: { vi: 'Biên bản', en: 'Tally sheets' },
+    description: { vi: 'Nhập, kiểm tra và xác nhận biên bản kiểm phiếu.', en: 'Enter, check and confirm tally sheets.' },
+    descriptionFor: {
+      village_head: { vi: 'Nhập biên bản kiểm phiếu của thôn, chụp ảnh biên bản đã ký, ghi nhận phiếu giấy đã thu.', en: 'Enter your village’s tally sheet, photograph the signed sheet, register the paper ballots collected.' },
+      inspector: { vi: 'Kiểm tra và xác nhận biên bản kiểm phiếu do thôn nhập.', en: 'Check and confirm the tally sheets villages entered.' },
+    },
+  },
   { href: '/staff/accounts', roles: ['admin', 'province_admin'], label: { vi: 'Tài khoản', en: 'Accounts' }, description: { vi: 'Tài khoản cán bộ, trưởng thôn, ban thanh tra.', en: 'Accounts for staff, village heads and inspectors.' } },
   { href: '/staff/audit', roles: [...OFFICE, 'inspector'], label: { vi: 'Nhật ký', en: 'Audit log' }, description: { vi: 'Nhật ký thay đổi, kiểm tra toàn vẹn.', en: 'The change log and its integrity check.' } },
 ];
 
 export function staffSectionsFor(role: string): StaffSection[] {
   return STAFF_SECTIONS.filter((s) => s.roles.includes(role));
+}
+
+/** What a section offers this role, in its words. */
+export function sectionDescription(s: StaffSection, role: string): Text {
+  return s.descriptionFor?.[role] ?? s.description;
 }
 
 export const ROLE_LABEL: Record<string, Text> = {

@@ -27,6 +27,9 @@ import { CampaignFormPage, type CampaignFormValues } from '../../../web/views/ca
 import { CampaignDetailPage, type CampaignDetailView } from '../../../web/views/campaigns/detail';
 import { PrintCentrePage } from '../../../web/views/campaigns/print-centre';
 import { KioskPage } from '../../../web/views/campaigns/kiosk';
+import { NotReturnedPage } from '../../../web/views/campaigns/not-returned';
+import { ballotsNotReturned } from '../../services/ballot-returns';
+import { ballotsReturnByHousehold, villageGlance } from '../../domain/participation';
 
 const staff = requireRole('admin', 'staff');
 const readers = requireRole('admin', 'staff', 'inspector', 'village_head');
@@ -219,10 +222,17 @@ async function renderDetail(c: AppContext, extra: { notice?: string; error?: str
   const names = new Map(overview.villages.map((v) => [v.villageId, v.name]));
   const campaign = detailView(d, (v) => counts.get(v)?.households ?? 0, (v) => names.get(v) ?? '');
   const f = await frame(c);
+  // One village in view (a village head's): its line at a glance and its list of ballots not back.
+  const only = campaign.villages.length === 1 ? campaign.villages[0]! : null;
+  const started = d.status !== 'draft';
+  // households take part by a ballot of their own: counted by serial, so a line and a list of those not back make sense
+  const byBallot = ballotsReturnByHousehold(d);
   return c.html(
     <CampaignDetailPage
       {...f} campaign={campaign} canManage={canManage} notice={extra.notice} error={extra.error}
       serials={canManage ? overview.villages.filter((v) => visible.has(v.villageId)) : undefined}
+      glance={only && started && byBallot ? { village: only.name, glance: villageGlance(d, { households: only.households, tookPart: only.online + only.paper }, deps.clock()) } : undefined}
+      notReturned={started && byBallot ? { villageId: only?.villageId, village: only?.name } : undefined}
     />,
     status,
   );
@@ -262,6 +272,10 @@ export const campaignPages = new Hono<AppEnv>()
   })
   .post('/staff/campaigns/new', staff, (c) => saveForm(c, 'new'))
   .get('/staff/campaigns/:id', readers, async (c) => renderDetail(c, { notice: noticeFrom(c) }))
+  .get('/staff/campaigns/:id/not-returned', readers, async (c) => {
+    const r = await ballotsNotReturned(c.get('deps'), currentActor(c), c.req.param('id'), c.req.query('villageId') || undefined);
+    return c.html(<NotReturnedPage {...await frame(c)} campaign={r.campaign} villages={r.villages} households={r.households} asOf={r.asOf} />);
+  })
   .get('/staff/campaigns/:id/edit', staff, async (c) => {
     const d = await campaignDetail(c.get('deps'), currentActor(c), c.req.param('id'));
     if (d.status !== 'draft') return c.redirect(`/staff/campaigns/${encodeURIComponent(d.id)}`, 303);
