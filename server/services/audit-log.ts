@@ -6,7 +6,7 @@ import { verifyAudit } from './verify-audit';
 import { listUsers } from '../../db/repositories/users';
 import { listCampaigns } from '../../db/repositories/campaigns';
 import { listVillages } from '../../db/repositories/villages';
-import { householdsByIds, sheetsByIds, themesByIds } from '../../db/repositories/audit-names';
+import { householdsByIds, sheetsByIds, themesByIds } from '../../db/repositories/names';
 import { sortVi } from '../domain/text';
 
 /** One audit entry with what it points at, named: the audit page makes a sentence of it. */

@@ -1,8 +1,13 @@
 import type { AppDeps } from './deps';
 import { findCampaign, listCandidates } from '../../db/repositories/campaigns';
+import { findCommune } from '../../db/repositories/communes';
+import { findVillage } from '../../db/repositories/villages';
+import { householdsByIds } from '../../db/repositories/names';
 import { surveyForVillage } from '../domain/campaign-forms';
 import type { Campaign } from '../domain/campaign';
 import { ballotBinds } from '../domain/legal-rules';
+import { resultsDueBy } from '../domain/deadlines';
+import { workingCalendar } from '../domain/calendar/working-calendar';
 import { resolveSerial } from './cast-ballot';
 
 export type BallotState = 'open' | 'used' | 'not_open' | 'closed' | 'paper_only';
@@ -14,13 +19,27 @@ export interface BallotForm {
   /** k1–k5 online answers are advice only (Đ17 k2) and the page says so */
   advisory: boolean;
   villageId: string;
+  /**
+   * Whose ballot this is, as the paper ballot names it: shown only to the
+   * holder of the serial, read and never stored or logged anywhere else.
+   */
+  holder: { villageName: string; householdCode: string; representative: string };
+  commune: { name: string; slug: string } | null;
+  /** by when the results will be published (decisions, elections) */
+  resultsDue: ReturnType<typeof resultsDueBy>;
 }
 
 /** What a household sees when it scans its ballot's QR code. */
 export async function ballotForm(deps: AppDeps, rawSerial: string, client: string): Promise<BallotForm> {
   const { row } = await resolveSerial(deps, rawSerial, client);
   const campaign = (await findCampaign(deps.db, row.campaignId))!;
-  const candidates = campaign.kind === 'election' ? await listCandidates(deps.db, campaign.id) : [];
+  const [candidates, commune, village, households] = await Promise.all([
+    campaign.kind === 'election' ? listCandidates(deps.db, campaign.id) : Promise.resolve([]),
+    findCommune(deps.db, campaign.communeId),
+    findVillage(deps.db, campaign.communeId, row.villageId),
+    householdsByIds(deps.db, campaign.communeId, [row.householdId]),
+  ]);
+  const household = households[0];
   const online = campaign.channels.includes('online') || campaign.advisoryOnline;
   let state: BallotState = 'open';
   if (row.usedHash) state = 'used';
@@ -33,5 +52,8 @@ export async function ballotForm(deps: AppDeps, rawSerial: string, client: strin
     state,
     advisory: online && !ballotBinds(campaign.kind, campaign.category, 'online'),
     villageId: row.villageId,
+    holder: { villageName: village?.name ?? '', householdCode: household?.code ?? '', representative: household?.representative || household?.head || '' },
+    commune: commune ? { name: commune.name, slug: commune.slug } : null,
+    resultsDue: resultsDueBy(campaign, workingCalendar()),
   };
 }

@@ -126,6 +126,8 @@ const POLICY: Record<string, Policy> = {
   'GET /b/:serial': { allow: 'public' },
   'POST /b/:serial': { allow: 'public' },
   'GET /verify': { allow: 'public' },
+  'GET /receipt/:code': { allow: 'public' },
+  'GET /s/:slug/thanks': { allow: 'public' },
   'GET /s/:slug': { allow: 'public' },
   'POST /s/:slug': { allow: 'public' },
   'GET /staff/tallies': { allow: READERS },

@@ -19,6 +19,8 @@ export interface LayoutProps {
   commune?: string;
   /** a narrow reading column (citizen pages: ballot, receipt) */
   narrow?: boolean;
+  /** a public page seen by someone signed in: its footer leads back to the staff pages rather than to sign in */
+  signedIn?: boolean;
 }
 
 export interface StaffSection {
@@ -96,6 +98,9 @@ const T = {
     vi: 'Dân Bàn: lấy ý kiến Nhân dân ở cơ sở theo Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15.',
     en: 'Dân Bàn: citizen consultation under the Law on Grassroots Democracy No. 10/2022/QH15.',
   },
+  forStaff: { vi: 'Dành cho cán bộ xã, trưởng thôn:', en: 'For commune staff and village heads:' },
+  staffSignIn: { vi: 'Đăng nhập', en: 'Sign in' },
+  staffPages: { vi: 'Về trang quản lý', en: 'Back to the staff pages' },
 } satisfies Record<string, Text>;
 
 /** The link that switches language and comes back to `path`; works without JavaScript. */
@@ -196,6 +201,13 @@ export function Layout(props: LayoutProps) {
         <footer class="site-footer">
           <div class="wrap">
             <p>{T.footer[lang]}</p>
+            {/* public pages: the way in for staff (signing in again from a page cached for everyone leads on to the staff home) */}
+            {user || props.path?.startsWith('/login') ? null : (
+              <p class="staff-entry">
+                {T.forStaff[lang]}{' '}
+                <a href={props.signedIn ? '/staff' : '/login'}>{props.signedIn ? T.staffPages[lang] : T.staffSignIn[lang]}</a>
+              </p>
+            )}
           </div>
         </footer>
       </body>

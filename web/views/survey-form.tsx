@@ -54,6 +54,7 @@ const UI = {
   no: { vi: 'Không', en: 'No' },
   summary: { vi: 'Vui lòng sửa các câu sau rồi gửi lại:', en: 'Please correct the following and submit again:' },
   onlyIf: { vi: 'chỉ trả lời nếu', en: 'answer only if' },
+  requiredIf: { vi: 'bắt buộc nếu', en: 'required if' },
 } satisfies Record<string, Text>;
 
 interface Ctx {
@@ -107,7 +108,7 @@ function describe(ctx: Ctx, c: Condition): string {
   }
 }
 
-function conditionNote(ctx: Ctx, src: unknown): Child {
+function conditionNote(ctx: Ctx, src: unknown, required = false): Child {
   if (typeof src !== 'string') return null;
   let text: string;
   try {
@@ -115,7 +116,7 @@ function conditionNote(ctx: Ctx, src: unknown): Child {
   } catch {
     return null;
   }
-  return <p class="description condition">({t(ctx, UI.onlyIf)} {text})</p>;
+  return <p class="description condition">({t(ctx, required ? UI.requiredIf : UI.onlyIf)} {text})</p>;
 }
 
 const asStrings = (v: unknown): string[] =>
@@ -135,8 +136,10 @@ function parts(ctx: Ctx, q: Json, name: string): QuestionParts {
   const description = q.description !== undefined ? str(ctx, q.description) : '';
   const error = ctx.errors.get(name);
   const ids = [description ? `${id}-desc` : '', error ? `${id}-error` : ''].filter(Boolean);
-  // requiredIf depends on other answers: the server's message says so when it applies, a fixed mark would mislead
-  const required = q.isRequired === true;
+  // requiredIf depends on other answers: the server's message says so when it applies, a fixed mark would mislead.
+  // A required question shown only under a condition is required only then: its note says so instead of the mark.
+  const conditional = typeof q.visibleIf === 'string';
+  const required = q.isRequired === true && !conditional;
   return {
     id,
     invalid: Boolean(error),
@@ -150,7 +153,7 @@ function parts(ctx: Ctx, q: Json, name: string): QuestionParts {
     header: (
       <>
         {description ? <p class="description" id={`${id}-desc`}>{description}</p> : null}
-        {conditionNote(ctx, q.visibleIf)}
+        {conditionNote(ctx, q.visibleIf, q.isRequired === true)}
         {error ? <p class="error" id={`${id}-error`} role="alert">{error}</p> : null}
       </>
     ),

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 
-// What the audit log's entries point at, looked up by id so each entry reads
-// as a sentence ("Nguyễn Văn Đức nhập biên bản họp thôn của Thôn Đông Sơn"):
-// only the ids the shown entries name, a few at a time.
+// What ids point at, looked up by id so a page can name them: the audit
+// log's entries ("Nguyễn Văn Đức nhập biên bản họp thôn của Thôn Đông Sơn"),
+// the household a ballot belongs to. Only the ids asked for, a few at a time.
 
 const CHUNK = 90; // below D1's 100 bound parameters per statement
 
@@ -14,10 +14,10 @@ async function inChunks<T>(ids: readonly string[], read: (chunk: string[]) => Pr
   return out;
 }
 
-/** Households by id, of one commune: their code and head. */
+/** Households by id, of one commune: their code, head and representative. */
 export function householdsByIds(db: Kysely<Database>, communeId: string, ids: readonly string[]) {
   return inChunks(ids, (chunk) =>
-    db.selectFrom('households').select(['id', 'code', 'head', 'village_id as villageId'])
+    db.selectFrom('households').select(['id', 'code', 'head', 'representative', 'village_id as villageId'])
       .where('commune_id', '=', communeId).where('id', 'in', chunk).execute());
 }
 
