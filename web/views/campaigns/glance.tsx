@@ -27,8 +27,7 @@ export function Glance(props: { lang: Lang; glance: VillageGlance; village?: str
         {parts.map((p, i) => (
           <>
             <span class="glance-part">{p[lang]}</span>
-            {i < parts.length - 1 ? <span aria-hidden="true"> — </span> : null}
-            {i < parts.length - 1 ? <span class="visually-hidden">; </span> : null}
+            {i < parts.length - 1 ? ' — ' : null}
           </>
         ))}
       </p>
