@@ -222,7 +222,7 @@ async function renderDetail(c: AppContext, extra: { notice?: string; error?: str
   const names = new Map(overview.villages.map((v) => [v.villageId, v.name]));
   const campaign = detailView(d, (v) => counts.get(v)?.households ?? 0, (v) => names.get(v) ?? '');
   const f = await frame(c);
-  // One village in view (a village head's): its line at a glance and its list of ballots not back.
+  // One village in view (a village head's): its line at a glance; while ballots still come back, the list of those not back.
   const only = campaign.villages.length === 1 ? campaign.villages[0]! : null;
   const started = d.status !== 'draft';
   // households take part by a ballot of their own: counted by serial, so a line and a list of those not back make sense
@@ -232,7 +232,7 @@ async function renderDetail(c: AppContext, extra: { notice?: string; error?: str
       {...f} campaign={campaign} canManage={canManage} notice={extra.notice} error={extra.error}
       serials={canManage ? overview.villages.filter((v) => visible.has(v.villageId)) : undefined}
       glance={only && started && byBallot ? { village: only.name, glance: villageGlance(d, { households: only.households, tookPart: only.online + only.paper }, deps.clock()) } : undefined}
-      notReturned={started && byBallot ? { villageId: only?.villageId, village: only?.name } : undefined}
+      notReturned={d.status === 'open' && byBallot ? { villageId: only?.villageId, village: only?.name } : undefined}
     />,
     status,
   );
