@@ -8,6 +8,7 @@ import { runFeedbackRetention } from './services/feedback-retention';
 
 /** How often sealed secret ballots are swept (mixed once K wait, moved once final) and the WAL emptied. */
 const SWEEP_MS = 60_000;
+import { qrOriginWarning } from './domain/public-url';
 
 const config = loadConfig(process.env);
 const runtime = createNodeRuntime({
@@ -23,6 +24,9 @@ const app = createApp({ ...deps, fonts: loadPrintFonts });
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Dân Bàn: http://localhost:${info.port}  (database ${config.dbPath})`);
   for (const line of notices) console.log(line);
+  // Said last, where it is seen: printing before fixing it wastes a village's ballots.
+  const qr = qrOriginWarning(config.publicUrl, `http://localhost:${info.port}`);
+  if (qr) console.log(`\nCẢNH BÁO / WARNING: ${qr.message.vi}\n  ${qr.message.en}`);
 });
 
 // The feedback retention job (docs/personal-data.md): once at start, then every day.

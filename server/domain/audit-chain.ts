@@ -144,3 +144,6 @@ export async function verifyChain(entries: AuditEntry[], sha256Hex: (s: string) 
   }
   return problems;
 }
+
+/** The actor of entries the system writes itself (start-up, the demo commune), not a person. */
+export const SYSTEM_ACTOR = 'system';

@@ -1,5 +1,7 @@
 import { seatsFor, type Campaign, type Candidate } from './campaign';
-import { choicesOf, flattenElements } from './survey/definition';
+import type { Channel } from './legal-rules';
+import { choicesOf, flattenElements, localTexts } from './survey/definition';
+import type { TallyQuestion } from './tally';
 
 type Json = Record<string, unknown>;
 
@@ -7,10 +9,10 @@ type Json = Record<string, unknown>;
  * The decision questions with their choice values: radiogroups whose choices
  * include approve and reject (docs/api.md "Campaigns"). A decision campaign needs one.
  */
-export function decisionQuestions(survey: Json): { name: string; choices: string[] }[] {
+export function decisionQuestions(survey: Json): TallyQuestion[] {
   return flattenElements(survey)
     .filter((el) => el.type === 'radiogroup')
-    .map((el) => ({ name: el.name, choices: choicesOf(el.json.choices).map((c) => String(c.value)) }))
+    .map((el) => ({ name: el.name, choices: choicesOf(el.json.choices).map((c) => String(c.value)), title: localTexts(el.json.title, el.name) }))
     .filter((q) => q.choices.includes('approve') && q.choices.includes('reject'));
 }
 
@@ -39,4 +41,18 @@ export function electionSurvey(title: string, candidates: Candidate[], seats: nu
 export function surveyForVillage(campaign: Pick<Campaign, 'kind' | 'survey' | 'title' | 'seats' | 'seatsByVillage'>, candidates: Candidate[], villageId: string): Json {
   if (campaign.kind !== 'election') return campaign.survey;
   return electionSurvey(campaign.title, candidates.filter((c) => c.villageId === villageId), seatsFor(campaign, villageId));
+}
+
+/** The forms of NĐ 59/2023's annex the platform prints, filled for one village. */
+export type FormName = 'mau-01' | 'mau-02' | 'mau-03' | 'mau-04';
+
+/**
+ * The channel each form serves: Mẫu 01–03 the community meeting (invitation,
+ * secret-ballot count, minutes), Mẫu 04 the count of household ballots.
+ */
+const FORM_CHANNEL: Record<FormName, Channel> = { 'mau-01': 'meeting', 'mau-02': 'meeting', 'mau-03': 'meeting', 'mau-04': 'paper' };
+
+/** The forms a campaign with these channels needs, in the annex's order. */
+export function formsFor(channels: readonly string[]): FormName[] {
+  return (Object.keys(FORM_CHANNEL) as FormName[]).filter((f) => channels.includes(FORM_CHANNEL[f]));
 }

@@ -136,3 +136,19 @@ export function initiativeBacked(
 function formatVi(d: IsoDate): string {
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }
+
+/**
+ * When a campaign's results will be published at the latest, as a household
+ * is told on its ballot and receipt: for a decision or an election, the
+ * publication rule counted from the planned closing day (the day households
+ * decide); null for other kinds, or without a closing day.
+ */
+export function resultsDueBy(
+  c: { kind: string; closesAt: string | null },
+  calendar: WorkingCalendar,
+  rules: LegalRules = DEFAULT_RULES,
+): { due: IsoDate; rule: Rule<DeadlineCount> } | null {
+  if ((c.kind !== 'decision' && c.kind !== 'election') || !c.closesAt) return null;
+  const rule = rules.deadlines.publication;
+  return { due: deadlineDate(rule.value, asVietnamDate(c.closesAt), calendar), rule };
+}

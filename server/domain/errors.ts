@@ -13,6 +13,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorDetail {
   path: string;
   message: LocalizedText;
+  /** the message as a form shows it beside its field, whose label already names the field (the API sends `message`) */
+  beside?: LocalizedText;
 }
 
 const DEFAULT_MESSAGES: Record<ErrorCode, LocalizedText> = {

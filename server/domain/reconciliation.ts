@@ -52,6 +52,8 @@ export interface TallyQuestion {
   name: string;
   /** choice values; approve / reject / other for decisions */
   choices: string[];
+  /** the question's title on the form, to name it to people (never its internal name) */
+  title?: LocalizedText;
 }
 
 /** A confirmed tally sheet's numbers (Đ20 k2; NĐ 59 Mẫu 02–04). */

@@ -171,13 +171,15 @@ export function checkTallySheet(
       ? [{ name: ELECTION_QUESTION, choices: (ctx.candidates ?? []).map((c) => c.id) }]
       : ctx.questions;
     const byName = new Map(questions.map((q) => [q.name, q]));
+    // a question is named to people by its title on the form, never by its internal name
+    const called = (q: TallyQuestion): LocalizedText => ({ vi: `câu “${q.title?.vi ?? q.name}”`, en: `“${q.title?.en ?? q.name}”` });
     for (const key of Object.keys(given)) {
       if (!byName.has(key)) err(`counts.${key}`, `Câu hỏi "${key}" không có trong phiếu.`, `Question "${key}" is not on the ballot.`);
     }
     for (const q of questions) {
       const values = given[q.name];
       if (values === undefined || values === null || typeof values !== 'object' || Array.isArray(values)) {
-        err(`counts.${q.name}`, `Cần nhập kết quả cho câu hỏi "${q.name}".`, `Enter the count for question "${q.name}".`);
+        err(`counts.${q.name}`, `Cần nhập kết quả cho ${called(q).vi}.`, `Enter the count for ${called(q).en}.`);
         continue;
       }
       const choices = new Set(q.choices);
@@ -211,10 +213,10 @@ export function checkTallySheet(
             `Total votes (${sum}) exceed ${validLabel.en} times the seats (${seats}).`);
         }
       } else if (sum > valid) {
-        err(`counts.${q.name}`, `Tổng số phiếu của câu hỏi "${q.name}" (${sum}) lớn hơn ${validLabel.vi}.`, `The answers to "${q.name}" (${sum}) exceed ${validLabel.en}.`);
+        err(`counts.${q.name}`, `Tổng số phiếu của ${called(q).vi} (${sum}) lớn hơn ${validLabel.vi}.`, `The answers to ${called(q).en} (${sum}) exceed ${validLabel.en}.`);
       } else if (valid > 0 && sum < valid * limits.sumBelowValid) {
-        wrn(`counts.${q.name}`, `Tổng số phiếu của câu hỏi "${q.name}" (${sum}) thấp hơn nhiều so với ${validLabel.vi}: kiểm tra lại.`,
-          `The answers to "${q.name}" (${sum}) are well below ${validLabel.en}: check the sheet.`);
+        wrn(`counts.${q.name}`, `Tổng số phiếu của ${called(q).vi} (${sum}) thấp hơn nhiều so với ${validLabel.vi}: kiểm tra lại.`,
+          `The answers to ${called(q).en} (${sum}) are well below ${validLabel.en}: check the sheet.`);
       }
     }
   }

@@ -19,6 +19,8 @@ const villageId = z
 const ballotsQuery = z.object({
   villageId,
   format: z.enum(['A5', 'A4'], { message: 'Khổ giấy phải là A5 hoặc A4.|The format must be A5 or A4.' }).default('A5'),
+  /** one household's ballot only (a reprinted one) */
+  householdCode: z.string().trim().min(1).max(50).optional(),
 });
 
 const formQuery = z.object({ villageId });

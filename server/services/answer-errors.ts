@@ -6,6 +6,6 @@ export function invalidAnswers(errors: AnswerError[]): AppError {
   return new AppError(
     'VALIDATION_FAILED',
     { vi: 'Phiếu chưa hợp lệ, vui lòng xem lại các câu được nêu.', en: 'Some answers are not valid.' },
-    errors.map((e) => ({ path: e.question, message: e.message })),
+    errors.map((e) => ({ path: e.question, message: e.message, ...(e.reason ? { beside: e.reason } : {}) })),
   );
 }

@@ -1,5 +1,5 @@
 import type { AppDeps } from './deps';
-import { AppError, invalidField } from '../domain/errors';
+import { AppError, invalidField, type ErrorDetail } from '../domain/errors';
 import type { Actor } from '../domain/actor';
 import type { Role } from '../domain/actor';
 import { insertUser, villageCommune } from '../../db/repositories/users';
@@ -25,12 +25,20 @@ export function normalizeUsername(username: string): string {
   return username.normalize('NFC').trim().toLowerCase();
 }
 
+/** A form that asks for the person's name says why. */
+export const NAME_REQUIRED = {
+  vi: 'Hãy nhập họ và tên (tối đa 100 ký tự): tên này hiện trên biên bản và nhật ký.',
+  en: 'Enter the full name (at most 100 characters): it is shown on tally sheets and in the audit log.',
+};
+
 /**
  * Creates an account in the caller's commune (a province administrator names
  * the commune). The unique username is the database's to guard; the password
  * never reaches the audit log.
  */
-export async function createUser(deps: AppDeps, actor: Actor, input: NewUser): Promise<{ id: string }> {
+export async function createUser(deps: AppDeps, actor: Actor, input: NewUser, opts: { requireName?: boolean } = {}): Promise<{ id: string }> {
+  // Every problem of the request at once, so a form shows them all after one submit.
+  const problems: ErrorDetail[] = [];
   let communeId: string;
   if (actor.role === 'province_admin') {
     if (!input.communeId) throw invalidField('communeId', { vi: 'Cần chọn xã cho tài khoản.', en: 'Choose the commune of the account.' });
@@ -45,15 +53,19 @@ export async function createUser(deps: AppDeps, actor: Actor, input: NewUser): P
     throw new AppError('FORBIDDEN');
   }
 
+  if (opts.requireName && !cleanText(input.displayName ?? '')) {
+    problems.push({ path: 'displayName', message: NAME_REQUIRED });
+  }
   const villageId = input.villageId ?? null;
   if (input.role === 'village_head') {
-    if (!villageId) throw invalidField('villageId', { vi: 'Trưởng thôn phải gắn với một thôn của xã.', en: 'A village head must name a village of the commune.' });
+    if (!villageId) problems.push({ path: 'villageId', message: { vi: 'Trưởng thôn phải gắn với một thôn của xã.', en: 'A village head must name a village of the commune.' } });
     // A village of another commune is refused exactly like a missing one: its existence is not revealed.
-    if ((await villageCommune(deps.db, villageId)) !== communeId)
-      throw invalidField('villageId', { vi: 'Không có thôn này trong xã.', en: 'There is no such village in the commune.' });
+    else if ((await villageCommune(deps.db, villageId)) !== communeId)
+      problems.push({ path: 'villageId', message: { vi: 'Không có thôn này trong xã.', en: 'There is no such village in the commune.' } });
   } else if (villageId) {
-    throw invalidField('villageId', { vi: 'Chỉ trưởng thôn mới gắn với một thôn.', en: 'Only a village head is tied to a village.' });
+    problems.push({ path: 'villageId', message: { vi: 'Chỉ trưởng thôn mới gắn với một thôn.', en: 'Only a village head is tied to a village.' } });
   }
+  if (problems.length) throw new AppError('VALIDATION_FAILED', undefined, problems);
 
   const username = normalizeUsername(input.username);
   const id = deps.newId();

@@ -2,24 +2,26 @@ import type { AppDeps } from './deps';
 import type { Actor } from '../domain/actor';
 import { AppError, invalidField } from '../domain/errors';
 import { seatsFor, type Campaign } from '../domain/campaign';
+import type { FormName } from '../domain/campaign-forms';
 import { slugify } from '../domain/text';
+import { normalizeCode } from '../domain/register-row';
 import { listCandidates } from '../../db/repositories/campaigns';
 import { renderHouseholdBallots } from '../print/ballot';
 import { renderElectionBallots } from '../print/election-ballot';
 import { renderMeetingNotice, renderSecretBallotCount, renderMeetingMinutes, renderHouseholdBallotCount } from '../print/forms';
-import { renderPoster } from '../print/poster';
+import { posterPlan, renderPoster } from '../print/poster';
 import type { PdfOutput } from '../print/pdf-output';
 import { printFonts } from './fonts';
 import { listSerials } from './campaign-serials';
 import { printOverview, type PrintOverview, type PrintVillage } from './print-overview';
+
+export type { FormName };
 
 export interface PrintedDocument {
   pdf: PdfOutput;
   /** ASCII only, so every browser and mail client keeps it as is */
   filename: string;
 }
-
-export type FormName = 'mau-01' | 'mau-02' | 'mau-03' | 'mau-04';
 
 function villageOf(overview: PrintOverview, villageId: string): PrintVillage {
   const v = overview.villages.find((x) => x.villageId === villageId);
@@ -45,12 +47,20 @@ const meetingDay = (c: Campaign, now: Date) => c.opensAt ?? c.openedAt ?? now.to
  * client reads.
  */
 export async function printBallots(
-  deps: AppDeps, actor: Actor, campaignId: string, opts: { villageId: string; format: 'A5' | 'A4'; origin: string },
+  deps: AppDeps, actor: Actor, campaignId: string, opts: { villageId: string; format: 'A5' | 'A4'; origin: string; householdCode?: string },
 ): Promise<PrintedDocument> {
   const overview = await printOverview(deps, actor, campaignId);
   const { campaign: c } = overview;
   const village = villageOf(overview, opts.villageId);
-  const serials = await listSerials(deps, actor, campaignId, village.villageId);
+  const all = await listSerials(deps, actor, campaignId, village.villageId);
+  // One household's ballot alone: the reprint of a lost one.
+  const serials = opts.householdCode === undefined ? all : all.filter((s) => s.householdCode === normalizeCode(opts.householdCode!));
+  if (opts.householdCode !== undefined && serials.length === 0) {
+    throw new AppError('NOT_FOUND', {
+      vi: `Hộ ${opts.householdCode} không có mã phiếu ở ${village.name} trong đợt này.`,
+      en: `Household ${opts.householdCode} has no serial in ${village.name} for this campaign.`,
+    });
+  }
   if (serials.length === 0) {
     throw new AppError('INVALID_STATE', {
       vi: `Chưa phát mã phiếu cho ${village.name}; hãy bấm "Phát mã phiếu" ở trang đợt lấy ý kiến trước khi in.`,
@@ -59,7 +69,7 @@ export async function printBallots(
   }
   const fonts = await printFonts(deps);
   const now = deps.clock();
-  const filename = fileName('phieu', c.slug, village.code, opts.format);
+  const filename = fileName('phieu', c.slug, village.code, ...(opts.householdCode !== undefined ? [serials[0]!.householdCode] : []), opts.format);
   if (c.kind === 'election') {
     const candidates = (await listCandidates(deps.db, c.id)).filter((k) => k.villageId === village.villageId);
     const pdf = renderElectionBallots({
@@ -116,9 +126,10 @@ export async function printForm(deps: AppDeps, actor: Actor, campaignId: string,
 }
 
 /**
- * The poster for the village cultural house. Its QR goes where a villager can
- * act without a household serial: the anonymous survey (/s/<slug>) for a
- * satisfaction campaign, else the commune portal that lists open campaigns.
+ * The poster for the village cultural house, with the steps of this campaign
+ * (server/print/poster.ts posterPlan): a survey answered by its link puts
+ * that link in the QR; a household ballot tells each household to use the QR
+ * on its own ballot, and the poster's QR opens the commune's page.
  */
 export async function printPoster(
   deps: AppDeps, actor: Actor, campaignId: string, opts: { size: 'A4' | 'A3'; origin: string; villageId?: string },
@@ -128,10 +139,11 @@ export async function printPoster(
   const village = opts.villageId ? villageOf(overview, opts.villageId) : overview.villages.length === 1 ? overview.villages[0] : undefined;
   const fonts = await printFonts(deps);
   const now = deps.clock();
-  const url = c.kind === 'satisfaction' ? `${opts.origin}/s/${c.slug}` : `${opts.origin}/`;
+  const plan = posterPlan(c);
+  const url = plan.target === 'survey' ? `${opts.origin}/s/${c.slug}` : `${opts.origin}/x/${overview.communeSlug}`;
   const pdf = renderPoster({
     size: opts.size, communeName: overview.communeName, villageName: village?.name, title: c.title, description: c.description,
-    opensAt: c.opensAt ?? c.openedAt ?? now.toISOString(), closesAt: c.closesAt ?? now.toISOString(), url, createdAt: now,
+    opensAt: c.opensAt ?? c.openedAt ?? now.toISOString(), closesAt: c.closesAt ?? now.toISOString(), url, instructions: plan.steps, target: plan.target, createdAt: now,
   }, fonts);
   return { pdf, filename: fileName('ap-phich', c.slug, ...(village ? [village.code] : []), opts.size) };
 }

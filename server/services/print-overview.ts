@@ -20,6 +20,8 @@ export interface PrintVillage {
 export interface PrintOverview {
   campaign: Campaign;
   communeName: string;
+  /** the commune's portal is /x/<slug> */
+  communeSlug: string;
   villages: PrintVillage[];
 }
 
@@ -43,6 +45,7 @@ export async function printOverview(deps: AppDeps, actor: Actor, campaignId: str
   return {
     campaign,
     communeName: commune?.name ?? '',
+    communeSlug: commune?.slug ?? '',
     villages: villages.map((v) => ({
       villageId: v.villageId, code: v.code, name: v.name,
       households: v.households ?? live.get(v.villageId) ?? 0, frozen: v.households !== null,

@@ -14,6 +14,11 @@ import { DEMO_REGISTER_CSV } from '../../db/seed/register';
 
 const SYSTEM = 'system';
 
+/** The demo villages' heads (invented names). */
+const HEADS: Record<string, string> = {
+  DS: 'Nguyễn Văn Đức', TH: 'Trần Văn Hải', BL: 'Lê Thị Bích', NK: 'Phạm Văn Nam', TK: 'Hoàng Văn Tuấn', PX: 'Vũ Thị Xuân',
+};
+
 /**
  * Seeds the demo commune: the six villages of xã Việt Khê, its register of
  * 1,599 households and one account per role, each with a random password
@@ -38,11 +43,15 @@ export async function seedDemo(deps: AppDeps, communeId: string): Promise<string
   }
   const report = await importRegister(deps, { communeId, userId: null, name: SYSTEM }, [{ rows: parseCsv(DEMO_REGISTER_CSV) }], 'demo');
 
-  const accounts: { username: string; role: Role; villageId: string | null; label: string }[] = [
-    { username: 'admin', role: 'admin', villageId: null, label: 'quản trị / admin' },
-    { username: 'canbo', role: 'staff', villageId: null, label: 'cán bộ xã / commune staff' },
-    { username: 'thanhtra', role: 'inspector', villageId: null, label: 'Ban Thanh tra nhân dân / inspector' },
-    ...villages.map((v) => ({ username: `truongthon.${v.code.toLowerCase()}`, role: 'village_head' as const, villageId: v.id, label: `trưởng thôn / village head, ${v.name}` })),
+  // Each account has a person's name: tally sheets and the audit log show names, not usernames.
+  const accounts: { username: string; name: string; role: Role; villageId: string | null; label: string }[] = [
+    { username: 'admin', name: 'Phạm Thị Hương', role: 'admin', villageId: null, label: 'quản trị / admin' },
+    { username: 'canbo', name: 'Nguyễn Thị Lan', role: 'staff', villageId: null, label: 'cán bộ xã / commune staff' },
+    { username: 'thanhtra', name: 'Lê Văn Sáu', role: 'inspector', villageId: null, label: 'Ban Thanh tra nhân dân / inspector' },
+    ...villages.map((v) => ({
+      username: `truongthon.${v.code.toLowerCase()}`, name: HEADS[v.code] ?? v.name, role: 'village_head' as const, villageId: v.id,
+      label: `trưởng thôn / village head, ${v.name}`,
+    })),
   ];
   const lines: string[] = [];
   for (const a of accounts) {
@@ -53,7 +62,7 @@ export async function seedDemo(deps: AppDeps, communeId: string): Promise<string
     const results = await atomicWithAudit(
       deps,
       [insertUser(deps.db, {
-        id, communeId, username: a.username, displayName: a.username, role: a.role, villageId: a.villageId, disabled: false,
+        id, communeId, username: a.username, displayName: a.name, role: a.role, villageId: a.villageId, disabled: false,
         createdAt: now, passwordHash: await deps.passwords.hash(password),
       }).onConflict((oc) => oc.column('username').doNothing())],
       [{ communeId, actor: SYSTEM, action: 'user.create', entity: 'user', entityId: id, data: { username: a.username, role: a.role, villageId: a.villageId, demo: true } }],

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { makeTestApp, addUser, api, login, type TestEnv } from '../support/app';
 import { addVillage } from '../support/security';
+import { seedVillages } from '../support/register';
+import { createCampaign, issueSerials, openCampaign } from '../support/campaigns';
 
 let t: TestEnv;
 afterEach(() => t?.close());
@@ -186,7 +188,8 @@ describe('the accounts page', () => {
     const r = await browser('GET', '/staff/accounts', { cookies: [await login(t, 'quantri')] });
     expect(r.status).toBe(200);
     expect(r.html).toContain('<table');
-    expect(r.html).toMatch(/<th scope="row">canbo<\/th>/);
+    // the row is named by its person: the name (none yet) above the username
+    expect(r.html).toMatch(/<th scope="row"><span class="muted">chưa ghi họ tên<\/span><span class="cell-sub">Tên đăng nhập: canbo<\/span><\/th>/);
     expect(r.html).toContain('Cán bộ xã');
     expect(r.html.indexOf('Thôn Đông')).toBeLessThan(r.html.indexOf('Thôn Tây'));
     expect(r.html).not.toContain('Thôn Bên Kia');
@@ -235,7 +238,7 @@ describe('the accounts page', () => {
     await addUser(t, { username: 'quantri', role: 'admin' });
     await addUser(t, { username: 'canbo', role: 'staff' });
     const { session, csrf } = await signInByForm('quantri');
-    const r = await browser('POST', '/staff/accounts', { cookies: [session], form: { _csrf: csrf, username: 'canbo', password: 'mat-khau-8', role: 'staff' } });
+    const r = await browser('POST', '/staff/accounts', { cookies: [session], form: { _csrf: csrf, username: 'canbo', displayName: 'Trần Văn Cường', password: 'mat-khau-8', role: 'staff' } });
     expect(r.status).toBe(409);
     expect(r.html).toContain('Tên đăng nhập đã có người dùng.');
   });
@@ -269,6 +272,33 @@ describe('the accounts page', () => {
     expect((await api(t, 'POST', '/api/v1/auth/login', { body: { username: 'canbo', password: 'mat-khau-moi' } })).status).toBe(200);
   });
 
+  it('asks for the person’s name with every other mistake of the form at once, and lets the admin set a name later', async () => {
+    t = await makeTestApp();
+    await addUser(t, { username: 'quantri', role: 'admin' });
+    const id = await addUser(t, { username: 'canbo', role: 'staff' });
+    const { session, csrf } = await signInByForm('quantri');
+    const r = await browser('POST', '/staff/accounts', {
+      cookies: [session], form: { _csrf: csrf, username: 'truongthon', displayName: '  ', password: 'mat-khau-8', role: 'village_head', villageId: '' },
+    });
+    expect(r.status).toBe(422);
+    expect(r.html).toContain('Hãy nhập họ và tên');
+    expect(r.html).toContain('Trưởng thôn phải gắn với một thôn của xã.');
+    const schema = await browser('POST', '/staff/accounts', {
+      cookies: [session], form: { _csrf: csrf, username: 'truong thon', password: 'ngan', role: 'staff' },
+    });
+    expect(schema.status).toBe(422);
+    expect(schema.html).toContain('Hãy nhập họ và tên');
+    expect(schema.html).toContain('Mật khẩu phải có ít nhất 8 ký tự.');
+    expect(await t.deps.db.selectFrom('users').select('id').where('username', 'in', ['truongthon', 'truong thon']).execute()).toEqual([]);
+
+    const blank = await browser('POST', `/staff/accounts/${id}`, { cookies: [session], form: { _csrf: csrf, action: 'name', displayName: ' ' } });
+    expect(blank.status).toBe(422);
+    const named = await browser('POST', `/staff/accounts/${id}`, { cookies: [session], form: { _csrf: csrf, action: 'name', displayName: 'Nguyễn Thị Lan' } });
+    expect(named.status).toBe(303);
+    const page = await browser('GET', named.location!, { cookies: [session] });
+    expect(page.html).toMatch(/<th scope="row">Nguyễn Thị Lan<span class="cell-sub">Tên đăng nhập: canbo<\/span><\/th>/);
+  });
+
   it('answers 404 when the row form names another commune’s account', async () => {
     t = await makeTestApp();
     await addUser(t, { username: 'quantri', role: 'admin' });
@@ -287,7 +317,9 @@ describe('the audit page', () => {
     const r = await browser('GET', '/staff/audit', { cookies: [await login(t, 'thanhtra')] });
     expect(r.status).toBe(200);
     expect(r.html).toContain('Nhật ký nguyên vẹn');
-    expect(r.html).toContain('commune.create');
+    // a sentence, by whom: the system made the commune at the first start
+    expect(r.html).toContain('Tạo xã “Xã Việt Khê”');
+    expect(r.html).toContain('Hệ thống');
     // the test clock is 02:00 UTC, 09:00 in Vietnam
     expect(r.html).toContain('26/11/2026 09:00');
   });
@@ -299,6 +331,54 @@ describe('the audit page', () => {
     const r = await browser('GET', '/staff/audit', { cookies: [await login(t, 'thanhtra')] });
     expect(r.html).toContain('Nhật ký đã bị can thiệp');
     expect(r.html).toContain('#1: nội dung bị sửa');
+  });
+
+  it('reads each entry as a sentence naming the person, the campaign, the village and the household, filtered by campaign and by person', async () => {
+    t = await makeTestApp();
+    const [ds] = await seedVillages(t, [{ code: 'DS', name: 'Thôn Đông Sơn', households: 4 }]);
+    await addUser(t, { username: 'thanhtra', role: 'inspector', displayName: 'Lê Văn Sáu' });
+    const staffId = await addUser(t, { username: 'canbo', role: 'staff', displayName: 'Nguyễn Thị Lan' });
+    await addUser(t, { username: 'truongthon.ds', role: 'village_head', villageId: ds!.id, displayName: 'Nguyễn Văn Đức' });
+    const staff = await login(t, 'canbo');
+    const road = await createCampaign(t, staff, { title: 'Làm đường bê tông', kind: 'decision', category: 'k1', villageIds: [ds!.id], channels: ['paper', 'meeting'] });
+    const fair = await createCampaign(t, staff, { title: 'Hội làng', kind: 'decision', category: 'k6', villageIds: [ds!.id], channels: ['paper'] });
+    await issueSerials(t, staff, road.id);
+    await openCampaign(t, staff, road.id);
+    await api(t, 'POST', `/api/v1/campaigns/${road.id}/serials/DS-0002/reprint`, { cookie: staff });
+    const head = await login(t, 'truongthon.ds');
+    const sheet = await api(t, 'POST', `/api/v1/campaigns/${road.id}/tallies`, {
+      cookie: head, body: { villageId: ds!.id, channel: 'meeting', present: 3, counts: { decision: { approve: 3, reject: 0, other: 0 } } },
+    });
+    expect(sheet.status).toBe(201);
+    await api(t, 'POST', `/api/v1/tallies/${sheet.json.id}/confirm`, { cookie: await login(t, 'thanhtra') });
+    const inspector = await login(t, 'thanhtra');
+
+    const all = await browser('GET', '/staff/audit', { cookies: [inspector] });
+    const html = all.html.normalize('NFC');
+    for (const sentence of [
+      'Tạo đợt lấy ý kiến “Làm đường bê tông”', 'Mở đợt “Làm đường bê tông”, chốt số hộ của từng thôn', 'Phát 4 mã phiếu cho đợt “Làm đường bê tông”',
+      'In lại phiếu của hộ DS-0002 (Nguyễn Văn DS 2); mã phiếu cũ bị hủy, đợt “Làm đường bê tông”',
+      'Nhập biên bản họp thôn của Thôn Đông Sơn, đợt “Làm đường bê tông” (phiên bản 1)',
+      'Xác nhận biên bản họp thôn của Thôn Đông Sơn, đợt “Làm đường bê tông” (phiên bản 1)',
+    ]) expect(html).toContain(sentence);
+    for (const name of ['Nguyễn Thị Lan', 'Nguyễn Văn Đức', 'Lê Văn Sáu']) expect(html).toContain(name);
+    // no raw action names or ids in the text a reader sees
+    expect(html.replace(/data-action="[^"]*"/g, '')).not.toMatch(/campaign\.open|tally\.submit|serials\.issue/);
+    expect(html).not.toContain(`>${road.id}<`);
+
+    const onlyFair = (await browser('GET', `/staff/audit?campaignId=${fair.id}`, { cookies: [inspector] })).html.normalize('NFC');
+    expect(onlyFair).toContain('Tạo đợt lấy ý kiến “Hội làng”');
+    expect(onlyFair).not.toContain('Làm đường bê tông”');
+    expect(onlyFair).toContain('Đang hiện 1 trong 1 mục phù hợp.');
+
+    const byHead = (await browser('GET', `/staff/audit?person=${encodeURIComponent((await t.deps.db.selectFrom('users').select('id').where('username', '=', 'truongthon.ds').executeTakeFirstOrThrow()).id)}`, { cookies: [inspector] })).html.normalize('NFC');
+    expect(byHead).toContain('Nhập biên bản họp thôn');
+    expect(byHead).not.toContain('Xác nhận biên bản');
+    expect(byHead).not.toContain('Tạo đợt lấy ý kiến');
+    const byStaff = (await browser('GET', `/staff/audit?person=${staffId}&campaignId=${road.id}`, { cookies: [inspector] })).html.normalize('NFC');
+    expect(byStaff).toContain('Mở đợt “Làm đường bê tông”');
+    expect(byStaff).not.toContain('Hội làng”');
+    expect(byStaff).not.toContain('Nhập biên bản');
   });
 
   it('is refused to a village head', async () => {

@@ -249,7 +249,7 @@ describe('the campaign page', () => {
 
 describe('the print centre and the kiosk', () => {
   it('lists download links for each village once a campaign is chosen, with the serial counts', async () => {
-    const { id } = await createCampaign(t, cookie, { title: 'Làm đường', kind: 'decision', category: 'k1', villageIds: villages.map((v) => v.id), channels: ['paper'] });
+    const { id } = await createCampaign(t, cookie, { title: 'Làm đường', kind: 'decision', category: 'k1', villageIds: villages.map((v) => v.id), channels: ['paper', 'meeting'] });
     await issueSerials(t, cookie, id);
     const empty = await browser('GET', '/staff/print');
     expect(empty.html).toContain('name="campaignId"');
@@ -260,6 +260,11 @@ describe('the print centre and the kiosk', () => {
       for (const f of ['mau-01', 'mau-02', 'mau-03', 'mau-04']) expect(r.html).toContain(`/api/v1/campaigns/${id}/forms/${f}.pdf?villageId=${v.id}`);
     }
     expect(r.html).toContain(`/api/v1/campaigns/${id}/poster.pdf?size=A3`);
+    // without a meeting, the meeting forms (Mẫu 01–03) are not offered
+    const paper = await createCampaign(t, cookie, { title: 'Sửa cầu', kind: 'decision', category: 'k1', villageIds: villages.map((v) => v.id), channels: ['paper'] });
+    const p = await browser('GET', `/staff/print?campaignId=${paper.id}`);
+    expect(p.html).toContain(`/api/v1/campaigns/${paper.id}/forms/mau-04.pdf`);
+    for (const f of ['mau-01', 'mau-02', 'mau-03']) expect(p.html).not.toContain(`/forms/${f}.pdf`);
     await addUser(t, { username: 'truongthon', role: 'village_head', villageId: villages[0]!.id });
     expect((await browser('GET', '/staff/print', { cookie: await login(t, 'truongthon') })).status).toBe(403);
   });

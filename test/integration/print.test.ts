@@ -197,6 +197,40 @@ describe('forms and posters', () => {
     expect(bad.status).toBe(422);
   });
 
+  it('prints a household-ballot poster that sends each household to the QR on its own ballot, its own QR opening the commune’s page', async () => {
+    const online = await createCampaign(t, cookie, {
+      title: 'Chọn ngày tổ chức hội làng', description: 'Các hộ chọn ngày tổ chức hội làng.', kind: 'decision', category: 'k6',
+      villageIds: [villages[0]!.id], channels: ['online', 'paper'], closesAt: '2026-12-20T17:00:00+07:00',
+    });
+    const poster = await fetchPdf(`/api/v1/campaigns/${online.id}/poster.pdf?size=A4`);
+    expect(poster.res.status).toBe(200);
+    expect(qrCodes(poster.file)).toEqual(['http://localhost/x/xa-viet-khe']);
+    const words = text(poster.file).replace(/\s+/g, ' ');
+    expect(words).toContain('Quét mã QR trên phiếu của hộ (không phải mã trên áp phích này)');
+    expect(words).toContain('Mã này mở trang của xã (nội dung, kết quả), không dùng để trả lời.');
+
+    const paper = await createCampaign(t, cookie, decision());
+    const paperWords = text((await fetchPdf(`/api/v1/campaigns/${paper.id}/poster.pdf?size=A4`)).file).replace(/\s+/g, ' ');
+    expect(paperWords).toContain('dự cuộc họp cộng đồng dân cư');
+    expect(paperWords).toContain('nộp cho Tổ phát phiếu trước hạn');
+    expect(paperWords).not.toContain('trả lời trên điện thoại');
+  });
+
+  it('prints one household’s reprinted ballot alone, whose QR holds the new serial', async () => {
+    const { id } = await createCampaign(t, cookie, decision({ channels: ['paper'] }));
+    await issueSerials(t, cookie, id);
+    const code = 'DS-0003';
+    const r = await api(t, 'POST', `/api/v1/campaigns/${id}/serials/${code}/reprint`, { cookie });
+    expect(r.status).toBe(200);
+    const one = await fetchPdf(`/api/v1/campaigns/${id}/ballots.pdf?villageId=${villages[0]!.id}&householdCode=ds-0003&format=A5`);
+    expect(one.res.status).toBe(200);
+    expect(one.res.headers.get('content-disposition')).toContain('ds-0003');
+    expect(qrCodes(one.file)).toEqual([`http://localhost/b/${r.json.serial}`]);
+    expect(text(one.file)).toContain(code);
+    const other = await api(t, 'GET', `/api/v1/campaigns/${id}/ballots.pdf?villageId=${villages[0]!.id}&householdCode=TH-0001`, { cookie });
+    expect(other.status).toBe(404);
+  });
+
   it('keeps forms and posters to commune staff', async () => {
     const { id } = await createCampaign(t, cookie, decision());
     await expectRouteSecured(t, { method: 'GET', path: `/api/v1/campaigns/${id}/forms/mau-01.pdf?villageId=${villages[0]!.id}`, allow: ['admin', 'staff'], leaks: ['Làm đường bê tông'] });

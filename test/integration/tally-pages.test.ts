@@ -133,6 +133,24 @@ describe('the village head’s tally entry form', () => {
     expect(list.json.villages.flatMap((v: any) => v.sheets)).toEqual([]);
   });
 
+  it('shows every mistake of one submit at once, the question named by its title: a bad photo and impossible numbers together', async () => {
+    const { id } = await openDecision();
+    const s = await session('truongds');
+    const fake = new File([new TextEncoder().encode('not a photo')], 'bien-ban.jpg', { type: 'image/jpeg' });
+    const r = await browser('POST', `/staff/tallies/${id}/new`, {
+      session: s, form: { ...goodSheet(s.csrf), returned: '12', 'counts.decision.approve': '300', heldOn: '26/11/2026' }, files: { photo: fake },
+    });
+    expect(r.status).toBe(422);
+    const summary = /<div class="alert alert-error error-summary"[\s\S]*?<\/div>/.exec(r.html)![0];
+    expect(summary).toContain('JPEG hoặc PNG');
+    expect(summary).toContain('lớn hơn số phiếu phát ra');
+    expect(summary).toContain('năm-tháng-ngày');
+    expect(summary).toContain('Tổng số phiếu của câu “Ý kiến của hộ gia đình về nội dung trên”');
+    expect(summary).not.toContain('"decision"');
+    const list = await api(t, 'GET', `/api/v1/campaigns/${id}/tallies`, { cookie: staff });
+    expect(list.json.villages.flatMap((v: any) => v.sheets)).toEqual([]);
+  });
+
   it('stores the sheet with its photo (stripped) and shows it in the history after a redirect', async () => {
     const { id } = await openDecision();
     const s = await session('truongds');

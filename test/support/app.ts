@@ -92,12 +92,12 @@ export async function makeTestApp(env: Record<string, string> = {}): Promise<Tes
 /** Adds a user directly (tests of other features need accounts without going through the API). */
 export async function addUser(
   t: TestEnv,
-  u: { username: string; password?: string; role: Role; communeId?: string | null; villageId?: string | null },
+  u: { username: string; password?: string; role: Role; communeId?: string | null; villageId?: string | null; displayName?: string },
 ): Promise<string> {
   const id = t.deps.newId();
   await t.deps.atomic([
     insertUser(t.deps.db, {
-      id, communeId: u.communeId === undefined ? t.communeId : u.communeId, username: u.username, displayName: u.username,
+      id, communeId: u.communeId === undefined ? t.communeId : u.communeId, username: u.username, displayName: u.displayName ?? u.username,
       role: u.role, villageId: u.villageId ?? null, disabled: false, createdAt: t.clock.now.toISOString(),
       passwordHash: await t.deps.passwords.hash(u.password ?? 'password123'),
     }),

@@ -137,8 +137,15 @@ describe('server-rendered survey form', () => {
   test('a question shown only under a condition stays visible without JavaScript, saying when to answer it', () => {
     const html = render({ json: loadTemplate('household-decision')! });
     expect(html).toContain(`data-visible-if="{decision} = &#39;other&#39;"`);
-    expect(html).toContain('(chỉ trả lời nếu ở câu “Ý kiến của hộ gia đình về nội dung trên” chọn “Ý kiến khác”)');
-    expect(render({ json: loadTemplate('household-decision')!, lang: 'en' })).toContain('(answer only if your answer to “Your household\'s opinion on the matter above” is “Other opinion”)'.replace("'", '&#39;'));
+    // required only under its condition: the note says so, and no "(bắt buộc)" beside its title contradicts an optional reading
+    expect(html).toContain('(bắt buộc nếu ở câu “Ý kiến của hộ gia đình về nội dung trên” chọn “Ý kiến khác”)');
+    expect(/<div id="q-otherOpinion"[\s\S]*?<\/div>/.exec(html)![0]).not.toContain('(bắt buộc)');
+    expect(render({ json: loadTemplate('household-decision')!, lang: 'en' })).toContain('(required if your answer to “Your household\'s opinion on the matter above” is “Other opinion”)'.replace("'", '&#39;'));
+    const optional = render({ json: { elements: [
+      { type: 'radiogroup', name: 'use', title: 'Dùng sân chơi?', choices: ['có', 'không'] },
+      { type: 'comment', name: 'why', title: 'Vì sao?', visibleIf: "{use} = 'không'" },
+    ] } });
+    expect(optional).toContain('(chỉ trả lời nếu ở câu “Dùng sân chơi?” chọn “không”)');
   });
 
   test('hidden fields are carried in the form', () => {

@@ -48,7 +48,9 @@ describe('survey templates', () => {
     ]);
     const other = questionsOf(json).find((e) => e.name === 'otherOpinion')!;
     expect(other.type).toBe('comment');
-    expect(localText(other.json.title, 'vi')).toBe('Ý kiến khác (nếu có)');
+    // required once "Ý kiến khác" is chosen, so not titled "(nếu có)": the title may not contradict the rule
+    expect(localText(other.json.title, 'vi')).toBe('Nội dung ý kiến khác');
+    expect(other.json.isRequired).toBe(true);
     const model = new Model(json);
     model.data = { decision: 'approve' };
     expect(model.getQuestionByName('otherOpinion').isVisible).toBe(false);

@@ -56,6 +56,19 @@ describe('an impossible sheet is refused, naming the field', () => {
   });
 });
 
+describe('a question is named by its title, never its internal name', () => {
+  it('says which question’s answers exceed the valid ballots in the words of the form', () => {
+    const titled: TallySheetContext = { ...paperCtx, questions: [{ ...Q[0]!, name: 'decision', title: { vi: 'Ý kiến của hộ về việc làm đường', en: 'Your opinion on the road' } }] };
+    const r = checkTallySheet({ ...goodPaper, counts: { decision: { approve: 250, reject: 60, other: 10 } } }, titled);
+    const message = r.errors.find((e) => e.path === 'counts.decision')!.message;
+    expect(message.vi).toContain('“Ý kiến của hộ về việc làm đường”');
+    expect(message.en).toContain('“Your opinion on the road”');
+    expect(message.vi).not.toContain('"decision"');
+    const missing = checkTallySheet({ ...goodPaper, counts: {} }, titled).errors.find((e) => e.path === 'counts.decision')!;
+    expect(missing.message.vi).toBe('Cần nhập kết quả cho câu “Ý kiến của hộ về việc làm đường”.');
+  });
+});
+
 describe('election sheets', () => {
   const candidates = [{ id: 'c1' }, { id: 'c2' }, { id: 'c3' }];
   const ctx: TallySheetContext = { households: 300, channel: 'meeting', kind: 'election', questions: [], seats: 2, candidates };

@@ -45,3 +45,11 @@ document.addEventListener('change', (event) => {
   if (t && t.closest && t.closest('.choice')) markChoices();
 });
 markChoices();
+
+// A button that prints the page (a list to take round the village). Shown only
+// with this script; without it the browser's own Print command does the same.
+const printButtons = document.querySelectorAll<HTMLButtonElement>('[data-print]');
+for (let i = 0; i < printButtons.length; i++) {
+  printButtons[i]!.hidden = false;
+  printButtons[i]!.addEventListener('click', () => window.print());
+}

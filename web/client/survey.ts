@@ -16,6 +16,17 @@ import { evaluate, parseCondition, type Condition, type Values } from '../../ser
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const vi = document.documentElement.lang !== 'en';
 const draftKey = (path: string) => `danban-draft:${path}`;
+// The form this tab sent last: the receipt it is redirected to (its own
+// address, no form path in it) clears that form's draft.
+const SENT_KEY = 'danban-sent';
+
+function markSent(path: string): void {
+  try {
+    sessionStorage.setItem(SENT_KEY, path);
+  } catch {
+    /* storage disabled: the draft simply stays until the tab closes */
+  }
+}
 
 function currentValues(form: HTMLFormElement): Values {
   const values: Values = {};
@@ -243,6 +254,13 @@ function steps(form: HTMLFormElement, update: () => void): void {
 }
 
 function enhance(form: HTMLFormElement): void {
+  // A page the server sent back with errors is the answer to a post: make its
+  // history entry a plain visit, so going Back to it after the ballot is sent
+  // opens the page again instead of asking to send the form a second time.
+  if (form.querySelector('.has-error, [aria-invalid="true"]') && window.history.replaceState) {
+    window.history.replaceState(null, '', location.href);
+  }
+  form.addEventListener('submit', () => markSent(location.pathname));
   restoreDraft(form);
   exclusiveChoices(form);
   const updateConditions = conditions(form);
@@ -270,6 +288,7 @@ const saved = resend ? sessionStorage.getItem(draftKey(location.pathname)) : nul
 if (resend && saved) {
   resend.hidden = false;
   resend.querySelector('button')!.addEventListener('click', () => {
+    markSent(location.pathname);
     const form = document.createElement('form');
     form.method = 'post';
     form.action = location.pathname;
@@ -285,11 +304,14 @@ if (resend && saved) {
   });
 }
 
-// The receipt page names the form whose draft is no longer needed.
+// The receipt page clears the draft no longer needed: the form it names, or
+// (empty) the one this tab just sent.
 const done = document.querySelector<HTMLElement>('[data-clear-draft]');
 if (done) {
   try {
-    sessionStorage.removeItem(draftKey(done.getAttribute('data-clear-draft')!));
+    const path = done.getAttribute('data-clear-draft') || sessionStorage.getItem(SENT_KEY);
+    if (path) sessionStorage.removeItem(draftKey(path));
+    sessionStorage.removeItem(SENT_KEY);
   } catch {
     /* nothing saved */
   }

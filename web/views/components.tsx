@@ -320,6 +320,12 @@ export interface Column<R> {
   numeric?: boolean;
   /** this column names the row (th scope=row) */
   rowHeader?: boolean;
+  /** running text (a sentence, a description): may take a wider column before it wraps */
+  wide?: boolean;
+}
+
+function cellClass(c: { numeric?: boolean; wide?: boolean }): string | undefined {
+  return [c.numeric ? 'num' : '', c.wide ? 'wide' : ''].filter(Boolean).join(' ') || undefined;
 }
 
 let tableSeq = 0;
@@ -352,9 +358,9 @@ export function Table<R>(props: { caption: Child; columns: Column<R>[]; rows: R[
               <tr>
                 {props.columns.map((c) =>
                   c.rowHeader ? (
-                    <th scope="row" class={c.numeric ? 'num' : undefined}>{c.cell(r, i)}</th>
+                    <th scope="row" class={cellClass(c)}>{c.cell(r, i)}</th>
                   ) : (
-                    <td class={c.numeric ? 'num' : undefined}>{c.cell(r, i)}</td>
+                    <td class={cellClass(c)}>{c.cell(r, i)}</td>
                   ),
                 )}
               </tr>

@@ -19,12 +19,16 @@ export interface LayoutProps {
   commune?: string;
   /** a narrow reading column (citizen pages: ballot, receipt) */
   narrow?: boolean;
+  /** a public page seen by someone signed in: its footer leads back to the staff pages rather than to sign in */
+  signedIn?: boolean;
 }
 
 export interface StaffSection {
   href: string;
   label: Text;
   description: Text;
+  /** what the section offers a role that may do less there than the office (read, not create or close) */
+  descriptionFor?: Partial<Record<string, Text>>;
   roles: readonly string[];
 }
 
@@ -36,12 +40,33 @@ const COMMUNE = ['admin', 'staff', 'inspector', 'village_head'] as const;
 // only keeps a village head's phone menu short.
 export const STAFF_SECTIONS: readonly StaffSection[] = [
   { href: '/staff', roles: ALL, label: { vi: 'Tổng quan', en: 'Overview' }, description: { vi: 'Việc cần làm và số liệu chính.', en: 'What needs doing and the key numbers.' } },
-  { href: '/staff/campaigns', roles: ALL, label: { vi: 'Đợt lấy ý kiến', en: 'Campaigns' }, description: { vi: 'Tạo, mở, đóng và công bố các đợt lấy ý kiến, biểu quyết, bầu cử.', en: 'Create, open, close and publish consultations, votes and elections.' } },
-  { href: '/staff/households', roles: ALL, label: { vi: 'Sổ hộ', en: 'Households' }, description: { vi: 'Tra cứu và sửa danh sách hộ gia đình.', en: 'Look up and correct the household register.' } },
+  {
+    href: '/staff/campaigns', roles: ALL, label: { vi: 'Đợt lấy ý kiến', en: 'Campaigns' },
+    description: { vi: 'Tạo, mở, đóng và công bố các đợt lấy ý kiến, biểu quyết, bầu cử.', en: 'Create, open, close and publish consultations, votes and elections.' },
+    descriptionFor: {
+      village_head: { vi: 'Các đợt của thôn mình: bao nhiêu hộ đã tham gia, danh sách hộ chưa nộp phiếu để in.', en: 'Your village’s campaigns: how many households took part, and the list of ballots not yet back, to print.' },
+      inspector: { vi: 'Theo dõi các đợt lấy ý kiến, số hộ tham gia và kết quả.', en: 'Follow the campaigns, participation and results.' },
+    },
+  },
+  {
+    href: '/staff/households', roles: ALL, label: { vi: 'Sổ hộ', en: 'Households' },
+    description: { vi: 'Tra cứu và sửa danh sách hộ gia đình.', en: 'Look up and correct the household register.' },
+    descriptionFor: {
+      village_head: { vi: 'Tra cứu các hộ gia đình của thôn mình.', en: 'Look up the households of your village.' },
+      inspector: { vi: 'Tra cứu danh sách hộ gia đình.', en: 'Look up the household register.' },
+    },
+  },
   { href: '/staff/villages', roles: [...OFFICE, 'inspector'], label: { vi: 'Thôn', en: 'Villages' }, description: { vi: 'Các thôn, tổ dân phố và số hộ.', en: 'Villages and their household counts.' } },
   { href: '/staff/import', roles: OFFICE, label: { vi: 'Nhập sổ hộ', en: 'Import register' }, description: { vi: 'Nhập danh sách hộ từ tệp Excel hoặc CSV.', en: 'Import households from an Excel or CSV file.' } },
   { href: '/staff/print', roles: OFFICE, label: { vi: 'In ấn', en: 'Printing' }, description: { vi: 'In phiếu có mã QR, thông báo, áp phích.', en: 'Print QR ballots, notices and posters.' } },
-  { href: '/staff/tallies', roles: ALL, label: { vi: 'Biên bản', en: 'Tally sheets' }, description: { vi: 'Nhập, kiểm tra và xác nhận biên bản kiểm phiếu.', en: 'Enter, check and confirm tally sheets.' } },
+  {
+    href: '/staff/tallies', roles: ALL, label: { vi: 'Biên bản', en: 'Tally sheets' },
+    description: { vi: 'Nhập, kiểm tra và xác nhận biên bản kiểm phiếu.', en: 'Enter, check and confirm tally sheets.' },
+    descriptionFor: {
+      village_head: { vi: 'Nhập biên bản kiểm phiếu của thôn, chụp ảnh biên bản đã ký, ghi nhận phiếu giấy đã thu.', en: 'Enter your village’s tally sheet, photograph the signed sheet, register the paper ballots collected.' },
+      inspector: { vi: 'Kiểm tra và xác nhận biên bản kiểm phiếu do thôn nhập.', en: 'Check and confirm the tally sheets villages entered.' },
+    },
+  },
   { href: '/staff/feedback', roles: COMMUNE, label: { vi: 'Góp ý', en: 'Feedback' }, description: { vi: 'Góp ý, phản ánh, kiến nghị của người dân: giao xử lý, trả lời, công khai.', en: 'People’s suggestions, reports and requests: assign, answer, publish.' } },
   { href: '/staff/dialogues', roles: COMMUNE, label: { vi: 'Đối thoại', en: 'Dialogues' }, description: { vi: 'Hội nghị đối thoại với Nhân dân: câu hỏi, chương trình, trả lời, biên bản.', en: 'Dialogue conferences: questions, order of business, answers, minutes.' } },
   { href: '/staff/scorecard', roles: ['admin', 'staff', 'inspector'], label: { vi: 'Kết quả kế hoạch', en: 'Plan scorecard' }, description: { vi: 'Số liệu theo thôn và quý; báo cáo gửi Sở Nội vụ.', en: 'Figures by village and quarter; the report for the provincial Home Affairs department.' } },
@@ -51,6 +76,11 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
 
 export function staffSectionsFor(role: string): StaffSection[] {
   return STAFF_SECTIONS.filter((s) => s.roles.includes(role));
+}
+
+/** What a section offers this role, in its words. */
+export function sectionDescription(s: StaffSection, role: string): Text {
+  return s.descriptionFor?.[role] ?? s.description;
 }
 
 export const ROLE_LABEL: Record<string, Text> = {
@@ -75,6 +105,9 @@ const T = {
     vi: 'Dân Bàn: lấy ý kiến Nhân dân ở cơ sở theo Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15.',
     en: 'Dân Bàn: citizen consultation under the Law on Grassroots Democracy No. 10/2022/QH15.',
   },
+  forStaff: { vi: 'Dành cho cán bộ xã, trưởng thôn:', en: 'For commune staff and village heads:' },
+  staffSignIn: { vi: 'Đăng nhập', en: 'Sign in' },
+  staffPages: { vi: 'Về trang quản lý', en: 'Back to the staff pages' },
 } satisfies Record<string, Text>;
 
 /** The link that switches language and comes back to `path`; works without JavaScript. */
@@ -179,6 +212,13 @@ export function Layout(props: LayoutProps) {
               <a href="/g">{T.track[lang]}</a>
             </nav>
             <p>{T.footer[lang]}</p>
+            {/* public pages: the way in for staff (signing in again from a page cached for everyone leads on to the staff home) */}
+            {user || props.path?.startsWith('/login') ? null : (
+              <p class="staff-entry">
+                {T.forStaff[lang]}{' '}
+                <a href={props.signedIn ? '/staff' : '/login'}>{props.signedIn ? T.staffPages[lang] : T.staffSignIn[lang]}</a>
+              </p>
+            )}
           </div>
         </footer>
       </body>

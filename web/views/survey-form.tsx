@@ -83,6 +83,7 @@ const UI = {
   addRow: { vi: 'Thêm dòng', en: 'Add a row' },
   addEntry: { vi: 'Thêm mục', en: 'Add an entry' },
   dateHint: { vi: 'ngày/tháng/năm', en: 'dd/mm/yyyy' },
+  requiredIf: { vi: 'bắt buộc nếu', en: 'required if' },
 } satisfies Record<string, Text>;
 
 interface Ctx {
@@ -197,8 +198,12 @@ function describe(ctx: Ctx, c: Condition): string {
   }
 }
 
-/** "(chỉ trả lời nếu …)" for an element's visibleIf and enableIf, both when it has both. */
-function conditionNote(ctx: Ctx, owner: Json): Child {
+/**
+ * "(chỉ trả lời nếu …)" for an element's visibleIf and enableIf, both when it
+ * has both; a required question shown only under a condition is required only
+ * then, so its note says "(bắt buộc nếu …)" instead of a fixed mark.
+ */
+function conditionNote(ctx: Ctx, owner: Json, required = false): Child {
   const parts: string[] = [];
   for (const src of [owner.visibleIf, owner.enableIf]) {
     if (typeof src !== 'string') continue;
@@ -209,7 +214,8 @@ function conditionNote(ctx: Ctx, owner: Json): Child {
     }
   }
   if (parts.length === 0) return null;
-  return <p class="description condition">({t(ctx, UI.onlyIf)} {parts.join(ctx.lang === 'vi' ? ' và ' : ' and ')})</p>;
+  const label = required && typeof owner.visibleIf === 'string' ? UI.requiredIf : UI.onlyIf;
+  return <p class="description condition">({t(ctx, label)} {parts.join(ctx.lang === 'vi' ? ' và ' : ' and ')})</p>;
 }
 
 const conditionAttrs = (owner: Json) => ({
@@ -272,7 +278,8 @@ function Title(props: { ctx: Ctx; s: Slot }): Child {
   return (
     <>
       {rich(ctx, s.q.title, s.name, s.locals)}
-      {s.q.isRequired === true && !s.readOnly ? <> <span class="required">{t(ctx, UI.required)}</span></> : null}
+      {/* a question shown only under a condition is required only then: its note says so instead */}
+      {s.q.isRequired === true && !s.readOnly && typeof s.q.visibleIf !== 'string' ? <> <span class="required">{t(ctx, UI.required)}</span></> : null}
     </>
   );
 }
@@ -285,7 +292,7 @@ function Header(props: { ctx: Ctx; s: Slot }): Child {
   return (
     <>
       {description ? <p class="description" id={s.top ? `${s.id}-desc` : undefined}>{rich(ctx, s.q.description, '', s.locals)}</p> : null}
-      {conditionNote(ctx, s.q)}
+      {conditionNote(ctx, s.q, s.q.isRequired === true && !s.readOnly)}
       {s.readOnly && s.top ? <p class="description">{t(ctx, UI.readOnly)}</p> : null}
       {error ? <p class="error" id={`${s.id}-error`} role="alert">{error}</p> : null}
     </>

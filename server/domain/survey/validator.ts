@@ -95,6 +95,8 @@ export interface AnswerError {
   question: string;
   rule: AnswerRule;
   message: Text;
+  /** what went wrong without the question's title, for a page that shows it beside the question */
+  reason?: Text;
 }
 
 export type ValidationResult =
@@ -102,6 +104,9 @@ export type ValidationResult =
   | { ok: false; errors: AnswerError[] };
 
 export type AnswerValidator = (answers: unknown) => ValidationResult;
+
+/** A failure said on its own, as a sentence: "cần trả lời câu này." → "Cần trả lời câu này." */
+const sentence = (s: string, lang: string) => s.charAt(0).toLocaleUpperCase(lang) + s.slice(1);
 
 /** What went wrong, before the question's title is put in front. */
 type Failure = { rule: AnswerRule; vi: string; en: string };
@@ -691,6 +696,7 @@ export function compileValidator(json: unknown): AnswerValidator {
     question: q.name,
     rule: f.rule,
     message: { vi: `Câu “${shorten(shownTitle(q, values, 'vi'))}”: ${f.vi}`, en: `Question “${shorten(shownTitle(q, values, 'en'))}”: ${f.en}` },
+    reason: { vi: sentence(f.vi, 'vi'), en: sentence(f.en, 'en') },
   });
 
   return (answers) => {

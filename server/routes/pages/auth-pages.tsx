@@ -11,14 +11,14 @@ import { readBytes } from '../../http/body';
 import { SESSION_COOKIE } from '../../http/middleware';
 import { base32 } from '../../runtime/ids';
 import { signIn, signOut } from '../../services/sessions';
-import { createUser } from '../../services/create-user';
+import { createUser, NAME_REQUIRED } from '../../services/create-user';
 import { updateUser } from '../../services/update-user';
 import { listCommuneUsers, listAccountVillages } from '../../services/list-users';
 import { listAllCommunes } from '../../services/list-communes';
-import { verifyAudit } from '../../services/verify-audit';
 import { auditCommune, parseAnchors } from '../../services/audit-anchor';
 import { provinceAuditOverview } from '../../services/province-audit';
 import { PROVINCE_CHAIN, type OutsideAnchor } from '../../domain/audit-chain';
+import { auditLog } from '../../services/audit-log';
 import { createUserSchema, setSessionCookie } from '../auth';
 import { clientKey } from '../../http/client-address';
 import { safeBack } from '../../domain/return-path';
@@ -80,12 +80,14 @@ function nextPath(next: string | undefined): string {
   return p === '/' || p.startsWith('/login') ? '/staff' : p;
 }
 
+const auditFilter = z.object({ campaignId: z.string().max(100).optional(), person: z.string().max(100).optional() });
+
 const texts = (lang: 'vi' | 'en', details: ErrorDetail[]) => details.map((d) => ({ path: d.path, message: d.message[lang] }));
 
 /** The accounts page with whatever the last form left: values, errors, a notice. */
 async function renderAccounts(
   c: AppContext,
-  extra: { values?: Record<string, string>; errors?: ErrorDetail[]; rowError?: { id: string; message: string }; notice?: string } = {},
+  extra: { values?: Record<string, string>; errors?: ErrorDetail[]; rowError?: { id: string; message: string; action?: string }; notice?: string } = {},
   status: 200 | 409 | 422 = 200,
 ) {
   const deps = c.get('deps');
@@ -166,10 +168,14 @@ export const authPages = new Hono<AppEnv>()
         villageId: form.villageId || undefined,
         ...(actor.role === 'province_admin' ? { communeId: c.req.query('communeId') } : {}),
       });
-      await createUser(c.get('deps'), actor, input);
+      // The page asks for the person's name (tally sheets and the audit log show it); the API keeps it optional.
+      await createUser(c.get('deps'), actor, input, { requireName: true });
     } catch (err) {
       if (err instanceof AppError && (err.code === 'VALIDATION_FAILED' || err.code === 'CONFLICT')) {
-        return renderAccounts(c, { values, errors: err.details }, statusOf(err) as 409 | 422);
+        // a form the schema refused never reached the service's own checks: the missing name is said with the rest
+        const unnamed = !values.displayName.trim() && !err.details.some((d) => d.path === 'displayName');
+        const errors = unnamed ? [{ path: 'displayName', message: NAME_REQUIRED }, ...err.details] : err.details;
+        return renderAccounts(c, { values, errors }, statusOf(err) as 409 | 422);
       }
       throw err;
     }
@@ -183,6 +189,7 @@ export const authPages = new Hono<AppEnv>()
       action === 'disable' ? { disabled: true }
       : action === 'enable' ? { disabled: false }
       : action === 'password' ? { password: form.password ?? '' }
+      : action === 'name' ? { displayName: form.displayName ?? '' }
       : null;
     if (!changes) throw new AppError('BAD_REQUEST');
     try {
@@ -191,10 +198,13 @@ export const authPages = new Hono<AppEnv>()
           { path: 'password', message: { vi: 'Mật khẩu phải có 8 đến 200 ký tự.', en: 'The password needs 8 to 200 characters.' } },
         ]);
       }
+      if (changes.displayName !== undefined && (!changes.displayName.trim() || changes.displayName.length > 100)) {
+        throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'displayName', message: NAME_REQUIRED }]);
+      }
       await updateUser(c.get('deps'), currentActor(c), id, changes);
     } catch (err) {
       if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
-        return renderAccounts(c, { rowError: { id, message: err.details[0]?.message[c.get('lang')] ?? err.text[c.get('lang')] } }, 422);
+        return renderAccounts(c, { rowError: { id, action, message: err.details[0]?.message[c.get('lang')] ?? err.text[c.get('lang')] } }, 422);
       }
       throw err;
     }
@@ -217,11 +227,12 @@ export const authPages = new Hono<AppEnv>()
       if (!(err instanceof AppError)) throw err;
       anchorError = err.details[0]?.message[c.get('lang')] ?? err.text[c.get('lang')];
     }
-    const report = await verifyAudit(deps.db, commune.id, { latest: 100, anchors });
+    const filter = parseInput(auditFilter, c.req.query());
+    const log = await auditLog(deps, actor, { campaignId: filter.campaignId || undefined, person: filter.person || undefined, communeId: commune.id, anchors });
     const query = province ? `?communeId=${encodeURIComponent(commune.id || PROVINCE_CHAIN)}` : '';
     return c.html(
       <AuditPage
-        {...pageUser(c)} {...report} anchorHref={`/api/v1/audit/anchor${query}`} anchorValue={anchorValue || undefined} anchorError={anchorError}
+        {...pageUser(c)} {...log} filter={filter} anchorHref={`/api/v1/audit/anchor${query}`} anchorValue={anchorValue || undefined} anchorError={anchorError}
         commune={commune} communes={province ? await listAllCommunes(deps, actor) : undefined}
       />,
       anchorError ? 422 : 200,

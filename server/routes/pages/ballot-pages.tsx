@@ -6,9 +6,10 @@ import { statusOf } from '../../http/errors';
 import { readBytes } from '../../http/body';
 import { parseSerial } from '../../domain/serial';
 import { formToAnswers, type FormFields } from '../../domain/survey/form-data';
-import { ballotForm } from '../../services/ballot-form';
+import { ballotForm, type BallotForm } from '../../services/ballot-form';
 import { castBallot } from '../../services/cast-ballot';
-import { verifyReceipt } from '../../services/verify-receipt';
+import { receiptPage, verifyReceipt } from '../../services/verify-receipt';
+import type { SurveyFormError } from '../../../web/views/survey-form';
 import { anonymousCampaign, submitAnonymous } from '../../services/submit-anonymous';
 import { isKioskFor, KIOSK_COOKIE } from '../../services/kiosk-token';
 import { base32 } from '../../runtime/ids';
@@ -74,7 +75,7 @@ export const ballotPages = new Hono<AppEnv>()
       <BallotPage
         lang={lang} path={path} title={campaign.title} description={campaign.description} survey={form.survey}
         action={path} advisory={form.advisory} secret={campaign.secret} closesAt={campaign.closesAt}
-        idempotencyKey={base32(c.get('deps').random(12), 19)}
+        idempotencyKey={base32(c.get('deps').random(12), 19)} {...ballotContext(form)}
       />,
     );
   })
@@ -92,7 +93,9 @@ export const ballotPages = new Hono<AppEnv>()
     const idem = one(fields._idem).slice(0, 64) || undefined;
     try {
       const { receipt } = await castBallot(deps, { serial: c.req.param('serial'), answers, idempotencyKey: idem, client: clientKey(c), found: form.found });
-      return c.html(<ReceiptPage lang={lang} path={path} title={form.campaign.title} receipt={receipt} />, 201);
+      // Post, then redirect, then get: the receipt has its own address, so reloading it or going
+      // Back never offers to send the form again, and it can be shared (it names no household).
+      return c.redirect(`/receipt/${encodeURIComponent(receipt)}`, 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const { campaign } = form;
@@ -101,10 +104,14 @@ export const ballotPages = new Hono<AppEnv>()
           <BallotPage
             lang={lang} path={path} title={campaign.title} description={campaign.description} survey={form.survey}
             action={path} advisory={form.advisory} secret={campaign.secret} closesAt={campaign.closesAt}
-            idempotencyKey={idem ?? base32(deps.random(12), 19)} answers={answers}
-            errors={err.details.map((d) => ({ question: d.path, message: d.message }))}
+            idempotencyKey={idem ?? base32(deps.random(12), 19)} answers={answers} {...ballotContext(form)}
+            errors={fieldErrors(err)}
           />,
           422,
+          // Kept by the phone's own browser (never a shared cache), so after the ballot is sent, Back shows this
+          // page again instead of "Confirm Form Resubmission" even without JavaScript (which rewrites the history
+          // entry instead). Not for a secret ballot: its answers are not left on the device.
+          campaign.secret ? undefined : { 'Cache-Control': 'private, no-cache' },
         );
       }
       if (err.code === 'ALREADY_USED') return c.html(<BallotStatePage lang={lang} path={path} kind="used" title={campaign.title} />, 409);
@@ -114,6 +121,19 @@ export const ballotPages = new Hono<AppEnv>()
       }
       throw err;
     }
+  })
+  .get('/receipt/:code', async (c) => {
+    const lang = c.get('lang');
+    const code = c.req.param('code').slice(0, 40);
+    const r = await receiptPage(c.get('deps'), code, clientKey(c));
+    if (r.limited) throw new AppError('RATE_LIMITED');
+    if (!r.found) return c.html(<VerifyPage lang={lang} path="/verify" code={code} result={{ found: false }} />, 404);
+    return c.html(
+      <ReceiptPage
+        lang={lang} path={`/receipt/${encodeURIComponent(code)}`} title={r.campaign.title} receipt={code.toUpperCase()}
+        recordedOn={r.recordedOn} commune={r.commune} resultsDue={r.resultsDue}
+      />,
+    );
   })
   .get('/verify', async (c) => {
     const lang = c.get('lang');
@@ -149,6 +169,13 @@ export const ballotPages = new Hono<AppEnv>()
       />,
     );
   })
+  .get('/s/:slug/thanks', async (c) => {
+    const slug = c.req.param('slug');
+    const campaign = await anonymousCampaign(c.get('deps'), slug);
+    const kiosk = await isKiosk(c, campaign.id);
+    const path = `/s/${slug}`;
+    return c.html(<AnonymousThanksPage lang={c.get('lang')} path={path} again={kiosk ? `${path}?kiosk=1` : path} kiosk={kiosk} />);
+  })
   .post('/s/:slug', async (c) => {
     const deps = c.get('deps');
     const lang = c.get('lang');
@@ -164,10 +191,11 @@ export const ballotPages = new Hono<AppEnv>()
         slug, answers, kiosk, client: clientKey(c), deviceToken: getCookie(c, DEVICE_COOKIE),
         dossierCode: typeof answers.dossierCode === 'string' ? answers.dossierCode : undefined,
       });
-      return c.html(<AnonymousThanksPage lang={lang} path={path} again={again} kiosk={kiosk} />, 201);
+      // Post, then redirect: a reload of the thanks page sends nothing again.
+      return c.redirect(kiosk ? `${path}/thanks?kiosk=1` : `${path}/thanks`, 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      const errors = err.code === 'VALIDATION_FAILED' ? err.details.map((d) => ({ question: d.path, message: d.message })) : undefined;
+      const errors = err.code === 'VALIDATION_FAILED' ? fieldErrors(err) : undefined;
       return c.html(
         <AnonymousSurveyPage
           lang={lang} path={path} title={campaign.title} description={campaign.description} survey={campaign.survey}
@@ -178,6 +206,19 @@ export const ballotPages = new Hono<AppEnv>()
       );
     }
   });
+
+/** What the ballot page shows around the form: whose ballot, the commune, when the results come. */
+function ballotContext(form: BallotForm) {
+  return { holder: form.holder, commune: form.commune, resultsDue: form.resultsDue, paperToo: form.campaign.channels.includes('paper') };
+}
+
+/**
+ * A refused form's errors as the page shows them: each beside its question
+ * (which the page already titles), so in the words without the title.
+ */
+function fieldErrors(err: AppError): SurveyFormError[] {
+  return err.details.map((d) => ({ question: d.path, message: d.beside ?? d.message }));
+}
 
 /** A tablet at the one-stop counter that staff switched to kiosk mode for this campaign. */
 async function isKiosk(c: AppContext, campaignId: string): Promise<boolean> {

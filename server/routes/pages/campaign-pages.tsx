@@ -9,13 +9,17 @@ import { zodDetails } from '../../http/validation';
 import { CAMPAIGN_KINDS, CATEGORIES, CHANNELS, type CampaignKind, type Category, type Channel } from '../../domain/legal-rules';
 import { createCampaign, updateCampaign, type CampaignInput } from '../../services/create-campaign';
 import { transitionCampaign } from '../../services/transition-campaign';
-import { issueSerials } from '../../services/campaign-serials';
+import { issueSerials, reprintSerial } from '../../services/campaign-serials';
 import { campaignDetail, listCommuneCampaigns } from '../../services/campaign-overview';
 import { printOverview } from '../../services/print-overview';
 import { listVillageSummaries } from '../../services/list-villages';
 import { loadStaffHome } from '../../services/staff-home';
 import { enableKiosk, KIOSK_COOKIE } from '../../services/kiosk-token';
 import { TEMPLATE_NAMES } from '../../../surveys';
+import { qrOriginWarning } from '../../domain/public-url';
+import { formsFor } from '../../domain/campaign-forms';
+import { normalizeCode } from '../../domain/register-row';
+import { posterPlan } from '../../print/poster';
 import type { Lang, Text } from '../../domain/i18n';
 import type { StaffFrame } from '../../../web/views/campaigns/page';
 import { CampaignListPage } from '../../../web/views/campaigns/list';
@@ -25,6 +29,9 @@ import { PrintCentrePage } from '../../../web/views/campaigns/print-centre';
 import { KioskPage } from '../../../web/views/campaigns/kiosk';
 import { campaignOutreach } from '../../services/campaign-outreach';
 import { outreachJson } from '../outreach';
+import { NotReturnedPage } from '../../../web/views/campaigns/not-returned';
+import { ballotsNotReturned } from '../../services/ballot-returns';
+import { ballotsReturnByHousehold, villageGlance } from '../../domain/participation';
 
 const staff = requireRole('admin', 'staff');
 const readers = requireRole('admin', 'staff', 'inspector', 'village_head');
@@ -222,11 +229,18 @@ async function renderDetail(c: AppContext, extra: { notice?: string; error?: str
   const names = new Map(overview.villages.map((v) => [v.villageId, v.name]));
   const campaign = detailView(d, (v) => counts.get(v)?.households ?? 0, (v) => names.get(v) ?? '');
   const f = await frame(c);
+  // One village in view (a village head's): its line at a glance; while ballots still come back, the list of those not back.
+  const only = campaign.villages.length === 1 ? campaign.villages[0]! : null;
+  const started = d.status !== 'draft';
+  // households take part by a ballot of their own: counted by serial, so a line and a list of those not back make sense
+  const byBallot = ballotsReturnByHousehold(d);
   return c.html(
     <CampaignDetailPage
       {...f} campaign={campaign} canManage={canManage} notice={extra.notice} error={extra.error}
       serials={canManage ? overview.villages.filter((v) => visible.has(v.villageId)) : undefined}
       outreach={outreachJson(outreach)}
+      glance={only && started && byBallot ? { village: only.name, glance: villageGlance(d, { households: only.households, tookPart: only.online + only.paper }, deps.clock()) } : undefined}
+      notReturned={d.status === 'open' && byBallot ? { villageId: only?.villageId, village: only?.name } : undefined}
     />,
     status,
   );
@@ -266,6 +280,10 @@ export const campaignPages = new Hono<AppEnv>()
   })
   .post('/staff/campaigns/new', staff, (c) => saveForm(c, 'new'))
   .get('/staff/campaigns/:id', readers, async (c) => renderDetail(c, { notice: noticeFrom(c) }))
+  .get('/staff/campaigns/:id/not-returned', readers, async (c) => {
+    const r = await ballotsNotReturned(c.get('deps'), currentActor(c), c.req.param('id'), c.req.query('villageId') || undefined);
+    return c.html(<NotReturnedPage {...await frame(c)} campaign={r.campaign} villages={r.villages} households={r.households} asOf={r.asOf} />);
+  })
   .get('/staff/campaigns/:id/edit', staff, async (c) => {
     const d = await campaignDetail(c.get('deps'), currentActor(c), c.req.param('id'));
     if (d.status !== 'draft') return c.redirect(`/staff/campaigns/${encodeURIComponent(d.id)}`, 303);
@@ -302,20 +320,63 @@ export const campaignPages = new Hono<AppEnv>()
     setCookie(c, KIOSK_COOKIE, cookie, { path: '/', httpOnly: true, sameSite: 'Lax', secure: deps.config.secureCookies, maxAge: 12 * 3600 });
     return c.redirect(`/s/${encodeURIComponent(slug)}?kiosk=1`, 303);
   })
-  .get('/staff/print', staff, async (c) => {
-    const deps = c.get('deps');
-    const actor = currentActor(c);
-    const campaigns = await listCommuneCampaigns(deps, actor);
-    const format = c.req.query('format') === 'A4' ? 'A4' : 'A5';
-    const id = c.req.query('campaignId');
-    const overview = id ? await printOverview(deps, actor, id) : undefined;
-    return c.html(
-      <PrintCentrePage
-        {...await frame(c)} format={format} campaigns={campaigns.map((x) => ({ id: x.id, title: x.title, status: x.status }))}
-        selected={overview ? {
-          id: overview.campaign.id, title: overview.campaign.title, kind: overview.campaign.kind, status: overview.campaign.status,
-          villages: overview.villages,
-        } : undefined}
-      />,
-    );
+  .get('/staff/print', staff, async (c) => renderPrint(c, {
+    reprinted: c.req.query('reprinted') && c.req.query('village')
+      ? { householdCode: c.req.query('reprinted')!, villageId: c.req.query('village')! }
+      : undefined,
+  }))
+  // One household's lost ballot: a new serial, the old one revoked, then its one-ballot PDF.
+  .post('/staff/print/reprint', staff, async (c) => {
+    const form = await formFields(c);
+    const campaignId = one(form.campaignId);
+    const format = one(form.format) === 'A4' ? 'A4' : 'A5';
+    const typed = one(form.householdCode).trim();
+    const code = normalizeCode(typed);
+    const refuse = (message: Text, status: 404 | 409 | 422) =>
+      renderPrint(c, { campaignId, format, reprint: { householdCode: typed, error: message[c.get('lang')] } }, status);
+    if (!code || code.length > 50) return refuse({ vi: 'Hãy nhập mã hộ như trong sổ hộ, ví dụ VK-DS-0042.', en: 'Enter the household code as in the register, e.g. VK-DS-0042.' }, 422);
+    try {
+      const r = await reprintSerial(c.get('deps'), currentActor(c), campaignId, code);
+      const q = new URLSearchParams({ campaignId, format, reprinted: r.householdCode, village: r.villageId });
+      return c.redirect(`/staff/print?${q}#reprint-title`, 303);
+    } catch (err) {
+      // an unknown household is said beside the field; an unknown campaign is the 404 page (renderPrint reads it again)
+      if (err instanceof AppError && err.code === 'NOT_FOUND') return refuse(err.text, 404);
+      if (err instanceof AppError && (err.code === 'ALREADY_USED' || err.code === 'INVALID_STATE')) return refuse(err.text, 409);
+      throw err;
+    }
   });
+
+/** The print centre: a campaign's files per village, its poster, the reprint form, and a warning when QR codes would not open. */
+async function renderPrint(
+  c: AppContext,
+  state: { campaignId?: string; format?: 'A4' | 'A5'; reprint?: { householdCode: string; error?: string }; reprinted?: { householdCode: string; villageId: string } } = {},
+  status: 200 | 404 | 409 | 422 = 200,
+) {
+  const deps = c.get('deps');
+  const actor = currentActor(c);
+  const campaigns = await listCommuneCampaigns(deps, actor);
+  const format = state.format ?? (c.req.query('format') === 'A4' ? 'A4' : 'A5');
+  const id = state.campaignId ?? c.req.query('campaignId');
+  const overview = id ? await printOverview(deps, actor, id) : undefined;
+  const warning = qrOriginWarning(deps.config.publicUrl, publicOrigin(c));
+  const api = overview ? `/api/v1/campaigns/${encodeURIComponent(overview.campaign.id)}` : '';
+  const reprinted = overview && state.reprinted && overview.villages.some((v) => v.villageId === state.reprinted!.villageId)
+    ? {
+        householdCode: state.reprinted.householdCode,
+        href: `${api}/ballots.pdf?${new URLSearchParams({ villageId: state.reprinted.villageId, householdCode: state.reprinted.householdCode, format })}`,
+      }
+    : undefined;
+  return c.html(
+    <PrintCentrePage
+      {...await frame(c)} format={format} campaigns={campaigns.map((x) => ({ id: x.id, title: x.title, status: x.status }))}
+      qrWarning={warning?.message[c.get('lang')]} reprint={state.reprint} reprinted={reprinted}
+      selected={overview ? {
+        id: overview.campaign.id, title: overview.campaign.title, kind: overview.campaign.kind, status: overview.campaign.status,
+        posterOpensSurvey: posterPlan(overview.campaign).target === 'survey', forms: formsFor(overview.campaign.channels),
+        villages: overview.villages,
+      } : undefined}
+    />,
+    status,
+  );
+}

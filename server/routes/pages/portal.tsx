@@ -6,7 +6,7 @@ import { currentActor } from '../../http/context';
 import { requireRole, LANG_COOKIE } from '../../http/middleware';
 import { parseInput } from '../../http/validation';
 import { loadStaffHome } from '../../services/staff-home';
-import { Layout, staffSectionsFor, ROLE_LABEL } from '../../../web/views/layout';
+import { Layout, sectionDescription, staffSectionsFor, ROLE_LABEL } from '../../../web/views/layout';
 import { safeBack } from '../../domain/return-path';
 import type { Lang, Text } from '../../domain/i18n';
 import { Participation } from '../../../web/views/campaigns/detail';
@@ -14,6 +14,8 @@ import { detailView } from './campaign-pages';
 import { feedbackDueSoon } from '../../services/list-feedback';
 import { FeedbackHomeSection } from '../../../web/views/feedback/staff';
 import { feedbackRow } from './feedback-rows';
+import { Glance } from '../../../web/views/campaigns/glance';
+import { ballotsReturnByHousehold, villageGlance } from '../../domain/participation';
 
 const langQuery = z.object({
   to: z.enum(['vi', 'en'], { message: 'Ngôn ngữ phải là "vi" hoặc "en".|The language must be "vi" or "en".' }),
@@ -66,7 +68,7 @@ function StaffHomePage(props: { lang: Lang; role: string; name: string }) {
           <li>
             <a class="card" href={s.href}>
               <span class="card-title">{s.label[lang]}</span>
-              <span class="card-text">{s.description[lang]}</span>
+              <span class="card-text">{sectionDescription(s, props.role)[lang]}</span>
             </a>
           </li>
         ))}
@@ -107,6 +109,10 @@ export const portalPages = new Hono<AppEnv>()
         {home.open.map((d, i) => (
           <div class="card">
             <p><a href={`/staff/campaigns/${d.id}`}><strong>{d.title}</strong></a></p>
+            {d.villages.length === 1 && ballotsReturnByHousehold(d) ? (
+              <Glance lang={lang} id={`glance-${i}`} village={d.villages[0]!.name} closesAt={d.closesAt}
+                glance={villageGlance(d, { households: d.villages[0]!.households ?? 0, tookPart: d.villages[0]!.online + d.villages[0]!.paper }, c.get('deps').clock())} />
+            ) : null}
             <Participation lang={lang} c={detailView(d, () => 0, () => '')} id={`open-${i}`} title={lang === 'vi' ? 'Tham gia' : 'Participation'} />
           </div>
         ))}

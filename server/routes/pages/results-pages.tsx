@@ -99,7 +99,7 @@ export const resultsPages = new Hono<AppEnv>()
     const lang = c.get('lang');
     const home = await portalHome(deps);
     return c.html(
-      <Layout lang={lang} title={home.single ? home.single.commune.name : 'Dân Bàn'} path="/" commune={home.single?.commune.name}>
+      <Layout lang={lang} title={home.single ? home.single.commune.name : 'Dân Bàn'} path="/" commune={home.single?.commune.name} signedIn={!!c.get('session')}>
         {home.single ? <CommunePortalView lang={lang} portal={home.single} /> : <CommuneListView lang={lang} communes={home.communes} />}
       </Layout>,
     );
@@ -108,7 +108,7 @@ export const resultsPages = new Hono<AppEnv>()
     const lang = c.get('lang');
     const portal = await communePortal(c.get('deps'), c.req.param('slug'));
     return c.html(
-      <Layout lang={lang} title={portal.commune.name} path={`/x/${portal.commune.slug}`} commune={portal.commune.name}>
+      <Layout lang={lang} title={portal.commune.name} path={`/x/${portal.commune.slug}`} commune={portal.commune.name} signedIn={!!c.get('session')}>
         <CommunePortalView lang={lang} portal={portal} />
       </Layout>,
     );

@@ -8,8 +8,9 @@ import { detailTexts, pageUser, staffPage } from '../../http/pages';
 import { safeBack } from '../../domain/return-path';
 import { SHEET_CHANNELS, type SheetChannel } from '../../domain/legal-rules';
 import { listTallies, listTallyCampaigns } from '../../services/list-tallies';
-import { submitTally } from '../../services/submit-tally';
+import { checkSheetFor, submitTally, type SheetInput } from '../../services/submit-tally';
 import { correctTally } from '../../services/correct-tally';
+import { campaignOf } from '../../services/guards';
 import { confirmTally, sheetOf } from '../../services/confirm-tally';
 import { attachTallyPhoto, checkPhoto } from '../../services/attach-tally-photo';
 import { paperBallotForm, registerPaperBallot } from '../../services/register-paper-ballot';
@@ -51,8 +52,25 @@ function typedNumber(s: string | undefined): unknown {
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
 }
 
+/** Runs each check; returns the form errors they raised (anything else is thrown on). */
+async function gather(checks: (() => unknown)[]): Promise<AppError[]> {
+  const found: AppError[] = [];
+  for (const check of checks) {
+    try {
+      await check();
+    } catch (err) {
+      if (err instanceof AppError && ['VALIDATION_FAILED', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'].includes(err.code)) found.push(err);
+      else throw err;
+    }
+  }
+  return found;
+}
+
+/** A refusal as the fields it names; a photo refusal without details names the photo. */
+const detailsOf = (err: AppError): ErrorDetail[] => (err.details.length ? err.details : [{ path: 'photo', message: err.text }]);
+
 /** The form's fields as the API's sheet body. */
-function sheetFromForm(f: Record<string, string>) {
+function sheetFromForm(f: Record<string, string>): SheetInput {
   const counts: Record<string, Record<string, unknown>> = {};
   for (const [k, v] of Object.entries(f)) {
     const m = /^counts\.([^.]+)\.(.+)$/.exec(k);
@@ -61,8 +79,9 @@ function sheetFromForm(f: Record<string, string>) {
     (counts[m[1]!] ??= {})[m[2]!] = n === undefined ? 0 : n;
   }
   const list = (name: string) => Object.keys(f).filter((k) => k.startsWith(`${name}.`)).sort().map((k) => f[k]!.trim()).filter(Boolean);
+  const method = f.method;
   return {
-    method: f.method === 'secret_ballot' || f.method === 'show_of_hands' ? f.method : undefined,
+    method: method === 'secret_ballot' || method === 'show_of_hands' ? method : undefined,
     present: typedNumber(f.present), issued: typedNumber(f.issued), returned: typedNumber(f.returned), invalid: typedNumber(f.invalid),
     counts, board: list('board'), witnesses: list('witnesses'),
     heldOn: f.heldOn || undefined, place: f.place || undefined,
@@ -165,16 +184,27 @@ export const tallyPages = new Hono<AppEnv>()
     try {
       // the photo is checked before anything is stored, so a bad one changes nothing
       const image = photo ? new Uint8Array(await photo.arrayBuffer()) : null;
-      if (image) checkPhoto(image);
       const sheet = sheetFromForm(fields);
-      if (state.correct) {
-        const old = await sheetOf(deps, actor, state.correct);
-        if (old.campaignId !== campaignId) throw new AppError('NOT_FOUND');
-        villageId = old.villageId;
-        saved = await correctTally(deps, actor, state.correct, parseInput(correctionSchema, { ...sheet, reason: fields.reason ?? '' }));
-      } else {
-        saved = await submitTally(deps, actor, campaignId, parseInput(submitSchema, { ...sheet, villageId, channel: fields.channel }));
+      const old = state.correct ? await sheetOf(deps, actor, state.correct) : null;
+      if (old && old.campaignId !== campaignId) throw new AppError('NOT_FOUND');
+      if (old) villageId = old.villageId;
+      // Every mistake at once: the photo's, the form's and the numbers', so one submit shows them all.
+      const early = await gather([
+        () => { if (image) checkPhoto(image); },
+        () => (old ? parseInput(correctionSchema, { ...sheet, reason: fields.reason ?? '' }) : parseInput(submitSchema, { ...sheet, villageId, channel: fields.channel })),
+      ]);
+      if (early.length) {
+        const numbers = await gather([async () => {
+          const campaign = await campaignOf(deps, actor, campaignId);
+          const channel = old?.channel ?? (fields.channel === 'meeting' || fields.channel === 'paper' ? fields.channel : null);
+          if (channel) await checkSheetFor(deps, actor, campaign, villageId, channel, sheet);
+        }]);
+        throw early.length === 1 && early[0]!.code !== 'VALIDATION_FAILED' && numbers.length === 0
+          ? early[0]!
+          : new AppError('VALIDATION_FAILED', undefined, [...early, ...numbers].flatMap(detailsOf));
       }
+      if (old) saved = await correctTally(deps, actor, old.id, parseInput(correctionSchema, { ...sheet, reason: fields.reason ?? '' }));
+      else saved = await submitTally(deps, actor, campaignId, parseInput(submitSchema, { ...sheet, villageId, channel: fields.channel }));
       if (image) await attachTallyPhoto(deps, actor, saved.id, async () => image);
     } catch (err) {
       if (err instanceof AppError && err.code === 'VALIDATION_FAILED') return renderEntry(c, campaignId, { ...state, errors: err.details }, 422);

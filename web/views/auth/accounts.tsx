@@ -10,6 +10,7 @@ const T = {
   },
   list: { vi: 'Tài khoản của xã', en: 'The commune’s accounts' },
   username: { vi: 'Tên đăng nhập', en: 'Username' },
+  account: { vi: 'Người dùng', en: 'Person' },
   displayName: { vi: 'Họ và tên', en: 'Full name' },
   role: { vi: 'Vai trò', en: 'Role' },
   village: { vi: 'Thôn', en: 'Village' },
@@ -22,6 +23,11 @@ const T = {
   enable: { vi: 'Mở khóa', en: 'Enable' },
   newPassword: { vi: 'Mật khẩu mới', en: 'New password' },
   reset: { vi: 'Đặt lại mật khẩu', en: 'Reset password' },
+  savePassword: { vi: 'Lưu mật khẩu mới', en: 'Save the new password' },
+  rename: { vi: 'Sửa họ tên', en: 'Change the name' },
+  saveName: { vi: 'Lưu họ tên', en: 'Save the name' },
+  nameHint: { vi: 'Họ tên thật, hiện trên biên bản và nhật ký.', en: 'The person’s real name, shown on tally sheets and in the audit log.' },
+  noName: { vi: 'chưa ghi họ tên', en: 'no name yet' },
   createTitle: { vi: 'Tạo tài khoản', en: 'Create an account' },
   password: { vi: 'Mật khẩu', en: 'Password' },
   passwordHint: { vi: 'Ít nhất 8 ký tự. Hãy trao tận tay cho người dùng.', en: 'At least 8 characters. Hand it to the person directly.' },
@@ -62,12 +68,14 @@ export interface AccountsPageProps {
   values?: Record<string, string>;
   errors?: { path: string; message: string }[];
   /** errors of a row's action, by account id */
-  rowError?: { id: string; message: string };
+  rowError?: { id: string; message: string; action?: string };
 }
 
-function RowActions(props: { lang: Lang; row: AccountRow; csrfToken: string; selfId: string; communeQuery: string; error?: string }) {
+function RowActions(props: { lang: Lang; row: AccountRow; csrfToken: string; selfId: string; communeQuery: string; error?: string; errorAction?: string }) {
   const { lang, row } = props;
   const action = `/staff/accounts/${encodeURIComponent(row.id)}${props.communeQuery}`;
+  // The rarely used forms fold away behind their button, so the row stays one line
+  // at 1280 px and no box is cut off by the table's edge; one that failed opens again.
   return (
     <div class="row-actions">
       {props.error ? <p class="error-text" role="alert">{props.error}</p> : null}
@@ -81,13 +89,26 @@ function RowActions(props: { lang: Lang; row: AccountRow; csrfToken: string; sel
           </button>
         </form>
       ) : null}
-      <form method="post" action={action}>
-        <input type="hidden" name="_csrf" value={props.csrfToken} />
-        <input type="hidden" name="action" value="password" />
-        <label for={`pw-${row.id}`} class="visually-hidden">{T.newPassword[lang]} ({row.username})</label>
-        <input id={`pw-${row.id}`} type="password" name="password" minlength={8} maxlength={200} required autocomplete="new-password" placeholder={T.newPassword[lang]} />
-        <button type="submit" class="btn btn-secondary">{T.reset[lang]}</button>
-      </form>
+      <details class="row-form" open={props.error && props.errorAction === 'password' ? true : undefined}>
+        <summary class="btn btn-secondary">{T.reset[lang]}<span class="visually-hidden"> ({row.username})</span></summary>
+        <form method="post" action={action}>
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <input type="hidden" name="action" value="password" />
+          <label for={`pw-${row.id}`}>{T.newPassword[lang]} ({row.username})</label>
+          <input id={`pw-${row.id}`} type="password" name="password" minlength={8} maxlength={200} required autocomplete="new-password" />
+          <button type="submit" class="btn">{T.savePassword[lang]}</button>
+        </form>
+      </details>
+      <details class="row-form" open={props.error && props.errorAction === 'name' ? true : undefined}>
+        <summary class="btn btn-secondary">{T.rename[lang]}<span class="visually-hidden"> ({row.username})</span></summary>
+        <form method="post" action={action}>
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <input type="hidden" name="action" value="name" />
+          <label for={`name-${row.id}`}>{T.displayName[lang]} ({row.username})</label>
+          <input id={`name-${row.id}`} type="text" name="displayName" value={row.displayName === row.username ? '' : row.displayName} maxlength={100} required autocomplete="off" />
+          <button type="submit" class="btn">{T.saveName[lang]}</button>
+        </form>
+      </details>
     </div>
   );
 }
@@ -121,17 +142,32 @@ export function AccountsPage(props: AccountsPageProps) {
             id="accounts"
             rows={props.accounts}
             columns={[
-              { label: T.username[lang], rowHeader: true, cell: (r) => r.username },
-              { label: T.displayName[lang], cell: (r) => r.displayName },
-              { label: T.role[lang], cell: (r) => ROLE_LABEL[r.role]?.[lang] ?? r.role },
-              { label: T.village[lang], cell: (r) => (r.villageId ? villageName.get(r.villageId) ?? '' : '') },
+              // name above username, role above village: five columns fit 1280 px with a row form open
+              {
+                label: T.account[lang], rowHeader: true,
+                cell: (r) => (
+                  <>
+                    {r.displayName && r.displayName !== r.username ? r.displayName : <span class="muted">{T.noName[lang]}</span>}
+                    <span class="cell-sub">{T.username[lang]}: {r.username}</span>
+                  </>
+                ),
+              },
+              {
+                label: T.role[lang],
+                cell: (r) => (
+                  <>
+                    {ROLE_LABEL[r.role]?.[lang] ?? r.role}
+                    {r.villageId ? <span class="cell-sub">{villageName.get(r.villageId) ?? ''}</span> : null}
+                  </>
+                ),
+              },
               { label: T.status[lang], cell: (r) => (r.disabled ? <Badge tone="warn">{T.disabled[lang]}</Badge> : <Badge tone="ok">{T.active[lang]}</Badge>) },
               { label: T.created[lang], cell: (r) => <DateText iso={r.createdAt} /> },
               {
                 label: T.actions[lang],
                 cell: (r) => (
                   <RowActions lang={lang} row={r} csrfToken={props.csrfToken} selfId={props.selfId} communeQuery={communeQuery}
-                    error={props.rowError?.id === r.id ? props.rowError.message : undefined} />
+                    error={props.rowError?.id === r.id ? props.rowError.message : undefined} errorAction={props.rowError?.action} />
                 ),
               },
             ]}
@@ -142,7 +178,7 @@ export function AccountsPage(props: AccountsPageProps) {
           <form method="post" action={`/staff/accounts${communeQuery}`} class="form create-account">
             <input type="hidden" name="_csrf" value={props.csrfToken} />
             <Field name="username" label={T.username[lang]} value={v.username} required maxlength={50} autocomplete="off" hint={T.usernameHint[lang]} error={err('username')} lang={lang} />
-            <Field name="displayName" label={T.displayName[lang]} value={v.displayName} maxlength={100} autocomplete="off" error={err('displayName')} lang={lang} />
+            <Field name="displayName" label={T.displayName[lang]} value={v.displayName} required maxlength={100} autocomplete="off" hint={T.nameHint[lang]} error={err('displayName')} lang={lang} />
             <Field name="password" type="password" label={T.password[lang]} required maxlength={200} autocomplete="new-password" hint={T.passwordHint[lang]} error={err('password')} lang={lang} />
             <Select name="role" label={T.role[lang]} required value={v.role ?? 'staff'} error={err('role')} lang={lang}
               options={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r]?.[lang] ?? r }))} />

@@ -1,7 +1,9 @@
 import type { Lang, Text } from '../../../server/domain/i18n';
 import { Layout } from '../layout';
-import { PROVINCE_CHAIN } from '../../../server/domain/audit-chain';
 import { Alert, Badge, Button, DateText, Field, LinkButton, Select, Table } from '../components';
+import { formatNumber } from '../../../server/domain/i18n';
+import { PROVINCE_CHAIN, SYSTEM_ACTOR } from '../../../server/domain/audit-chain';
+import { auditSentence, type AuditSentenceInput } from './audit-text';
 
 const T = {
   title: { vi: 'Nhật ký thay đổi', en: 'Audit log' },
@@ -16,14 +18,22 @@ const T = {
     vi: 'Các mục sau không khớp chuỗi mã băm. Hãy báo ngay cho Ban Thanh tra nhân dân và giữ nguyên bản sao lưu.',
     en: 'These entries do not match the hash chain. Tell the inspection board at once and keep the backups as they are.',
   },
-  latest: { vi: '100 mục gần nhất', en: 'The latest 100 entries' },
+  latest: { vi: 'Các mục gần nhất, mới nhất trước', en: 'The latest entries, newest first' },
+  showing: { vi: 'Đang hiện {shown} trong {matching} mục phù hợp.', en: 'Showing {shown} of {matching} matching entries.' },
   seq: { vi: 'Số thứ tự', en: 'No.' },
   at: { vi: 'Thời gian', en: 'Time' },
   actor: { vi: 'Người thực hiện', en: 'By' },
-  action: { vi: 'Việc', en: 'Action' },
-  entity: { vi: 'Đối tượng', en: 'Record' },
-  checkCol: { vi: 'Kiểm tra', en: 'Check' },
+  action: { vi: 'Việc đã làm', en: 'What was done' },
+  check: { vi: 'Kiểm tra', en: 'Check' },
   ok: { vi: 'Khớp', en: 'OK' },
+  filter: { vi: 'Lọc nhật ký', en: 'Filter the log' },
+  campaign: { vi: 'Đợt lấy ý kiến', en: 'Campaign' },
+  person: { vi: 'Người thực hiện', en: 'Person' },
+  all: { vi: '— Tất cả —', en: '— All —' },
+  apply: { vi: 'Lọc', en: 'Filter' },
+  clear: { vi: 'Bỏ lọc', en: 'Clear the filter' },
+  system: { vi: 'Hệ thống', en: 'The system' },
+  none: { vi: 'Không có mục nào phù hợp.', en: 'No entry matches.' },
   anchorTitle: { vi: 'Dấu nhật ký giữ ngoài hệ thống', en: 'Anchors kept outside the system' },
   anchorIntro: {
     vi: 'Ai sửa được cơ sở dữ liệu thì có thể sửa một mục rồi tính lại mã băm của mọi mục sau nó. Vì vậy mỗi thông báo kết quả in kèm một dấu nhật ký (chữ và mã QR), và Ban Thanh tra nhân dân tải về tệp dấu có chữ ký để cất giữ. Nhật ký bị viết lại sẽ không còn chứa các dấu đó.',
@@ -31,7 +41,7 @@ const T = {
   },
   head: { vi: 'Dấu hiện tại: mục số {seq}, mã băm', en: 'Current anchor: entry {seq}, hash' },
   download: { vi: 'Tải tệp dấu nhật ký (có chữ ký)', en: 'Download the signed anchor file' },
-  check: { vi: 'Đối chiếu với dấu đã lưu', en: 'Check against a kept anchor' },
+  checkAnchor: { vi: 'Đối chiếu với dấu đã lưu', en: 'Check against a kept anchor' },
   anchorField: { vi: 'Dấu nhật ký', en: 'Anchor' },
   anchorHint: {
     vi: 'Mã QR hoặc dòng "Dấu nhật ký kiểm tra" in trên thông báo kết quả: số mục, dấu hai chấm, mã băm 64 ký tự. Có thể nhập nhiều dấu, cách nhau bằng dấu phẩy.',
@@ -70,7 +80,12 @@ export interface AuditPageProps {
   ok: boolean;
   entries: number;
   problems: { seq: number; problem: string }[];
-  latest: { seq: number; at: string; actor: string; action: string; entity: string; entityId: string }[];
+  /** the entries that match the filter, newest first */
+  rows: (AuditSentenceInput & { seq: number; at: string; by: { name: string; username: string } | { raw: string } | null })[];
+  matching: number;
+  campaigns: { id: string; title: string }[];
+  people: { id: string; name: string }[];
+  filter: { campaignId?: string; person?: string };
   /** the chain's newest entry, and where to download it as a signed anchor file */
   head?: { seq: number; hash: string } | null;
   anchorHref?: string;
@@ -80,6 +95,27 @@ export interface AuditPageProps {
   /** a province administrator's view: the communes to pick from and the one shown */
   communes?: { id: string; name: string }[];
   commune?: { id: string; name: string };
+}
+
+function filterQuery(f: AuditPageProps['filter'], communeId?: string): string {
+  const q = new URLSearchParams();
+  if (communeId !== undefined) q.set('communeId', communeId || PROVINCE_CHAIN);
+  if (f.campaignId) q.set('campaignId', f.campaignId);
+  if (f.person) q.set('person', f.person);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+function Who(props: { lang: Lang; by: AuditPageProps['rows'][number]['by'] }) {
+  const { by } = props;
+  if (by === null) return <span class="muted">{T.system[props.lang]}</span>;
+  if ('raw' in by) return <>{by.raw}</>;
+  return (
+    <>
+      {by.name}
+      {by.name !== by.username ? <span class="cell-sub">{by.username}</span> : null}
+    </>
+  );
 }
 
 function AnchorSection(props: AuditPageProps) {
@@ -98,7 +134,7 @@ function AnchorSection(props: AuditPageProps) {
       {props.anchorHref ? <p><LinkButton variant="secondary" href={props.anchorHref} download>{T.download[lang]}</LinkButton></p> : null}
       <form method="get" action="/staff/audit" class="form anchor-check">
         {props.commune && props.communes ? <input type="hidden" name="communeId" value={props.commune.id || PROVINCE_CHAIN} /> : null}
-        <Field name="anchor" label={T.check[lang]} hint={T.anchorHint[lang]} value={props.anchorValue} error={props.anchorError} code lang={lang} />
+        <Field name="anchor" label={T.checkAnchor[lang]} hint={T.anchorHint[lang]} value={props.anchorValue} error={props.anchorError} code lang={lang} />
         <Button variant="secondary">{T.checkButton[lang]}</Button>
       </form>
       {checked && !missing ? <Alert kind="ok">{T.anchorsHeld[lang]}</Alert> : null}
@@ -125,7 +161,7 @@ export function AuditPage(props: AuditPageProps) {
   const problemsAt = new Map<number, string[]>();
   for (const p of props.problems) problemsAt.set(p.seq, [...(problemsAt.get(p.seq) ?? []), PROBLEM[p.problem]?.[lang] ?? p.problem]);
   return (
-    <Layout lang={lang} title={T.title[lang]} path="/staff/audit" user={props.user} csrfToken={props.csrfToken}>
+    <Layout lang={lang} title={T.title[lang]} path={`/staff/audit${filterQuery(props.filter, props.communes ? props.commune?.id : undefined)}`} user={props.user} csrfToken={props.csrfToken}>
       <h1>{props.commune && props.communes ? `${T.title[lang]}: ${props.commune.name || T.province[lang]}` : T.title[lang]}</h1>
       <p class="lead">{T.intro[lang]}</p>
       {props.communes ? <CommunePicker lang={lang} communes={props.communes} value={props.commune?.id} /> : null}
@@ -141,18 +177,30 @@ export function AuditPage(props: AuditPageProps) {
           </ul>
         </Alert>
       )}
+      <form method="get" action="/staff/audit" class="form filter-form" role="search" aria-label={T.filter[lang]}>
+        {props.commune && props.communes ? <input type="hidden" name="communeId" value={props.commune.id || PROVINCE_CHAIN} /> : null}
+        <Select name="campaignId" label={T.campaign[lang]} lang={lang} value={props.filter.campaignId ?? ''} placeholder={T.all[lang]}
+          options={props.campaigns.map((c) => ({ value: c.id, label: c.title }))} />
+        <Select name="person" label={T.person[lang]} lang={lang} value={props.filter.person ?? ''} placeholder={T.all[lang]}
+          options={props.people.map((p) => ({ value: p.id, label: p.id === SYSTEM_ACTOR ? T.system[lang] : p.name }))} />
+        <div class="actions">
+          <Button>{T.apply[lang]}</Button>
+          {props.filter.campaignId || props.filter.person ? <a href={`/staff/audit${filterQuery({}, props.communes ? props.commune?.id : undefined)}`}>{T.clear[lang]}</a> : null}
+        </div>
+      </form>
+      <p class="muted">{T.showing[lang].replace('{shown}', formatNumber(props.rows.length)).replace('{matching}', formatNumber(props.matching))}</p>
       <Table
         caption={T.latest[lang]}
         lang={lang}
         id="audit-entries"
-        rows={props.latest}
+        rows={props.rows}
+        empty={T.none[lang]}
         columns={[
           { label: T.seq[lang], numeric: true, rowHeader: true, cell: (e) => e.seq },
           { label: T.at[lang], cell: (e) => <DateText iso={e.at} time /> },
-          { label: T.actor[lang], cell: (e) => e.actor },
-          { label: T.action[lang], cell: (e) => <code>{e.action}</code> },
-          { label: T.entity[lang], cell: (e) => `${e.entity} ${e.entityId}` },
-          { label: T.checkCol[lang], cell: (e) => (problemsAt.has(e.seq) ? <strong class="error-text">{problemsAt.get(e.seq)!.join('; ')}</strong> : T.ok[lang]) },
+          { label: T.actor[lang], cell: (e) => <Who lang={lang} by={e.by} /> },
+          { label: T.action[lang], wide: true, cell: (e) => <span class="audit-sentence" data-action={e.action}>{auditSentence(e, lang)}</span> },
+          { label: T.check[lang], cell: (e) => (problemsAt.has(e.seq) ? <strong class="error-text">{problemsAt.get(e.seq)!.join('; ')}</strong> : T.ok[lang]) },
         ]}
       />
       <AnchorSection {...props} />

@@ -27,6 +27,23 @@ const T = {
   },
   onePerHousehold: { vi: 'Mỗi hộ gia đình chỉ gửi một phiếu.', en: 'One ballot per household.' },
   closes: { vi: 'Hạn cuối', en: 'Closes' },
+  holderTitle: { vi: 'Phiếu của hộ', en: 'This ballot belongs to' },
+  household: { vi: 'Hộ', en: 'Household' },
+  representative: { vi: 'Đại diện hộ', en: 'Representative' },
+  village: { vi: 'Thôn', en: 'Village' },
+  holderNote: {
+    vi: 'Nếu đây không phải hộ của bạn, đừng gửi phiếu; hãy báo Trưởng thôn.',
+    en: 'If this is not your household, do not send it; tell your village head.',
+  },
+  howTitle: { vi: 'Cách gửi phiếu trên điện thoại', en: 'How to send this ballot on your phone' },
+  notPaperToo: {
+    vi: 'Hộ đã gửi phiếu trực tuyến thì không nộp phiếu giấy nữa: mỗi hộ chỉ một phiếu được tính.',
+    en: 'A household that sends its ballot online does not hand in the paper one too: one ballot per household counts.',
+  },
+  resultsBy: { vi: 'Kết quả được công bố chậm nhất ngày {date} ({article}) tại', en: 'The results are published by {date} ({article}) on' },
+  resultsAfter: { vi: 'Kết quả được công bố sau khi đợt lấy ý kiến kết thúc, tại', en: 'The results are published after the campaign ends, on' },
+  portal: { vi: 'trang của {commune}', en: 'the page of {commune}' },
+  portalFallback: { vi: 'trang của xã', en: 'the commune’s page' },
   submit: { vi: 'Gửi phiếu', en: 'Send my ballot' },
   thanks: { vi: 'Cảm ơn! Phiếu của hộ đã được ghi nhận.', en: 'Thank you! Your household’s ballot is recorded.' },
   receipt: { vi: 'Mã biên nhận', en: 'Receipt code' },
@@ -75,6 +92,12 @@ const T = {
 
 export { T as BALLOT_TEXT };
 
+/** The online ballot's steps: what to do on the phone, not how to mark paper. */
+const HOW: Record<Lang, string[]> = {
+  vi: ['Đọc nội dung, chọn ý kiến của hộ ở câu hỏi bên dưới.', 'Bấm “Gửi phiếu” ở cuối trang.', 'Chụp màn hình hoặc ghi lại mã biên nhận hiện ra sau khi gửi. Phiếu đã gửi không sửa được.'],
+  en: ['Read the matter and choose your household’s answer below.', 'Press “Send my ballot” at the end of the page.', 'Take a screenshot or note the receipt code shown after sending. A ballot sent cannot be changed.'],
+};
+
 function Page(props: { lang: Lang; title: string; path: string; children: Child; commune?: string; form?: boolean }) {
   return (
     <Layout lang={props.lang} title={props.title} path={props.path} narrow commune={props.commune} scripts={props.form ? ['survey.js'] : []}>
@@ -120,7 +143,33 @@ export interface BallotPageProps {
   secret: boolean;
   closesAt: string | null;
   idempotencyKey: string;
-  commune?: string;
+  /** the commune, named in the header and linked as its portal */
+  commune?: { name: string; slug: string } | null;
+  /** whose ballot it is, as the paper ballot names it (shown to the holder of the serial only) */
+  holder?: { villageName: string; householdCode: string; representative: string };
+  /** when the results will be published at the latest, and the rule that says so */
+  resultsDue?: ResultsDue | null;
+  /** the campaign also takes paper ballots: say not to hand in both */
+  paperToo?: boolean;
+}
+
+export type ResultsDue = { due: string; rule: { article: string } };
+
+const fill = (s: string, values: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? '');
+
+/** "Kết quả được công bố chậm nhất ngày … tại trang của Xã …": when and where a household will read the results. */
+function ResultsWhere(props: { lang: Lang; commune?: { name: string; slug: string } | null; resultsDue?: ResultsDue | null }) {
+  const { lang, commune, resultsDue } = props;
+  const lead = resultsDue
+    ? fill(T.resultsBy[lang], { date: formatDate(`${resultsDue.due}T12:00:00+07:00`), article: resultsDue.rule.article })
+    : T.resultsAfter[lang];
+  const href = commune ? `/x/${encodeURIComponent(commune.slug)}` : '/';
+  return (
+    <p class="results-where">
+      {lead}{' '}
+      <a href={href}>{commune ? fill(T.portal[lang], { commune: commune.name }) : T.portalFallback[lang]}</a>.
+    </p>
+  );
 }
 
 /** Paragraphs of a campaign's description, as text (never HTML). */
@@ -130,10 +179,21 @@ function Description(props: { text: string }) {
 }
 
 export function BallotPage(props: BallotPageProps) {
-  const { lang } = props;
+  const { lang, holder } = props;
   return (
-    <Page lang={lang} title={props.title} path={props.path} commune={props.commune} form>
+    <Page lang={lang} title={props.title} path={props.path} commune={props.commune?.name} form>
       <h1>{props.title}</h1>
+      {holder ? (
+        <section class="ballot-holder" aria-labelledby="holder-title">
+          <h2 id="holder-title">{T.holderTitle[lang]}</h2>
+          <dl>
+            {holder.householdCode ? <><dt>{T.household[lang]}</dt><dd>{holder.householdCode}</dd></> : null}
+            {holder.representative ? <><dt>{T.representative[lang]}</dt><dd>{holder.representative}</dd></> : null}
+            {holder.villageName ? <><dt>{T.village[lang]}</dt><dd>{holder.villageName}{props.commune ? `, ${props.commune.name}` : ''}</dd></> : null}
+          </dl>
+          <p class="hint">{T.holderNote[lang]}</p>
+        </section>
+      ) : null}
       {props.description ? <Description text={props.description} /> : null}
       <ul class="ballot-facts">
         <li>{T.onePerHousehold[lang]}</li>
@@ -141,6 +201,11 @@ export function BallotPage(props: BallotPageProps) {
         {props.secret ? <li>{T.secret[lang]}</li> : null}
       </ul>
       {props.advisory ? <Alert kind="warn">{T.advisory[lang]}</Alert> : null}
+      <section class="ballot-how" aria-labelledby="how-title">
+        <h2 id="how-title">{T.howTitle[lang]}</h2>
+        <ol>{HOW[lang].map((step) => <li>{step}</li>)}</ol>
+        {props.paperToo ? <p>{T.notPaperToo[lang]}</p> : null}
+      </section>
       <SurveyForm
         json={props.survey}
         answers={props.answers}
@@ -151,22 +216,34 @@ export function BallotPage(props: BallotPageProps) {
         submitLabel={T.submit}
         hideTitle
       />
+      <ResultsWhere lang={lang} commune={props.commune} resultsDue={props.resultsDue} />
     </Page>
   );
 }
 
-export function ReceiptPage(props: { lang: Lang; path: string; title: string; receipt: string }) {
+/**
+ * The receipt, at its own address (/receipt/<code>): the ballot's post
+ * redirects here, so a reload or Back never sends the form again, and the
+ * page may be shared, for it names no household and no answer.
+ */
+export function ReceiptPage(props: {
+  lang: Lang; path: string; title: string; receipt: string; recordedOn: string;
+  commune?: { name: string; slug: string } | null; resultsDue?: ResultsDue | null;
+}) {
   const { lang } = props;
   return (
-    <Page lang={lang} title={T.thanks[lang]} path={props.path} form>
-      <div class="receipt" role="status" data-clear-draft={props.path}>
+    <Page lang={lang} title={T.thanks[lang]} path={props.path} commune={props.commune?.name} form>
+      {/* an empty data-clear-draft: the draft to clear is the form this tab just sent (web/client/survey.ts) */}
+      <div class="receipt" role="status" data-clear-draft="">
         <h1>{T.thanks[lang]}</h1>
         <p class="muted">{props.title}</p>
         <p>{T.receipt[lang]}:</p>
         <p class="receipt-code" aria-label={props.receipt.split('').join(' ')}>{props.receipt}</p>
+        <p>{T.recordedOn[lang]}: {formatDate(`${props.recordedOn}T12:00:00+07:00`)}</p>
         <p>{T.receiptHint[lang]}</p>
         <p><a class="btn btn-secondary" href={`/verify?code=${encodeURIComponent(props.receipt)}`}>{T.checkReceipt[lang]}</a></p>
       </div>
+      <ResultsWhere lang={lang} commune={props.commune} resultsDue={props.resultsDue} />
     </Page>
   );
 }
@@ -246,6 +323,7 @@ export function AnonymousSurveyPage(props: {
   );
 }
 
+/** The thanks page an anonymous answer's post redirects to (/s/<slug>/thanks), safe to reload. */
 export function AnonymousThanksPage(props: { lang: Lang; path: string; again: string; kiosk: boolean }) {
   const { lang } = props;
   return (

@@ -5,6 +5,8 @@ import { CsrfField, StaffPage, type StaffFrame } from './page';
 import { StatusBadge } from './list';
 import { CATEGORY_LABEL, CHANNEL_LABEL, KIND_LABEL, label } from './labels';
 import { OutreachSummary, type OutreachVillageView } from '../outreach/page';
+import { Glance, NotReturnedLink } from './glance';
+import type { VillageGlance } from '../../../server/domain/participation';
 
 const T = {
   back: { vi: 'Đợt lấy ý kiến', en: 'Campaigns' },
@@ -102,6 +104,10 @@ export interface CampaignDetailProps extends StaffFrame {
   error?: string;
   /** how each village learnt of it (notice, loudspeaker, Zalo, invitations), against the deadlines */
   outreach?: { kinds: string[]; villages: OutreachVillageView[] };
+  /** one village in view: "163/412 hộ — cần 207 — còn 14 ngày" */
+  glance?: { village: string; glance: VillageGlance };
+  /** the campaign's households take part by their own ballot: link the list of those not back */
+  notReturned?: { villageId?: string; village?: string };
 }
 
 const percent = (n: number, d: number) => (d > 0 ? `${formatNumber(Math.round((n / d) * 1000) / 10)} %` : '–');
@@ -280,6 +286,8 @@ export function CampaignDetailPage(props: CampaignDetailProps) {
       <p><StatusBadge status={c.status} lang={lang} /></p>
       {props.notice ? <Alert kind="ok">{props.notice}</Alert> : null}
       {props.error ? <Alert kind="error">{props.error}</Alert> : null}
+      {props.glance ? <Glance lang={lang} glance={props.glance.glance} village={props.glance.village} closesAt={c.closesAt} /> : null}
+      {props.notReturned ? <p><NotReturnedLink lang={lang} campaignId={c.id} {...props.notReturned} /></p> : null}
       <section aria-labelledby="facts-title">
         <h2 id="facts-title" class="visually-hidden">{T.facts[lang]}</h2>
         <Facts lang={lang} c={c} />

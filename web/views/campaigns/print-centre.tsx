@@ -1,6 +1,7 @@
 import type { Lang, Text } from '../../../server/domain/i18n';
-import { Alert, Button, NumberText, RadioGroup, Select, Table } from '../components';
-import { StaffPage, type StaffFrame } from './page';
+import type { FormName } from '../../../server/domain/campaign-forms';
+import { Alert, Button, ErrorSummary, Field, NumberText, RadioGroup, Select, Table } from '../components';
+import { CsrfField, StaffPage, type StaffFrame } from './page';
 import { StatusBadge } from './list';
 
 const T = {
@@ -29,17 +30,38 @@ const T = {
   },
   campaignPage: { vi: 'Trang đợt lấy ý kiến', en: 'Campaign page' },
   posters: { vi: 'Áp phích có mã QR', en: 'Posters with a QR code' },
-  posterHint: {
-    vi: 'Dán tại nhà văn hóa thôn, Bộ phận Một cửa. Mã QR dẫn đến phiếu khảo sát (khảo sát hài lòng) hoặc cổng thông tin của xã.',
-    en: 'For the village cultural house or the one-stop counter. The QR opens the survey (satisfaction) or the commune portal.',
+  posterSurvey: {
+    vi: 'Dán tại nhà văn hóa thôn, Bộ phận Một cửa. Mã QR trên áp phích mở ngay phiếu khảo sát: ai quét cũng trả lời được.',
+    en: 'For the village cultural house or the one-stop counter. The poster’s QR opens the survey itself: anyone who scans it can answer.',
   },
+  posterHousehold: {
+    vi: 'Dán tại nhà văn hóa thôn. Áp phích hướng dẫn từng hộ dùng mã QR riêng in trên phiếu của hộ; mã QR trên áp phích mở trang của xã (nội dung, kết quả), không dùng để trả lời.',
+    en: 'For the village cultural house. The poster tells each household to use the QR printed on its own ballot; the poster’s QR opens the commune’s page (content, results), not the ballot.',
+  },
+  noMeetingForms: { vi: 'Không họp', en: 'No meeting' },
+  qrTitle: { vi: 'Mã QR sẽ không mở được trên điện thoại', en: 'The QR codes will not open on phones' },
+  reprintTitle: { vi: 'In lại phiếu bị mất', en: 'Reprint a lost ballot' },
+  reprintIntro: {
+    vi: 'Khi một hộ làm mất hoặc hỏng phiếu: nhập mã hộ để phát mã phiếu mới và in lại đúng một phiếu. Mã phiếu cũ bị hủy ngay, không dùng được nữa; phiếu đã dùng thì không in lại được.',
+    en: 'When a household lost or spoiled its ballot: enter its household code to issue a new serial and print that one ballot. The old serial stops working at once; a ballot already used cannot be reprinted.',
+  },
+  householdCode: { vi: 'Mã hộ', en: 'Household code' },
+  householdHint: { vi: 'Như trong sổ hộ, ví dụ VK-DS-0042.', en: 'As in the register, e.g. VK-DS-0042.' },
+  reprint: { vi: 'Hủy phiếu cũ và in lại', en: 'Revoke the old ballot and reprint' },
+  reprintConfirm: {
+    vi: 'Hủy mã phiếu cũ của hộ này và phát mã mới? Phiếu cũ (nếu tìm lại được) sẽ không dùng được nữa.',
+    en: 'Revoke this household’s old serial and issue a new one? The old ballot, if found, will no longer work.',
+  },
+  reprinted: { vi: 'Đã phát mã phiếu mới cho hộ', en: 'New serial issued for household' },
+  reprintedHint: { vi: 'Mã phiếu cũ đã bị hủy. Tải phiếu mới về và in:', en: 'The old serial is revoked. Download the new ballot and print it:' },
+  downloadOne: { vi: 'Tải phiếu của hộ', en: 'Download the household’s ballot' },
   posterA4: { vi: 'Áp phích A4', en: 'A4 poster' },
   posterA3: { vi: 'Áp phích A3', en: 'A3 poster' },
   anonymous: { vi: 'Khảo sát hài lòng là ẩn danh: chỉ in áp phích có mã QR chung, không in phiếu theo hộ.', en: 'Satisfaction surveys are anonymous: print the poster with the campaign QR, no household ballots.' },
   none: { vi: 'Chưa có đợt lấy ý kiến nào để in.', en: 'No campaign to print yet.' },
 } satisfies Record<string, Text>;
 
-const FORMS: { id: string; label: Text }[] = [
+const FORMS: { id: FormName; label: Text }[] = [
   { id: 'mau-01', label: { vi: 'Mẫu 01 Giấy mời họp', en: 'Form 01 Meeting notice' } },
   { id: 'mau-02', label: { vi: 'Mẫu 02 Biên bản kiểm phiếu kín', en: 'Form 02 Secret ballot count' } },
   { id: 'mau-03', label: { vi: 'Mẫu 03 Biên bản cuộc họp', en: 'Form 03 Meeting minutes' } },
@@ -54,17 +76,27 @@ export interface PrintCentreProps extends StaffFrame {
     title: string;
     kind: string;
     status: string;
+    /** the poster's QR opens the survey itself (satisfaction) rather than the commune's page */
+    posterOpensSurvey: boolean;
+    /** the NĐ 59 forms the campaign's channels need (Mẫu 01–03 only with a meeting) */
+    forms: FormName[];
     villages: { villageId: string; code: string; name: string; households: number; serials: number }[];
   };
+  /** the QR codes would hold an address phones cannot open (DANBAN_PUBLIC_URL) */
+  qrWarning?: string;
+  /** the reprint form: what was typed and why it was refused */
+  reprint?: { householdCode: string; error?: string };
+  /** a ballot just reprinted: its household and the link to print it */
+  reprinted?: { householdCode: string; href: string };
 }
 
-function VillageFiles(props: { lang: Lang; campaignId: string; format: string; v: NonNullable<PrintCentreProps['selected']>['villages'][number] }) {
+function VillageFiles(props: { lang: Lang; campaignId: string; forms: FormName[]; v: NonNullable<PrintCentreProps['selected']>['villages'][number] }) {
   const { lang, v } = props;
   const api = `/api/v1/campaigns/${encodeURIComponent(props.campaignId)}`;
   const village = `villageId=${encodeURIComponent(v.villageId)}`;
   return (
     <ul class="file-links">
-      {FORMS.map((f) => (
+      {FORMS.filter((f) => props.forms.includes(f.id)).map((f) => (
         <li>
           <a href={`${api}/forms/${f.id}.pdf?${village}`} download>
             {f.label[lang]}
@@ -84,6 +116,7 @@ export function PrintCentrePage(props: PrintCentreProps) {
     <StaffPage {...props} title={T.title[lang]}>
       <h1>{T.title[lang]}</h1>
       <p class="lead">{T.intro[lang]}</p>
+      {props.qrWarning ? <Alert kind="error" title={T.qrTitle[lang]}>{props.qrWarning}</Alert> : null}
       <p><a href="/staff/feedback/settings#posters-title">{lang === 'vi' ? 'In mã QR hòm thư góp ý (áp phích A4, thẻ A6) cho từng thôn và Bộ phận Một cửa' : 'Print the feedback QR (A4 posters, A6 cards) for each village and the one-stop counter'}</a></p>
       {props.campaigns.length === 0 ? (
         <Alert kind="info">{T.none[lang]}</Alert>
@@ -133,13 +166,16 @@ export function PrintCentrePage(props: PrintCentreProps) {
                         <span class="muted">{T.notIssued[lang]}</span>
                       ),
                   },
-                  { label: T.forms[lang], cell: (v) => <VillageFiles lang={lang} campaignId={s.id} format={props.format} v={v} /> },
+                  ...(s.forms.length
+                    ? [{ label: T.forms[lang], cell: (v: (typeof s.villages)[number]) => <VillageFiles lang={lang} campaignId={s.id} forms={s.forms} v={v} /> }]
+                    : []),
                 ]}
               />
+              {s.status === 'draft' || s.status === 'open' ? <Reprint {...props} lang={lang} campaignId={s.id} /> : null}
             </>
           )}
           <h3>{T.posters[lang]}</h3>
-          <p class="hint">{T.posterHint[lang]}</p>
+          <p class="hint">{s.posterOpensSurvey ? T.posterSurvey[lang] : T.posterHousehold[lang]}</p>
           <ul class="file-links">
             <li><a href={`${api}/poster.pdf?size=A4`} download>{T.posterA4[lang]}</a></li>
             <li><a href={`${api}/poster.pdf?size=A3`} download>{T.posterA3[lang]}</a></li>
@@ -147,5 +183,38 @@ export function PrintCentrePage(props: PrintCentreProps) {
         </section>
       ) : null}
     </StaffPage>
+  );
+}
+
+/** One household's lost ballot: a new serial (the old one revoked) and its single-ballot PDF. */
+function Reprint(props: PrintCentreProps & { campaignId: string }) {
+  const { lang } = props;
+  const error = props.reprint?.error;
+  return (
+    <section aria-labelledby="reprint-title" class="reprint">
+      <h3 id="reprint-title">{T.reprintTitle[lang]}</h3>
+      <p>{T.reprintIntro[lang]}</p>
+      {props.reprinted ? (
+        <Alert kind="ok" title={`${T.reprinted[lang]} ${props.reprinted.householdCode}`}>
+          <p>
+            {T.reprintedHint[lang]}{' '}
+            <a class="btn btn-secondary" href={props.reprinted.href} download>
+              {T.downloadOne[lang]} {props.reprinted.householdCode} ({props.format})
+            </a>
+          </p>
+        </Alert>
+      ) : null}
+      <ErrorSummary lang={lang} errors={error ? [{ path: 'householdCode', message: error }] : []} />
+      <form method="post" action="/staff/print/reprint" class="form reprint-form" data-confirm={T.reprintConfirm[lang]}>
+        <CsrfField token={props.csrfToken} />
+        <input type="hidden" name="campaignId" value={props.campaignId} />
+        <input type="hidden" name="format" value={props.format} />
+        <Field
+          name="householdCode" label={T.householdCode[lang]} hint={T.householdHint[lang]} value={props.reprint?.householdCode}
+          error={error} required maxlength={50} autocomplete="off" code lang={lang}
+        />
+        <Button variant="danger">{T.reprint[lang]}</Button>
+      </form>
+    </section>
   );
 }

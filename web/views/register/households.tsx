@@ -42,9 +42,11 @@ export function HouseholdsPage(props: HouseholdsPageProps) {
   const { lang, filter } = props;
   const villageName = new Map(props.villages.map((v) => [v.id, v.name]));
   const exportQuery = filter.villageId ? `?villageId=${encodeURIComponent(filter.villageId)}` : '';
+  // One village in view (a village head's own, or the one chosen): its name in the heading, no column repeating it.
+  const oneVillage = props.villages.length === 1 ? props.villages[0]!.name : filter.villageId ? villageName.get(filter.villageId) : undefined;
   return (
     <Layout lang={lang} title={RT.register[lang]} path={`/staff/households${query(filter, props.page)}`} user={props.user} csrfToken={props.csrfToken}>
-      <h1>{RT.register[lang]}</h1>
+      <h1>{RT.register[lang]}{oneVillage ? <span class="h1-sub">{oneVillage}</span> : null}</h1>
       <form method="get" action="/staff/households" class="form search-form" role="search">
         <Field name="q" type="search" label={RT.search[lang]} hint={RT.searchHint[lang]} value={filter.q} maxlength={200} lang={lang} />
         {props.villages.length > 1 ? (
@@ -68,10 +70,13 @@ export function HouseholdsPage(props: HouseholdsPageProps) {
         id="households"
         rows={props.rows}
         columns={[
-          { label: RT.householdCode[lang], rowHeader: true, cell: (h) => <a href={`/staff/households/${encodeURIComponent(h.code)}`}>{h.code}</a> },
-          { label: RT.village[lang], cell: (h) => villageName.get(h.villageId) ?? '' },
-          { label: RT.head[lang], cell: (h) => h.head },
-          { label: RT.representative[lang], cell: (h) => h.representative },
+          // the head's name first, the link, its code beneath: on a phone the name is what is looked for
+          {
+            label: `${RT.head[lang]} (${RT.householdCode[lang].toLocaleLowerCase(lang)})`, rowHeader: true,
+            cell: (h) => <><a href={`/staff/households/${encodeURIComponent(h.code)}`}>{h.head || h.code}</a><span class="cell-sub">{h.code}</span></>,
+          },
+          ...(oneVillage ? [] : [{ label: RT.village[lang], cell: (h: HouseholdRow) => villageName.get(h.villageId) ?? '' }]),
+          { label: RT.representative[lang], cell: (h) => (h.representative !== h.head ? h.representative : '') },
           { label: RT.members[lang], numeric: true, cell: (h) => h.members },
           { label: RT.phone[lang], cell: (h) => h.phone },
           { label: RT.status[lang], cell: (h) => (h.status === 'left' ? <Badge tone="warn">{RT.left[lang]}</Badge> : <Badge tone="ok">{RT.active[lang]}</Badge>) },

@@ -42,7 +42,10 @@ export function CommunePortalView(props: { lang: Lang; portal: CommunePortal }) 
           <ul class="cards">
             {portal.open.map((c) => (
               <li class="card">
-                <span class="card-title">{c.title}</span>
+                {/* a link only where the title opens something: the survey answered by its link */}
+                {c.anonymousLink
+                  ? <a class="card-title" href={`/s/${c.slug}`}>{c.title}</a>
+                  : <span class="card-title card-title-plain">{c.title}</span>}
                 <span class="card-text">
                   {KINDS[c.kind].labels.public[lang]}
                   {c.closesAt ? ` · ${T.closes[lang]}: ${formatDate(c.closesAt)}` : ''}

@@ -43,7 +43,7 @@ const T = {
 export interface EntryPageProps extends PageUser {
   lang: Lang;
   campaign: { id: string; title: string; kind: string; channels: string[]; secret: boolean; candidates: { id: string; name: string; villageId: string }[] };
-  villages: { villageId: string; name: string; households: number | null; questions: { name: string; choices: string[] }[] }[];
+  villages: { villageId: string; name: string; households: number | null; questions: { name: string; choices: string[]; title?: Text }[] }[];
   /** chosen village and channel; both known means the sheet form is shown */
   villageId?: string;
   channel?: SheetChannel;
@@ -144,7 +144,7 @@ function SheetForm(props: EntryPageProps & { village: EntryPageProps['villages']
         const qError = err(path);
         return (
           <fieldset class={qError ? 'tally-counts-input field-error' : 'tally-counts-input'} id={fieldId(path)} aria-describedby={qError ? `${fieldId(path)}-error` : undefined}>
-            <legend>{TT.counts[lang]}{village.questions.length > 1 ? `: ${q.name}` : ''}</legend>
+            <legend>{TT.counts[lang]}{village.questions.length > 1 ? `: ${q.title?.[lang] ?? q.name}` : ''}</legend>
             <p class="hint">{election ? T.candidatesHint[lang] : T.countsHint[lang]}</p>
             {qError ? <p class="error-text" id={`${fieldId(path)}-error`}>{qError}</p> : null}
             {q.choices.map((choice) => (
