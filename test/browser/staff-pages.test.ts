@@ -35,6 +35,8 @@ beforeAll(async () => {
   for (const u of ['quantri', 'canbo', 'thanhtra', 'truongthon.ds']) cookies[u] = await login(app, u);
   const c = await createCampaign(app, cookies.canbo!, {
     title: 'Chọn ngày tổ chức hội làng', kind: 'decision', category: 'k6', villageIds: [ds.id], channels: ['online', 'paper'], closesAt: '2026-12-10T17:00:00+07:00',
+    // online ballots bind (and use up the serial) where the agreement to vote online is on record (NĐ 59 Đ5)
+    onlineApproval: { note: 'Biên bản họp thôn: các hộ đồng ý biểu quyết trực tuyến' },
   });
   online = { id: c.id, serials: await issueSerials(app, cookies.canbo!, c.id) };
   await openCampaign(app, cookies.canbo!, c.id);
@@ -173,7 +175,7 @@ describe('the print centre', () => {
     const page = await ctx.newPage();
     await page.goto(`${app.base}/staff/print?campaignId=${online.id}`);
     expect(await page.locator('.hint', { hasText: 'mã QR riêng in trên phiếu của hộ' }).count()).toBe(1);
-    const file = await download(page, () => page.getByRole('link', { name: 'Áp phích A4' }).click());
+    const file = await download(page, () => page.getByRole('link', { name: 'Áp phích A4', exact: true }).click());
     expect(qrCodes(file)).toEqual([`${app.base}/x/xa-viet-khe`]);
     const words = pdfText(file);
     expect(words).toContain('Quét mã QR trên phiếu của hộ (không phải mã trên áp phích này)');

@@ -32,6 +32,8 @@ beforeAll(async () => {
   const staff = await login(app, 'canbo');
   const c = await createCampaign(app, staff, {
     title: 'Chọn ngày tổ chức hội làng', kind: 'decision', category: 'k6', villageIds: [ds.id], channels: ['online', 'paper'],
+    // online ballots bind where the households' agreement to vote online is on record (NĐ 59 Đ5)
+    onlineApproval: { note: 'Biên bản họp thôn: các hộ đồng ý biểu quyết trực tuyến' },
     closesAt: '2026-12-10T17:00:00+07:00', template: 'household-decision',
   });
   campaign = { id: c.id, serials: await issueSerials(app, staff, c.id) };
