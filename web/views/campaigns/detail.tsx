@@ -4,6 +4,13 @@ import { Alert, Badge, Button, DateText, LinkButton, NumberText, Stat, Stats, Ta
 import { CsrfField, StaffPage, type StaffFrame } from './page';
 import { StatusBadge } from './list';
 import { CATEGORY_LABEL, CHANNEL_LABEL, KIND_LABEL, label } from './labels';
+import { KINDS } from '../../../server/kinds';
+
+/** Kinds whose written answers staff group under themes (consultation, satisfaction). */
+const withThemes = (kind: string) => {
+  const k = KINDS[kind as keyof typeof KINDS] as (typeof KINDS)[keyof typeof KINDS] | undefined;
+  return k !== undefined && k.source === 'answers' && k.themes;
+};
 
 const T = {
   back: { vi: 'Đợt lấy ý kiến', en: 'Campaigns' },
@@ -171,7 +178,7 @@ function Actions(props: { lang: Lang; c: CampaignDetailView; csrfToken: string }
         <LinkButton href={`/staff/print?campaignId=${encodeURIComponent(c.id)}`} variant="secondary">{T.print[lang]}</LinkButton>
         {c.kind !== 'satisfaction' ? <LinkButton href="/staff/tallies" variant="secondary">{T.tallies[lang]}</LinkButton> : null}
         {c.status !== 'draft' ? <LinkButton href={`${base}/results`} variant="secondary">{T.results[lang]}</LinkButton> : null}
-        {c.kind === 'consultation' && c.status !== 'draft' ? <LinkButton href={`${base}/themes`} variant="secondary">{T.themes[lang]}</LinkButton> : null}
+        {withThemes(c.kind) && c.status !== 'draft' ? <LinkButton href={`${base}/themes`} variant="secondary">{T.themes[lang]}</LinkButton> : null}
         {c.kind === 'satisfaction' && c.status === 'open' ? <LinkButton href={`${base}/kiosk`} variant="secondary">{T.kiosk[lang]}</LinkButton> : null}
       </div>
     </section>
