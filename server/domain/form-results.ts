@@ -17,7 +17,7 @@ import type { SnapshotChoice, SnapshotField, SnapshotFieldResult, SnapshotFormQu
 import type { SnapshotTheme } from './results/snapshot';
 import {
   COMMENT_SUFFIX, NONE_VALUE, OTHER_VALUE, choicesOf, columnsOf, flattenElements, isEmptyValue, isPlainObject, itemsOf, localText,
-  localTexts, pagesOf, ratingChoices, ratingValues, templateOf, type Json, type Lang,
+  localTexts, pagesOf, ratingChoices, ratingValues, templateOf, VALUE_TYPES, type Json, type Lang,
 } from './survey/definition';
 import { resolvePlaceholders } from './survey/placeholders';
 
@@ -272,6 +272,7 @@ export function summariseForm(survey: Json, ballots: Iterable<FormBallot>): Form
   };
   const compiled: Compiled[] = [];
   for (const el of elements) {
+    if (!VALUE_TYPES.has(el.type)) continue;
     const pageIndex = pages.indexOf(el.containers[0]!);
     const page = pageIndex >= 0 ? pageIndex + 1 : null;
     const title = resolve(localTexts(el.json.title, el.name), page);
@@ -369,7 +370,7 @@ function compileQuestion(
         ? itemsOf(q).map((i) => part({ ...i, type: 'text' }, 'text', String(i.name), i.title))
         : type === 'matrixdynamic'
           ? columnsOf(q).map((c) => part(c.json, c.type, c.name, c.title))
-          : templateOf(q).filter((t) => typeof t.name === 'string' && typeof t.type === 'string').map((t) => part(t, t.type as string, t.name as string, t.title));
+          : templateOf(q).filter((t) => typeof t.name === 'string' && VALUE_TYPES.has(String(t.type))).map((t) => part(t, t.type as string, t.name as string, t.title));
       const where = type === 'matrixdynamic' ? WORDS.row : WORDS.entry;
       let entries = 0;
       return {
