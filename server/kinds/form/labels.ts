@@ -7,7 +7,7 @@ export const FT = {
   questions: { vi: 'Kết quả từng câu hỏi', en: 'Question by question' },
   choice: { vi: 'Lựa chọn', en: 'Choice' },
   count: { vi: 'Số lượng', en: 'Count' },
-  share: { vi: 'Tỷ lệ', en: 'Share' },
+  countShare: { vi: 'Số lượng (tỷ lệ)', en: 'Count (share)' },
   answered: { vi: 'Số người trả lời câu này', en: 'Answered this question' },
   answers: { vi: 'Số câu trả lời', en: 'Answers' },
   row: { vi: 'Dòng', en: 'Row' },

@@ -42,8 +42,8 @@ function FieldBody(props: { lang: Lang; field: SnapshotField; caption?: string }
             rows={f.choices}
             columns={[
               { label: FT.choice[lang], cell: (c) => choiceLabel(f, c, lang), rowHeader: true },
-              { label: FT.count[lang], cell: (c) => num(lang, f.counts[c.value] ?? 0), numeric: true },
-              { label: FT.share[lang], cell: (c) => pct(lang, share(f.counts[c.value] ?? 0, f.answered)), numeric: true },
+              // the count and its share in one column, so a phone shows both without scrolling the table
+              { label: FT.countShare[lang], cell: (c) => `${num(lang, f.counts[c.value] ?? 0)} (${pct(lang, share(f.counts[c.value] ?? 0, f.answered))})`, numeric: true },
             ]}
           />
         </>
