@@ -40,11 +40,12 @@ async function published(form: Json, kind: 'consultation' | 'satisfaction', answ
   }
   expect((await api(t, 'POST', `/api/v1/campaigns/${c.id}/close`, { cookie: staff })).status).toBe(200);
   const preview = await api(t, 'GET', `/api/v1/campaigns/${c.id}/results`, { cookie: staff });
+  const staffPage = visibleText((await api(t, 'GET', `/staff/campaigns/${c.id}/results`, { cookie: staff })).text);
   expect((await api(t, 'POST', `/api/v1/campaigns/${c.id}/publish`, { cookie: staff })).status).toBe(200);
   const json = await api(t, 'GET', `/api/v1/campaigns/${c.id}/results`);
   const pageHtml = await (await t.app.request(`/r/${c.slug}`)).text();
   const csvText = await (await t.app.request(`/api/v1/campaigns/${c.id}/results.csv`)).text();
-  return { c, preview, json, page: visibleText(pageHtml), csvText, csv: parseCsv(csvText.replace(/^\uFEFF/, '')).map((r) => r.cells) };
+  return { c, preview, staffPage, json, page: visibleText(pageHtml), csvText, csv: parseCsv(csvText.replace(/^\uFEFF/, '')).map((r) => r.cells) };
 }
 
 /** The text a reader sees: tags, the chart data block and entities undone. */
@@ -284,6 +285,7 @@ describe('every question of every form is in the published results', () => {
       const title = vi(el.json.title, el.name).replace(/\{[^}]*\}/g, '…');
       expect(published.title.vi).toBe(title);
       expect(r.page, `${name}: the page shows ${title}`).toContain(title);
+      expect(r.staffPage, `${name}: the staff page shows ${title}`).toContain(title);
       expect(r.csv.some((row) => row[1] === title), `${name}: the CSV names ${title}`).toBe(true);
       for (const label of checkQuestion(el, answers, published, csvRows)) expect(r.page, `${name} ${el.name}: the page shows ${label}`).toContain(label);
     }
@@ -291,7 +293,11 @@ describe('every question of every form is in the published results', () => {
     // free texts: every one to staff, none to the public; personal data: to nobody
     const { written, personal } = writtenAndPersonal(form, answers);
     expect((r.preview.json.opinions ?? []).map((o: any) => o.text).sort()).toEqual([...written].sort());
-    for (const o of r.preview.json.opinions ?? []) expect(o.label.vi.length).toBeGreaterThan(0);
+    for (const o of r.preview.json.opinions ?? []) {
+      expect(o.label.vi.length).toBeGreaterThan(0);
+      // the staff page lists each written answer under the question's words
+      expect(r.staffPage).toContain(`${o.label.vi} ${o.text}`);
+    }
     // NĐ 61 Đ29: the one-stop rating is published per officer and per procedure, as typed
     const onRecord = new Set(name.includes('one-stop') ? answers.flatMap((a) => [a.officer, a.procedure]) : []);
     for (const text of written.filter((x) => !onRecord.has(x))) {
@@ -300,7 +306,7 @@ describe('every question of every form is in the published results', () => {
       expect(r.csvText).not.toContain(text);
     }
     for (const p of personal) {
-      for (const [what, text] of [['JSON', r.json.text], ['page', r.page], ['CSV', r.csvText], ['staff preview', r.preview.text]] as const) {
+      for (const [what, text] of [['JSON', r.json.text], ['page', r.page], ['CSV', r.csvText], ['staff preview', r.preview.text], ['staff page', r.staffPage]] as const) {
         expect(text, `${name}: the ${what} holds "${p}"`).not.toContain(p);
       }
     }
@@ -327,6 +333,7 @@ describe('the written answers of a satisfaction survey', () => {
     const theme = await api(t, 'POST', `/api/v1/campaigns/${c.id}/themes`, { cookie: staff, body: { title: 'Thời gian chờ', response: 'Xã bố trí thêm một quầy vào sáng thứ Hai.', accepted: true } });
     expect(theme.status).toBe(201);
     const preview = await api(t, 'GET', `/api/v1/campaigns/${c.id}/results`, { cookie: staff });
+  const staffPage = visibleText((await api(t, 'GET', `/staff/campaigns/${c.id}/results`, { cookie: staff })).text);
     const waiting = preview.json.opinions.filter((o: any) => /chờ/.test(o.text));
     expect(waiting.map((o: any) => o.question).sort()).toEqual(['gop-y', 'ly-do-thap']);
     for (const o of waiting) {
