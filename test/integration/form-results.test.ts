@@ -326,6 +326,8 @@ describe('the written answers of a satisfaction survey', () => {
     const c = await createCampaign(t, staff, { title: 'Đánh giá Bộ phận Một cửa quý IV', kind: 'satisfaction', villageIds: [v!.id], channels: ['online'], survey: form });
     await openCampaign(t, staff, c.id);
     for (const [i, a] of answers.entries()) await submitAnonymous(t.deps, { slug: c.slug, answers: a, deviceToken: `d${i}`, kiosk: false, client: `c${i}` });
+    // the campaign page leads to the grouping board, as a consultation's does
+    expect((await api(t, 'GET', `/staff/campaigns/${c.id}`, { cookie: staff })).text).toContain(`href="/staff/campaigns/${c.id}/themes"`);
     const board = await api(t, 'GET', `/staff/campaigns/${c.id}/themes`, { cookie: staff });
     expect(board.status).toBe(200);
     // labelled by the question's words, not its name
