@@ -335,7 +335,6 @@ describe('the written answers of a satisfaction survey', () => {
     const theme = await api(t, 'POST', `/api/v1/campaigns/${c.id}/themes`, { cookie: staff, body: { title: 'Thời gian chờ', response: 'Xã bố trí thêm một quầy vào sáng thứ Hai.', accepted: true } });
     expect(theme.status).toBe(201);
     const preview = await api(t, 'GET', `/api/v1/campaigns/${c.id}/results`, { cookie: staff });
-  const staffPage = visibleText((await api(t, 'GET', `/staff/campaigns/${c.id}/results`, { cookie: staff })).text);
     const waiting = preview.json.opinions.filter((o: any) => /chờ/.test(o.text));
     expect(waiting.map((o: any) => o.question).sort()).toEqual(['gop-y', 'ly-do-thap']);
     for (const o of waiting) {
