@@ -17,8 +17,9 @@ export default defineConfig({
       },
       {
         extends: true,
-        // Seconds each: the survey-core agreement run on generated answers and
-        // the PDF round trips (pdftotext, zbarimg).
+        // Seconds each: the survey-core agreement run on generated answers,
+        // the PDF round trips (pdftotext, zbarimg) and the results CSV opened
+        // in LibreOffice (soffice).
         test: { name: 'slow', include: ['test/slow/**/*.test.ts'] },
       },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },

@@ -12,6 +12,9 @@ import { viCollator } from './text';
 export interface SipasCriterion {
   name: string;
   element: string;
+  /** the criterion's text, and its element's, as the form words them (the results name them so) */
+  title?: LocalizedText;
+  elementTitle?: LocalizedText;
 }
 
 /** Numbers rounded for display, and the same as Vietnamese text ("83,3%", "4,12"). */
@@ -35,8 +38,8 @@ export interface SipasFigure {
 
 export interface SipasResult {
   respondents: number;
-  criteria: (SipasFigure & { name: string; element: string })[];
-  elements: (SipasFigure & { element: string; criteria: string[] })[];
+  criteria: (SipasFigure & { name: string; element: string; title?: LocalizedText })[];
+  elements: (SipasFigure & { element: string; title?: LocalizedText; criteria: string[] })[];
   overall: SipasFigure & {
     /** the SIPAS index: mean of the element shares (elements without answers left out) */
     elementIndex: number | null;
@@ -106,7 +109,7 @@ export function sipasIndices(
     }
   }
   const elementOrder: string[] = [];
-  const elementAcc = new Map<string, Acc & { criteria: string[] }>();
+  const elementAcc = new Map<string, Acc & { criteria: string[]; title?: LocalizedText }>();
   const all: Acc = { answers: 0, satisfied: 0, total: 0 };
   criteria.forEach((c, i) => {
     const acc = accs[i]!;
@@ -120,19 +123,20 @@ export function sipasIndices(
     e.satisfied += acc.satisfied;
     e.total += acc.total;
     e.criteria.push(c.name);
+    if (!e.title && c.elementTitle) e.title = c.elementTitle;
     all.answers += acc.answers;
     all.satisfied += acc.satisfied;
     all.total += acc.total;
   });
   const elements = elementOrder.map((element) => {
     const e = elementAcc.get(element)!;
-    return { element, criteria: e.criteria, ...figure(e) };
+    return { element, ...(e.title ? { title: e.title } : {}), criteria: e.criteria, ...figure(e) };
   });
   const shares = elements.map((e) => e.satisfiedShare).filter((s): s is number => s !== null);
   const elementIndex = shares.length > 0 ? shares.reduce((x, y) => x + y, 0) / shares.length : null;
   return {
     respondents,
-    criteria: criteria.map((c, i) => ({ name: c.name, element: c.element, ...figure(accs[i]!) })),
+    criteria: criteria.map((c, i) => ({ name: c.name, element: c.element, ...(c.title ? { title: c.title } : {}), ...figure(accs[i]!) })),
     elements,
     overall: { ...figure(all), elementIndex, elementIndexRounded: rounded(elementIndex, null) },
   };

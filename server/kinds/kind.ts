@@ -55,7 +55,8 @@ export interface AnswersInput {
 
 /** What staff see beside the snapshot and the public never does: the opinions' own words, to group them. */
 export interface StaffExtras {
-  opinions: (Opinion & { themeId: string | null })[];
+  /** `label`: the question (and row, item or entry) it was written under, as the form words it */
+  opinions: (Opinion & { themeId: string | null; label: LocalizedText })[];
 }
 
 export interface BuiltResults {

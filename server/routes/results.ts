@@ -31,7 +31,8 @@ const themeSchema = z.object({
 const themePatch = themeSchema.partial();
 const opinionsSchema = z.object({
   ballotIds: z.array(z.string().min(1).max(100)).min(1).max(5000),
-  question: z.string().trim().min(1).max(200),
+  // a question's name, or a place inside it (`name[row].column`, a row being any text)
+  question: z.string().trim().min(1).max(1000),
 });
 
 const viewer = (c: AppContext) => c.get('session')?.actor ?? null;

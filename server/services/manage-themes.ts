@@ -11,7 +11,8 @@ import { viewResults } from './results/visibility';
 import { kindOf } from '../kinds';
 import type { CampaignKind } from '../domain/legal-rules';
 
-// Consultation synthesis (Đ25–28 Luật 10/2022/QH15): staff group the
+// Consultation synthesis (Đ25–28 Luật 10/2022/QH15), and the same for the
+// written answers of a satisfaction survey: staff group the
 // opinions under themes and answer each one, taking it on (tiếp thu) or
 // explaining why not (giải trình). The answers are published with the results,
 // so every change is in the audit log like any other part of a publication.
@@ -22,12 +23,13 @@ export interface ThemeInput {
   accepted?: boolean | null;
 }
 
-function consultationOnly(kind: CampaignKind): void {
+/** Consultations and satisfaction surveys: the kinds whose written answers staff group (kind.themes). */
+function withThemes(kind: CampaignKind): void {
   const k = kindOf(kind);
   if (k.source !== 'answers' || !k.themes) {
     throw new AppError('INVALID_STATE', {
-      vi: 'Chỉ đợt lấy ý kiến Nhân dân (tham gia ý kiến) mới có nhóm ý kiến và phần giải trình.',
-      en: 'Only consultations have opinion themes and answers.',
+      vi: 'Chỉ đợt lấy ý kiến Nhân dân và khảo sát sự hài lòng mới có nhóm ý kiến và phần giải trình.',
+      en: 'Only consultations and satisfaction surveys have opinion themes and answers.',
     });
   }
 }
@@ -36,7 +38,7 @@ const publicTheme = (t: Theme) => ({ id: t.id, campaignId: t.campaignId, title: 
 
 export async function createTheme(deps: AppDeps, actor: Actor, campaignId: string, input: ThemeInput) {
   const c = await campaignOf(deps, actor, campaignId);
-  consultationOnly(c.kind);
+  withThemes(c.kind);
   const theme: Theme = {
     id: deps.newId(), campaignId: c.id, title: cleanText(input.title), response: (input.response ?? '').normalize('NFC').trim(),
     accepted: input.accepted ?? null, position: await nextThemePosition(deps.db, c.id),
@@ -94,7 +96,7 @@ export async function groupOpinions(deps: AppDeps, actor: Actor, themeId: string
 /** What the staff's synthesis page shows: the themes with their answers, and every opinion with its theme. */
 export async function themeBoard(deps: AppDeps, actor: Actor, campaignId: string) {
   const c = await campaignOf(deps, actor, campaignId);
-  consultationOnly(c.kind);
+  withThemes(c.kind);
   const [themes, view] = await Promise.all([
     listThemes(deps.db, c.id),
     viewResults(deps, actor, c.id, { preview: true, ownOnly: true }),

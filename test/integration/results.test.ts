@@ -451,7 +451,8 @@ describe('other kinds of campaign', () => {
     const b = r.json.satisfaction.sipas.elements.find((e: any) => e.element === 'B');
     expect(b).toMatchObject({ answers: 4, satisfied: 4 });
     const csv = await (await t.app.request(`/api/v1/campaigns/${s.id}/results.csv`)).text();
-    expect(csv).toContain('SIPAS,A,a1,4,2,50,3.5');
+    // each criterion and element by its words, the codes beside them
+    expect(csv).toContain('SIPAS,Yếu tố 1. Tiếp cận dịch vụ,Nơi ngồi chờ có đủ chỗ ngồi,Hài lòng (mức 4–5),A.a1,4,2,50,3.5');
   });
 
   it('rates the one-stop counter per officer and per procedure with the Đ31 reasons', async () => {

@@ -7,7 +7,8 @@ import { lintSurvey, type ILintFinding } from 'survey-core/linter';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { registerCustomProperties } from '../../server/domain/survey/custom-properties';
 import { TEMPLATE_NAMES, loadTemplate } from '../../surveys';
-import type { Json } from '../../server/domain/survey/definition';
+import { VALUE_TYPES, choicesOf, columnsOf, flattenElements, itemsOf, ratingValues, templateOf, type Json } from '../../server/domain/survey/definition';
+import { compileValidator } from '../../server/domain/survey/validator';
 import type { FormFields } from '../../server/domain/survey/form-data';
 
 registerCustomProperties(Serializer);
@@ -125,3 +126,145 @@ export const SAMPLE_ANSWERS: Record<string, { answers: Record<string, unknown>; 
     kept: { 'don-vi': 'UBND xã Việt Khê' },
   },
 };
+
+/** mulberry32: a small seeded PRNG, so generated answers repeat run to run. */
+export function seededUnit(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Well-formed answer sets for a form, as many as asked: every question
+ * answered with a plausible value (required ones always, others mostly;
+ * "Other" with its note; rows, items and panels), then kept only when the
+ * form's validator accepts them, as the validator stores them (answers to
+ * questions their conditions hide dropped, read-only defaults kept). Free
+ * texts are unique per set (`text 7.3 …`), so a test can look for each one;
+ * personal boxes (tel, email, `personal: true`) get values of their own
+ * kind (`Người 7.3`, `0912 000 703`, `nguoi7.3@xa.vn`).
+ */
+export function generatedAnswers(form: Json, count: number, seed = 1): Record<string, unknown>[] {
+  const validate = compileValidator(form);
+  const r = seededUnit(seed);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const chance = (p: number) => r() < p;
+  const shuffle = <T,>(xs: readonly T[]): T[] => {
+    const a = [...xs];
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [a[i], a[j]] = [a[j]!, a[i]!];
+    }
+    return a;
+  };
+  const out: Record<string, unknown>[] = [];
+  for (let attempt = 0; out.length < count; attempt++) {
+    if (attempt > count * 20) throw new Error(`could not generate ${count} valid answer sets for ${String(form.title)}`);
+    const n = out.length + 1;
+    let k = 0;
+    const words = (max?: number) => {
+      const t = `text ${n}.${++k} ${pick(['đường làng', 'nước sạch', 'rác thải', 'đèn đường', 'chợ'])}`;
+      return max ? t.slice(0, max) : t;
+    };
+    const value = (q: Json, type: string, personal: boolean): unknown => {
+      personal ||= q.personal === true;
+      switch (type) {
+        case 'radiogroup':
+        case 'dropdown':
+          return pick([...choicesOf(q.choices).map((c) => c.value), ...(q.showOtherItem ? ['other'] : []), ...(q.showNoneItem ? ['none'] : [])]);
+        case 'checkbox':
+        case 'tagbox': {
+          const exclusive = new Set<unknown>(Array.isArray(q.choices) ? q.choices.filter((c: Json) => c && c.isExclusive === true).map((c: Json) => c.value) : []);
+          const values: unknown[] = [...choicesOf(q.choices).map((c) => c.value), ...(q.showOtherItem ? ['other'] : [])];
+          if (q.showNoneItem) exclusive.add('none');
+          if (chance(0.15) && exclusive.size > 0) return [pick([...exclusive])];
+          const plain = values.filter((v) => !exclusive.has(v));
+          const max = typeof q.maxSelectedChoices === 'number' && q.maxSelectedChoices > 0 ? q.maxSelectedChoices : plain.length;
+          return shuffle(plain).slice(0, 1 + Math.floor(r() * Math.min(max, plain.length)));
+        }
+        case 'boolean':
+          return chance(0.5);
+        case 'rating':
+          return pick(ratingValues(q));
+        case 'ranking':
+          return shuffle(choicesOf(q.choices).map((c) => c.value));
+        case 'comment':
+          return personal ? `Người ${n}.${++k}` : words(typeof q.maxLength === 'number' ? q.maxLength : undefined);
+        case 'text': {
+          if (q.inputType === 'number') {
+            const lo = typeof q.min === 'number' ? q.min : 0;
+            const hi = typeof q.max === 'number' ? q.max : 100;
+            return lo + Math.floor(r() * (Math.min(hi, lo + 40) - lo + 1));
+          }
+          if (q.inputType === 'date') {
+            const lo = Date.parse(typeof q.min === 'string' ? q.min : '1950-01-01');
+            const hi = Date.parse(typeof q.max === 'string' ? q.max : '2026-12-31');
+            return new Date(lo + Math.floor(r() * ((hi - lo) / 86_400_000)) * 86_400_000).toISOString().slice(0, 10);
+          }
+          if (q.inputType === 'tel') return `0912 ${String(n).padStart(3, '0')} ${String(++k).padStart(3, '0')}`;
+          if (q.inputType === 'email') return `nguoi${n}.${++k}@xa.vn`;
+          return personal ? `Người ${n}.${++k}` : words(typeof q.maxLength === 'number' ? q.maxLength : undefined);
+        }
+        case 'matrix': {
+          const v: Record<string, unknown> = {};
+          for (const row of choicesOf(q.rows)) if (q.eachRowRequired || chance(0.8)) v[String(row.value)] = pick(choicesOf(q.columns).map((c) => c.value));
+          return v;
+        }
+        case 'matrixdropdown': {
+          const v: Record<string, unknown> = {};
+          for (const row of choicesOf(q.rows)) {
+            if (chance(0.2)) continue;
+            const cells: Record<string, unknown> = {};
+            for (const c of columnsOf(q)) if (c.json.isRequired || chance(0.75)) cells[c.name] = value(c.json, c.type, personal);
+            v[String(row.value)] = cells;
+          }
+          return v;
+        }
+        case 'multipletext': {
+          const v: Record<string, unknown> = {};
+          for (const item of itemsOf(q)) if (item.isRequired || chance(0.7)) v[String(item.name)] = value({ ...item, type: 'text' }, 'text', personal);
+          return v;
+        }
+        case 'matrixdynamic':
+        case 'paneldynamic': {
+          const panels = type === 'paneldynamic';
+          const min = Number(q[panels ? 'minPanelCount' : 'minRowCount'] ?? 0);
+          const max = Math.min(Number(q[panels ? 'maxPanelCount' : 'maxRowCount'] ?? 4), 4);
+          const list: Record<string, unknown>[] = [];
+          for (let i = 0, rows = min + Math.floor(r() * (max - min + 1)); i < rows; i++) {
+            const entry: Record<string, unknown> = {};
+            const parts = panels
+              ? templateOf(q).filter((t) => VALUE_TYPES.has(String(t.type))).map((t) => ({ name: String(t.name), json: t, type: String(t.type) }))
+              : columnsOf(q);
+            for (const p of parts) {
+              if (!(p.json.isRequired || chance(0.75))) continue;
+              entry[p.name] = value(p.json, p.type, personal);
+              if (entry[p.name] === 'other') entry[`${p.name}-Comment`] = words();
+            }
+            list.push(entry);
+          }
+          return list;
+        }
+        default:
+          return undefined;
+      }
+    };
+    const answers: Record<string, unknown> = {};
+    for (const el of flattenElements(form)) {
+      if (!VALUE_TYPES.has(el.type) || !(el.json.isRequired || chance(0.85))) continue;
+      const personal = el.containers.some((c) => c.personal === true);
+      const v = value(el.json, el.type, personal);
+      if (v === undefined) continue;
+      answers[el.name] = v;
+      if (v === 'other' || (Array.isArray(v) && v.includes('other'))) answers[`${el.name}-Comment`] = words();
+    }
+    const checked = validate(answers);
+    if (checked.ok) out.push(checked.data as Record<string, unknown>);
+  }
+  return out;
+}

@@ -6,7 +6,11 @@ import type { TallyInput } from '../../server/kinds/kind';
 import { latestPerVillageAndChannel } from '../../server/kinds/tallied/build';
 import { decision } from '../../server/kinds/decision';
 import { assembleSnapshot } from '../../server/services/results/compute';
-import { SNAPSHOT_FORMAT } from '../../server/domain/results/snapshot';
+import { SNAPSHOT_FORMAT, type ResultsSnapshot } from '../../server/domain/results/snapshot';
+import { consultation } from '../../server/kinds/consultation';
+import { satisfaction } from '../../server/kinds/satisfaction';
+import { ResultsContent } from '../../web/views/results/results-page';
+import { loadTemplate } from '../../surveys';
 
 // The decision/election builder is pure: it is given what the loader read
 // (services/results/load.ts) and returns the snapshot's results. These cases
@@ -95,5 +99,46 @@ describe('the kind registry', () => {
     expect(once.map((c) => c.id)).toEqual(['chart-q0']);
     expect(once[0]!.datasets.map((d) => d.data)).toEqual([[6], [3], [0], [6]]);
     expect(decision.charts(s, 'en')[0]!.datasets[0]!.label).toBe('Approve');
+  });
+});
+
+describe('answered kinds: snapshots published before every question was summed up', () => {
+  const answered = (kind: 'consultation' | 'satisfaction', template: string): Campaign => ({
+    ...campaign, kind, category: null, survey: loadTemplate(template)!,
+  });
+  const build = (c: Campaign, answers: Record<string, unknown>[]) =>
+    assembleSnapshot(c, 'Xã A', [], '2026-11-26T00:00:00.000Z', (c.kind === 'consultation' ? consultation : satisfaction).build({
+      campaign: c, ballots: answers.map((a, i) => ({ id: `b${i}`, answers: a })), themes: [], assignments: [],
+    }).results);
+  const page = (s: ResultsSnapshot) =>
+    ResultsContent({ lang: 'vi', snapshot: s, publication: null, versions: [], pageUrl: 'https://x/r/c1', postingUntil: null, postingDays: 30, preview: false }).toString();
+
+  it('a consultation without `form` still shows and exports its choice questions from `consultation.questions`', () => {
+    const now = build(answered('consultation', 'consultation'), [{ s1_opinion: 'agree' }, { s1_opinion: 'disagree', s1_comment: 'Chưa hợp lý' }]);
+    expect(now.form?.questions.map((q) => q.name)).toContain('s1_comment');
+    const { form: _dropped, ...before } = now;
+    void _dropped;
+    const html = page(before);
+    expect(html).toContain('data-chart="chart-c0"');
+    expect(html).toContain('Không đồng ý');
+    expect(html).not.toContain('Chưa hợp lý');
+    const csv = consultation.csv(before);
+    expect(csv.find((r) => r[4] === 's1_opinion=disagree')).toEqual([null, 'Ý kiến của ông/bà về nội dung này', null, 'Không đồng ý', 's1_opinion=disagree', 2, 1, 50, null, null, null, null]);
+  });
+
+  it('a SIPAS snapshot without titles names criteria and elements by their codes', () => {
+    const now = build(answered('satisfaction', 'sipas'), [{ a1: 5 }, { a1: 2 }]);
+    const sipas = now.satisfaction!.sipas!;
+    expect(sipas.criteria[0]!.title?.vi).toBe('Nơi ngồi chờ có đủ chỗ ngồi');
+    expect(sipas.elements[0]!.title?.vi).toBe('Yếu tố 1. Tiếp cận dịch vụ');
+    const before: ResultsSnapshot = {
+      ...now,
+      satisfaction: { ...now.satisfaction!, sipas: { ...sipas, criteria: sipas.criteria.map(({ title: _t, ...c }) => c), elements: sipas.elements.map(({ title: _t, ...e }) => e) } },
+    };
+    delete before.form;
+    const html = page(before);
+    expect(html).toContain('A · a1');
+    expect(html).not.toContain('Kết quả từng câu hỏi');
+    expect(satisfaction.csv(before)[1]!.slice(0, 5)).toEqual(['SIPAS', 'A', 'a1', 'Hài lòng (mức 4–5)', 'A.a1']);
   });
 });

@@ -9,6 +9,9 @@
 import type { LocalizedText } from '../i18n';
 import type { CampaignKind, Channel, ChannelRole, ElectionBoard, OnlineAgreementMethod, SheetChannel } from '../legal-rules';
 import type { CampaignStatus } from '../campaign';
+import type { SnapshotForm } from './form';
+
+export type * from './form';
 
 /**
  * The shape of snapshots published now; one published before carries the
@@ -156,8 +159,9 @@ export interface SnapshotSipasFigure {
 
 export interface SnapshotSipas {
   respondents: number;
-  criteria: (SnapshotSipasFigure & { name: string; element: string })[];
-  elements: (SnapshotSipasFigure & { element: string; criteria: string[] })[];
+  /** `title`: the criterion's question, the element's panel (left out by snapshots published before them) */
+  criteria: (SnapshotSipasFigure & { name: string; element: string; title?: LocalizedText })[];
+  elements: (SnapshotSipasFigure & { element: string; title?: LocalizedText; criteria: string[] })[];
   overall: SnapshotSipasFigure & { elementIndex: number | null; elementIndexRounded: SnapshotRounded };
 }
 
@@ -223,6 +227,8 @@ export interface ResultsSnapshot {
   candidates: { id: string; name: string; villageId: string; birthYear: number | null }[];
   satisfaction: { respondents: number; sipas: SnapshotSipas | null; oneStop: SnapshotOneStop | null } | null;
   consultation: SnapshotConsultation | null;
+  /** answered kinds: every question of the form summed up (left out by tallied kinds and by snapshots published before it) */
+  form?: SnapshotForm;
   /** photos of the signed tally sheets that count */
   photos: SnapshotPhoto[];
   computedAt: string;
@@ -244,7 +250,7 @@ export interface ResultsSnapshot {
 /** What a kind's builder computes: everything of the snapshot but the campaign, its candidates and the time. */
 export type SnapshotResults = Pick<
   ResultsSnapshot,
-  'binding' | 'questions' | 'villages' | 'commune' | 'advisory' | 'legalBasis' | 'satisfaction' | 'consultation' | 'photos'
+  'binding' | 'questions' | 'villages' | 'commune' | 'advisory' | 'legalBasis' | 'satisfaction' | 'consultation' | 'photos' | 'form'
 >;
 
 /** One published version of a campaign's results. */

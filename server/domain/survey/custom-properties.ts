@@ -8,7 +8,7 @@ export interface CustomProperty {
   /** survey-core classes that carry it ("question" covers every question type) */
   classes: readonly string[];
   name: string;
-  type: 'string';
+  type: 'string' | 'boolean';
   /** what reads it */
   why: string;
 }
@@ -19,6 +19,12 @@ export const CUSTOM_PROPERTIES: readonly CustomProperty[] = [
     name: 'element',
     type: 'string',
     why: 'SIPAS: the element (A–E) a criterion and its panel belong to; the satisfaction results group criteria by it (surveys/sipas.json)',
+  },
+  {
+    classes: ['question', 'panel', 'multipletextitem', 'matrixdropdowncolumn'],
+    name: 'personal',
+    type: 'boolean',
+    why: 'personal data (a name, an address…; tel and email boxes are so already): the results count the answers and never list them, not even to staff (domain/form-results.ts)',
   },
 ];
 

@@ -3,16 +3,18 @@ import { summariseConsultation, type ConsultationQuestion } from '../../domain/c
 import { flattenElements, type Json } from '../../domain/survey/definition';
 import type { SnapshotQuestion } from '../../domain/results/snapshot';
 import type { AnswersInput, BuiltResults } from '../kind';
-import { answeredResults, questionOf } from '../answered';
+import { answeredResults, formResults, questionOf } from '../answered';
 
 const CHOICE_TYPES = new Set(['radiogroup', 'checkbox', 'dropdown', 'boolean', 'rating']);
 
 /**
- * The synthesis of a consultation: every choice question counted, the
- * opinions (comment boxes and "other" texts) listed for staff and counted for
- * the public, and the themes staff grouped them under with the commune's
- * answer (Đ28). Single-line text answers are the respondent's contact details
- * (name, phone, e-mail in surveys/consultation.json): never published.
+ * The synthesis of a consultation: every question of its form summed up,
+ * the written opinions (free texts, "other" notes) listed for staff and
+ * counted for the public, and the themes staff grouped them under with the
+ * commune's answer (Đ28). Personal data (the contact details of
+ * surveys/consultation.json: name, phone, e-mail) is never listed.
+ * `consultation.questions` keeps the choice questions' counts as snapshots
+ * before `form` published them.
  */
 export function buildConsultationResults(input: AnswersInput): BuiltResults {
   const consultQuestions: ConsultationQuestion[] = [];
@@ -22,16 +24,11 @@ export function buildConsultationResults(input: AnswersInput): BuiltResults {
       const q = questionOf(el);
       consultQuestions.push({ name: el.name, type: 'choice', choices: q.choices.map((c) => c.value) });
       shown.push(q);
-    } else if (el.type === 'comment') {
-      consultQuestions.push({ name: el.name, type: 'text' });
     }
   }
-  const { themes, assignments, ballots } = input;
-  const summary = summariseConsultation(consultQuestions, ballots, themes.map((t) => ({
-    themeId: t.id, title: t.title, response: t.response,
-    ballotIds: assignments.filter((a) => a.themeId === t.id).map((a) => a.ballotId),
-  })));
-  const themeOf = new Map(assignments.map((a) => [`${a.ballotId}\u0000${a.question}`, a.themeId]));
+  const { ballots } = input;
+  const summary = summariseConsultation(consultQuestions, ballots);
+  const { form, opinions } = formResults(input);
   return {
     results: answeredResults(DEFAULT_RULES.channels.consultation, ballots.length, {
       questions: shown,
@@ -39,14 +36,12 @@ export function buildConsultationResults(input: AnswersInput): BuiltResults {
       consultation: {
         ballots: summary.ballots,
         questions: shown.map((q) => ({ name: q.name, title: q.title, choices: q.choices, ...summary.questions[q.name]! })),
-        opinions: summary.opinions.length,
-        ungrouped: summary.ungrouped.length,
-        themes: themes.map((t) => ({
-          id: t.id, title: t.title, response: t.response, accepted: t.accepted,
-          count: summary.themes.find((s) => s.themeId === t.id)?.count ?? 0,
-        })),
+        opinions: form.texts,
+        ungrouped: form.ungrouped,
+        themes: form.themes,
       },
+      form,
     }),
-    staff: { opinions: summary.opinions.map((o) => ({ ...o, themeId: themeOf.get(`${o.ballotId}\u0000${o.question}`) ?? null })) },
+    staff: { opinions },
   };
 }

@@ -1,11 +1,13 @@
 import type { Lang, Text } from '../../domain/i18n';
 import type { ResultsSnapshot } from '../../domain/results/snapshot';
 import { CHART_COLORS, type ChartSpec } from '../../../web/views/results/charts';
+import { formCharts } from '../form/charts';
 
 export const ANSWERS: Text = { vi: 'Số ý kiến', en: 'Answers' };
 
-/** Per choice question: the answers per choice. */
+/** Every question of the form answered by choosing (snapshots before `form`: the answers per choice of each choice question). */
 export function consultationCharts(s: ResultsSnapshot, lang: Lang): ChartSpec[] {
+  if (s.form) return formCharts(s.form, lang);
   return (s.consultation?.questions ?? []).map((q, qi) => {
     const values = Object.keys(q.counts);
     return {

@@ -1,8 +1,9 @@
 import type { Text } from '../../domain/i18n';
-import { Badge, Table } from '../../../web/views/components';
+import { Table } from '../../../web/views/components';
 import { num, pct, share } from '../../../web/views/results/format';
 import { Figure, RT } from '../../../web/views/results/parts';
 import type { KindViewProps } from '../kind';
+import { FormQuestions, ThemesBlock } from '../form/view';
 import { ANSWERS } from './charts';
 
 const T = {
@@ -10,11 +11,7 @@ const T = {
   share: { vi: 'Tỷ lệ', en: 'Share' },
 } satisfies Record<string, Text>;
 
-const grouped = (opinions: number, ungrouped: number): Text => ({
-  vi: `${num('vi', opinions)} ý kiến bằng lời; ${num('vi', opinions - ungrouped)} đã được tổng hợp theo nhóm dưới đây.`,
-  en: `${num('en', opinions)} written opinions; ${num('en', opinions - ungrouped)} grouped below.`,
-});
-
+/** Every question of the form (snapshots before `form`: their choice questions), then the themes and the commune's answers. */
 export function ConsultationResults(props: KindViewProps) {
   const { lang, s, charts } = props;
   const k = s.consultation;
@@ -22,7 +19,7 @@ export function ConsultationResults(props: KindViewProps) {
   return (
     <>
       <p>{RT.respondents[lang]}: <strong>{num(lang, k.ballots)}</strong></p>
-      {k.questions.map((q, qi) => {
+      {s.form ? <FormQuestions lang={lang} form={s.form} charts={charts} /> : k.questions.map((q, qi) => {
         const values = Object.keys(q.counts);
         const label = (v: string) => q.choices.find((c) => c.value === v)?.text[lang] ?? v;
         return (
@@ -41,23 +38,7 @@ export function ConsultationResults(props: KindViewProps) {
           </Figure>
         );
       })}
-      <section class="result-block">
-        <h3>{RT.themes[lang]}</h3>
-        <p>{grouped(k.opinions, k.ungrouped)[lang]}</p>
-        {k.themes.length === 0 ? null : (
-          <ol class="themes">
-            {k.themes.map((t) => (
-              <li>
-                <h4>
-                  {t.title} <Badge tone={t.accepted === null ? 'neutral' : t.accepted ? 'ok' : 'info'}>{t.accepted === null ? RT.pending[lang] : t.accepted ? RT.accepted[lang] : RT.explained[lang]}</Badge>
-                </h4>
-                <p class="hint">{num(lang, t.count)} {RT.opinionsCount[lang]}</p>
-                {t.response ? <p>{t.response}</p> : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <ThemesBlock lang={lang} texts={k.opinions} ungrouped={k.ungrouped} themes={k.themes} />
     </>
   );
 }

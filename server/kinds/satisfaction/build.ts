@@ -1,9 +1,9 @@
 import { DEFAULT_RULES, type OneStopLevel } from '../../domain/legal-rules';
 import { oneStopRatings, sipasIndices, type OneStopRating, type OneStopResult, type SipasCriterion, type SipasResult } from '../../domain/satisfaction';
 import type { SnapshotOneStop, SnapshotSipas } from '../../domain/results/snapshot';
-import { choicesOf, flattenElements, type FlatElement, type Json } from '../../domain/survey/definition';
+import { choicesOf, flattenElements, localTexts, type FlatElement, type Json } from '../../domain/survey/definition';
 import type { AnswersInput, BuiltResults } from '../kind';
-import { answeredResults } from '../answered';
+import { answeredResults, formResults } from '../answered';
 
 // The indices go into the snapshot as the engine computed them: a field added
 // to either must be written out in domain/results/snapshot.ts (a new format)
@@ -27,14 +27,21 @@ function isOneStopQuestion(el: FlatElement): boolean {
   return el.type === 'radiogroup' && values.has('very_satisfied') && values.has('not_satisfied');
 }
 
-/** SIPAS criteria: rating questions that name their element (A–E), on the question or its panel. */
+/**
+ * SIPAS criteria: rating questions that name their element (A–E), on the
+ * question or its panel; named by their own text, their element by the
+ * panel's title when the panel is the element's.
+ */
 function sipasCriteria(elements: FlatElement[]): SipasCriterion[] {
   const out: SipasCriterion[] = [];
   for (const el of elements) {
     if (el.type !== 'rating') continue;
     const panel = el.containers[el.containers.length - 1];
-    const element = (typeof el.json.element === 'string' && el.json.element) || (panel && typeof panel.element === 'string' ? panel.element : '');
-    if (element) out.push({ name: el.name, element });
+    const panelElement = panel && typeof panel.element === 'string' ? panel.element : '';
+    const element = (typeof el.json.element === 'string' && el.json.element) || panelElement;
+    if (!element) continue;
+    const elementTitle = panel && panelElement === element && panel.title !== undefined ? localTexts(panel.title, element) : undefined;
+    out.push({ name: el.name, element, title: localTexts(el.json.title, el.name), ...(elementTitle ? { elementTitle } : {}) });
   }
   return out;
 }
@@ -43,7 +50,11 @@ function textOfAnswer(v: unknown): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v.normalize('NFC').trim() : null;
 }
 
-/** SIPAS indices (when the form has SIPAS criteria) and one-stop ratings (when it has the one-stop question). */
+/**
+ * SIPAS indices (when the form has SIPAS criteria), one-stop ratings (when it
+ * has the one-stop question), and every question of the form summed up, its
+ * written answers for staff to group under themes.
+ */
 export function buildSatisfactionResults(input: AnswersInput): BuiltResults {
   const elements = flattenElements(input.campaign.survey as Json);
   const answers = input.ballots.map((b) => b.answers);
@@ -61,17 +72,19 @@ export function buildSatisfactionResults(input: AnswersInput): BuiltResults {
     }
     oneStop = oneStopRatings(ratings);
   }
+  const { form, opinions } = formResults(input);
   const rules = DEFAULT_RULES;
   return {
     results: answeredResults(rules.channels.satisfaction, answers.length, {
       questions: [],
       satisfaction: { respondents: answers.length, sipas, oneStop },
       consultation: null,
+      form,
       moreLegalBasis: [
         ...(sipas ? [{ article: rules.sipas.article, note: rules.sipas.note }] : []),
         ...(oneStop ? [{ article: rules.oneStop.article, note: rules.oneStop.note }] : []),
       ],
     }),
-    staff: { opinions: [] },
+    staff: { opinions },
   };
 }

@@ -12,7 +12,7 @@ import { satisfactionCsv } from './csv';
 export const satisfaction: AnsweredKind = {
   kind: 'satisfaction',
   source: 'answers',
-  themes: false,
+  themes: true,
   labels: {
     public: { vi: 'Khảo sát mức độ hài lòng', en: 'Satisfaction survey' },
     staff: { vi: 'Khảo sát sự hài lòng', en: 'Satisfaction survey' },

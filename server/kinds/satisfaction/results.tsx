@@ -1,10 +1,11 @@
 import type { Child } from 'hono/jsx';
 import type { Text } from '../../domain/i18n';
 import { Table } from '../../../web/views/components';
-import { num, pct } from '../../../web/views/results/format';
+import { decimal, num, pct } from '../../../web/views/results/format';
 import { Figure, RT } from '../../../web/views/results/parts';
 import type { KindViewProps } from '../kind';
 import { SIPAS_CHART, ONE_STOP_CHART } from './charts';
+import { FormQuestions, ThemesBlock } from '../form/view';
 
 const T = {
   sipasTitle: { vi: 'Chỉ số hài lòng SIPAS theo yếu tố', en: 'SIPAS satisfaction by element' },
@@ -43,10 +44,10 @@ export function SatisfactionResults(props: KindViewProps) {
           caption={T.byElement[lang]}
           rows={sipas.elements}
           columns={[
-            { label: RT.element[lang], cell: (e) => e.element, rowHeader: true },
+            { label: RT.element[lang], cell: (e) => e.title?.[lang] ?? e.element, rowHeader: true },
             { label: RT.answers[lang], cell: (e) => num(lang, e.answers), numeric: true },
             { label: RT.satisfied[lang], cell: (e) => pct(lang, e.satisfiedShare), numeric: true },
-            { label: RT.mean[lang], cell: (e) => (e.mean === null ? '–' : e.mean.toFixed(2)), numeric: true },
+            { label: RT.mean[lang], cell: (e) => decimal(lang, e.mean), numeric: true },
           ]}
         />
         <Table
@@ -54,10 +55,10 @@ export function SatisfactionResults(props: KindViewProps) {
           caption={T.byCriterion[lang]}
           rows={sipas.criteria}
           columns={[
-            { label: T.criterion[lang], cell: (c) => `${c.element} · ${c.name}`, rowHeader: true },
+            { label: T.criterion[lang], cell: (c) => c.title?.[lang] ?? `${c.element} · ${c.name}`, rowHeader: true },
             { label: RT.answers[lang], cell: (c) => num(lang, c.answers), numeric: true },
             { label: RT.satisfied[lang], cell: (c) => pct(lang, c.satisfiedShare), numeric: true },
-            { label: RT.mean[lang], cell: (c) => (c.mean === null ? '–' : c.mean.toFixed(2)), numeric: true },
+            { label: RT.mean[lang], cell: (c) => decimal(lang, c.mean), numeric: true },
           ]}
         />
       </Figure>,
@@ -85,6 +86,11 @@ export function SatisfactionResults(props: KindViewProps) {
         />
       </Figure>,
     );
+  }
+  const form = s.form;
+  if (form) {
+    out.push(<FormQuestions lang={lang} form={form} charts={charts} />);
+    if (form.texts > 0 || form.themes.length > 0) out.push(<ThemesBlock lang={lang} texts={form.texts} ungrouped={form.ungrouped} themes={form.themes} />);
   }
   return <>{out}</>;
 }

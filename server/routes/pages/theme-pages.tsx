@@ -34,7 +34,10 @@ export const themePages = new Hono<AppEnv>()
     const themeId = typeof body.themeId === 'string' ? body.themeId : '';
     const byQuestion = new Map<string, string[]>();
     for (const value of picked) {
-      const [ballotId, question] = value.split('|');
+      // a question's place may hold "|" (a matrix row's text); a ballot id never does
+      const bar = value.indexOf('|');
+      const ballotId = value.slice(0, Math.max(bar, 0));
+      const question = bar < 0 ? '' : value.slice(bar + 1);
       if (ballotId && question) byQuestion.set(question, [...(byQuestion.get(question) ?? []), ballotId]);
     }
     for (const [question, ballotIds] of byQuestion) await groupOpinions(c.get('deps'), currentActor(c), themeId, { ballotIds, question });

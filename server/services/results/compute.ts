@@ -27,6 +27,7 @@ export function assembleSnapshot(campaign: Campaign, communeName: string, candid
     candidates: candidates.map((c) => ({ id: c.id, name: c.name, villageId: c.villageId, birthYear: c.birthYear })),
     satisfaction: r.satisfaction,
     consultation: r.consultation,
+    ...(r.form ? { form: r.form } : {}),
     photos: r.photos,
     computedAt,
     binding: r.binding,

@@ -7,6 +7,13 @@ import { CATEGORY_LABEL, CHANNEL_LABEL, KIND_LABEL, label } from './labels';
 import { OutreachSummary, type OutreachVillageView } from '../outreach/page';
 import { Glance, NotReturnedLink } from './glance';
 import type { VillageGlance } from '../../../server/domain/participation';
+import { KINDS } from '../../../server/kinds';
+
+/** Kinds whose written answers staff group under themes (consultation, satisfaction). */
+const withThemes = (kind: string) => {
+  const k = KINDS[kind as keyof typeof KINDS] as (typeof KINDS)[keyof typeof KINDS] | undefined;
+  return k !== undefined && k.source === 'answers' && k.themes;
+};
 
 const T = {
   back: { vi: 'Đợt lấy ý kiến', en: 'Campaigns' },
@@ -180,7 +187,7 @@ function Actions(props: { lang: Lang; c: CampaignDetailView; csrfToken: string }
         <LinkButton href={`/staff/print?campaignId=${encodeURIComponent(c.id)}`} variant="secondary">{T.print[lang]}</LinkButton>
         {c.kind !== 'satisfaction' ? <LinkButton href="/staff/tallies" variant="secondary">{T.tallies[lang]}</LinkButton> : null}
         {c.status !== 'draft' ? <LinkButton href={`${base}/results`} variant="secondary">{T.results[lang]}</LinkButton> : null}
-        {c.kind === 'consultation' && c.status !== 'draft' ? <LinkButton href={`${base}/themes`} variant="secondary">{T.themes[lang]}</LinkButton> : null}
+        {withThemes(c.kind) && c.status !== 'draft' ? <LinkButton href={`${base}/themes`} variant="secondary">{T.themes[lang]}</LinkButton> : null}
         {c.kind === 'satisfaction' && c.status === 'open' ? <LinkButton href={`${base}/kiosk`} variant="secondary">{T.kiosk[lang]}</LinkButton> : null}
       </div>
     </section>

@@ -9,6 +9,15 @@ const pctFmt = {
 /** 1.599 in Vietnamese, 1,599 in English. */
 export const num = (lang: Lang, n: number): string => numberFmt[lang].format(n);
 
+const decimalFmt = {
+  vi: new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+
+/** A mean as "3,50" / "3.50"; "–" without one. */
+export const decimal = (lang: Lang, x: number | null | undefined): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : decimalFmt[lang].format(x);
+
 /** A share 0–1 as "75,3%" / "75.3%"; "–" without a denominator. */
 export const pct = (lang: Lang, share: number | null | undefined): string =>
   share === null || share === undefined || !Number.isFinite(share) ? '–' : pctFmt[lang].format(share);

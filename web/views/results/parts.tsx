@@ -45,11 +45,17 @@ export function Verdict(props: { lang: Lang; passed: boolean }) {
   return <Badge tone={props.passed ? 'ok' : 'error'}>{props.passed ? RT.passed[props.lang] : RT.failed[props.lang]}</Badge>;
 }
 
-/** A chart (drawn in the browser) with its table below, under a heading. */
-export function Figure(props: { lang: Lang; chart: ChartSpec; title: string; children: Child }) {
+/**
+ * A chart (drawn in the browser) with its table below, under a heading (h3,
+ * or h4 inside a part of its own); `kicker` is a line above the heading (the
+ * form section a question sits in).
+ */
+export function Figure(props: { lang: Lang; chart: ChartSpec; title: string; children: Child; level?: 3 | 4; kicker?: Child }) {
+  const H = props.level === 4 ? 'h4' : 'h3';
   return (
     <section class="result-block">
-      <h3>{props.title}</h3>
+      {props.kicker ? <p class="hint">{props.kicker}</p> : null}
+      <H>{props.title}</H>
       <figure class="chart">
         <canvas id={props.chart.id} data-chart={props.chart.id} role="img" aria-label={`${RT.chart[props.lang]}: ${props.title}. ${RT.tableBelow[props.lang]}`}></canvas>
       </figure>

@@ -24,7 +24,7 @@ export interface StaffPreviewProps extends ResultsPageProps {
   csrfToken: string;
   canPublish: boolean;
   status: string;
-  opinions: { ballotId: string; question: string; text: string; themeId: string | null }[];
+  opinions: { ballotId: string; question: string; text: string; themeId: string | null; label?: Text }[];
   errors?: { path: string; message: string }[];
   notice?: string;
   justPublished?: number;
@@ -51,7 +51,7 @@ export function StaffPreview(props: StaffPreviewProps) {
           rows={props.opinions}
           columns={[
             { label: T.answerId[lang], cell: (o) => <code>{o.ballotId}</code>, rowHeader: true },
-            { label: T.question[lang], cell: (o) => o.question },
+            { label: T.question[lang], cell: (o) => o.label?.[lang] ?? o.question },
             { label: T.opinion[lang], cell: (o) => o.text },
             { label: T.theme[lang], cell: (o) => o.themeId ?? '–' },
           ]}

@@ -18,6 +18,8 @@ export interface OpinionView {
   question: string;
   text: string;
   themeId: string | null;
+  /** the question (row, item) it was written under, as the form words it */
+  label?: Text;
 }
 
 export interface ThemesPageProps {
@@ -104,7 +106,7 @@ export function ThemesPage(props: ThemesPageProps) {
             {ungrouped.map((o, i) => (
               <li class="choice">
                 <input type="checkbox" id={`op-${i}`} name="opinion" value={`${o.ballotId}|${o.question}`} />
-                <label for={`op-${i}`}>{o.text} <span class="muted">({o.question})</span></label>
+                <label for={`op-${i}`}>{o.text} <span class="muted">({o.label?.[lang] ?? o.question})</span></label>
               </li>
             ))}
           </ul>
