@@ -5,13 +5,11 @@ import { currentActor } from '../http/context';
 import { requireRole } from '../http/middleware';
 import { parseInput } from '../http/validation';
 import { readJson } from '../http/body';
-import { isoDate } from '../domain/calendar/iso-date';
 import { LUNAR_YEARS } from '../domain/calendar/lunar';
 import { STEP_FACTS, type StepRecord } from '../domain/step-records';
 import type { TimelineStep } from '../domain/timeline';
-import { calendarSetting, communeCalendar, updateCalendarSetting, vietnamToday } from '../services/commune-calendar';
+import { calendarOverview, updateCalendarSetting, vietnamToday } from '../services/commune-calendar';
 import { loadCampaignTimeline, recordStep, stepsDueThisWeek, type CampaignTimeline } from '../services/campaign-timeline';
-import { communeOfActor } from '../services/guards';
 
 const READERS = requireRole('admin', 'staff', 'inspector', 'village_head');
 const STAFF = requireRole('admin', 'staff');
@@ -54,9 +52,8 @@ export const timelineRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const actor = currentActor(c);
     const q = parseInput(yearQuery, c.req.query());
-    const year = q.year ?? Number(vietnamToday(deps).slice(0, 4));
-    const [stored, calendar] = await Promise.all([calendarSetting(deps, actor), communeCalendar(deps, communeOfActor(actor))]);
-    return c.json({ ...stored, year, daysOff: calendar.daysOffBetween(isoDate(year, 1, 1), isoDate(year, 12, 31)) });
+    const { communeName: _name, ...overview } = await calendarOverview(deps, actor, q.year ?? Number(vietnamToday(deps).slice(0, 4)));
+    return c.json(overview);
   })
   .put('/api/v1/calendar', STAFF, async (c) => c.json(await updateCalendarSetting(c.get('deps'), currentActor(c), await readJson(c))))
   .get('/api/v1/timeline/due', READERS, async (c) => c.json(dueJson(await stepsDueThisWeek(c.get('deps'), currentActor(c)))))

@@ -5,6 +5,9 @@ import { vietnamDate, type IsoDate } from '../domain/calendar/iso-date';
 import { workingCalendar, type WorkingCalendar } from '../domain/calendar/working-calendar';
 import { parseCalendarSettings } from '../domain/calendar/settings';
 import { getCommuneCalendar, saveCommuneCalendar, type StoredCalendar } from '../../db/repositories/commune-calendars';
+import { findCommune } from '../../db/repositories/communes';
+import { isoDate } from '../domain/calendar/iso-date';
+import type { DayOff } from '../domain/calendar/working-calendar';
 import { atomicWithAudit } from './audit';
 import { communeOfActor } from './guards';
 
@@ -23,9 +26,12 @@ export function vietnamToday(deps: AppDeps): IsoDate {
   return vietnamDate(deps.clock());
 }
 
-/** The commune's calendar setting as stored (version 0: nothing recorded yet). */
-export async function calendarSetting(deps: AppDeps, actor: Actor): Promise<StoredCalendar> {
-  return getCommuneCalendar(deps.db, communeOfActor(actor));
+/** The setting with the year's days off (holidays, substitutes, announced days) as the deadlines count them. */
+export async function calendarOverview(deps: AppDeps, actor: Actor, year: number): Promise<StoredCalendar & { communeName: string | null; year: number; daysOff: DayOff[] }> {
+  const communeId = communeOfActor(actor);
+  const [stored, commune] = await Promise.all([getCommuneCalendar(deps.db, communeId), findCommune(deps.db, communeId)]);
+  const daysOff = workingCalendar(stored.settings).daysOffBetween(isoDate(year, 1, 1), isoDate(year, 12, 31));
+  return { ...stored, communeName: commune?.name ?? null, year, daysOff };
 }
 
 /**

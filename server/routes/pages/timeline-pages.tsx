@@ -6,9 +6,7 @@ import { detailTexts, formFields, pageUser, staffPage } from '../../http/pages';
 import { DEFAULT_RULES, type HolidayId } from '../../domain/legal-rules';
 import { isoDate, isIsoDate } from '../../domain/calendar/iso-date';
 import type { CalendarAdjustment, CalendarSettings } from '../../domain/calendar/settings';
-import { calendarSetting, communeCalendar, updateCalendarSetting, vietnamToday } from '../../services/commune-calendar';
-import { communeOfActor } from '../../services/guards';
-import { findCommune } from '../../../db/repositories/communes';
+import { calendarOverview, updateCalendarSetting, vietnamToday } from '../../services/commune-calendar';
 import { CALENDAR_TEXT, CalendarPage } from '../../../web/views/calendar/page';
 import { vnDay } from '../../../web/views/campaigns/timeline';
 import { pagePath } from './portal';
@@ -79,9 +77,7 @@ async function render(
 ) {
   const deps = c.get('deps');
   const actor = currentActor(c);
-  const communeId = communeOfActor(actor);
-  const year = Number(vietnamToday(deps).slice(0, 4));
-  const [stored, calendar, commune] = await Promise.all([calendarSetting(deps, actor), communeCalendar(deps, communeId), findCommune(deps.db, communeId)]);
+  const stored = await calendarOverview(deps, actor, Number(vietnamToday(deps).slice(0, 4)));
   const u = pageUser(c);
   const values = extra.values ?? {
     adjustments: toLines(stored.settings),
@@ -89,9 +85,9 @@ async function render(
   };
   return c.html(
     <CalendarPage
-      lang={u.lang} user={u.user} csrfToken={u.csrfToken} path={pagePath(c)} commune={commune?.name}
-      canEdit={actor.role === 'admin' || actor.role === 'staff'} year={year} version={stored.version} values={values} proposed={PROPOSED}
-      daysOff={calendar.daysOffBetween(isoDate(year, 1, 1), isoDate(year, 12, 31))} errors={extra.errors ?? []} notice={extra.notice}
+      lang={u.lang} user={u.user} csrfToken={u.csrfToken} path={pagePath(c)} commune={stored.communeName ?? undefined}
+      canEdit={actor.role === 'admin' || actor.role === 'staff'} year={stored.year} version={stored.version} values={values} proposed={PROPOSED}
+      daysOff={stored.daysOff} errors={extra.errors ?? []} notice={extra.notice}
     />,
     status,
   );
