@@ -7,7 +7,7 @@
 import type { AppDeps } from './deps';
 import type { Campaign } from '../domain/campaign';
 import type { CampaignFacts } from '../domain/timeline';
-import { asVietnamDate, type IsoDate } from '../domain/calendar/iso-date';
+import { asVietnamDate, isIsoDate, type IsoDate } from '../domain/calendar/iso-date';
 import { factsFromRecords, type StepRecord } from '../domain/step-records';
 import type { OutreachRecord } from '../domain/outreach';
 import { readSnapshot, type ResultsSnapshot } from '../domain/results/snapshot';
@@ -77,8 +77,8 @@ export async function gatherCampaignFacts(deps: AppDeps, c: Campaign): Promise<G
     recognizedOn(deps, c),
   ]);
   const heldOn = sheets
-    .filter((s) => s.channel === 'meeting' && s.data.heldOn)
-    .map((s) => s.data.heldOn as IsoDate)
+    .map((s) => (s.channel === 'meeting' ? s.data.heldOn : undefined))
+    .filter((d): d is IsoDate => isIsoDate(d))
     .sort();
   const opensOn = day(c.opensAt);
   const meetingOnly = c.channels.every((ch) => ch === 'meeting');

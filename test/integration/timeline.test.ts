@@ -299,3 +299,34 @@ describe('a consultation open at least 20 days (Đ28)', () => {
     expect(await page.text()).toMatch(/id="f-closesAt-error"[\s\S]*?ít nhất 20 ngày/);
   });
 });
+
+describe('the demo commune', () => {
+  it('shows a timeline on each campaign with steps done, and the board election’s report to the commune overdue, on the app’s clock', async () => {
+    await t.close();
+    t = await makeTestApp({ DANBAN_DEMO: '1' });
+    // a staff account of the demo commune (the seeded ones' passwords are printed once)
+    await addUser(t, { username: 'canbo.timeline', role: 'staff' });
+    const demoCommune = await t.deps.db.selectFrom('communes').select('id').where('slug', '=', 'xa-viet-khe-demo').executeTakeFirstOrThrow();
+    await t.deps.db.updateTable('users').set({ commune_id: demoCommune.id }).where('username', '=', 'canbo.timeline').execute();
+    const cookie = await login(t, 'canbo.timeline');
+    const campaigns = await t.deps.db.selectFrom('campaigns').select(['id', 'title', 'kind']).where('commune_id', '=', demoCommune.id).execute();
+    expect(campaigns.length).toBeGreaterThanOrEqual(6);
+    const timelines = new Map<string, any>();
+    for (const c of campaigns) {
+      const r = await api(t, 'GET', `/api/v1/campaigns/${c.id}/timeline`, { cookie });
+      expect(r.status).toBe(200);
+      timelines.set(c.title, r.json);
+      // every campaign the law sets deadlines for shows them; satisfaction surveys have none
+      if (c.kind !== 'satisfaction') expect(r.json.steps.length, c.title).toBeGreaterThan(0);
+    }
+    const board = timelines.get('Bầu thành viên Ban Thanh tra nhân dân xã nhiệm kỳ 2026–2031');
+    expect(step(board, 'report_to_commune')).toMatchObject({ status: 'overdue', overdue: true, from: { basis: 'recorded', on: '2026-11-05' } });
+    expect(step(board, 'meeting_notice')).toMatchObject({ status: 'done', doneOn: '2026-11-01' });
+    const road = timelines.get('Đóng góp làm đường bê tông liên thôn năm 2026');
+    expect(step(road, 'ballot_plan_sent')).toMatchObject({ status: 'done' });
+    expect(step(road, 'report_to_commune')).toMatchObject({ status: 'done', doneOn: '2026-11-26' });
+    expect(step(road, 'posting')).toMatchObject({ status: 'pending', due: '2026-12-25' });
+    const page = await (await t.app.request(`/staff/campaigns/${campaigns.find((c) => c.title.startsWith('Bầu thành viên'))!.id}`, { headers: { cookie } })).text();
+    expect(page).toMatch(/step-overdue[\s\S]*?Quá hạn/);
+  });
+});

@@ -63,6 +63,7 @@ const T = {
   withdrawn: { vi: 'bỏ ngày đã ghi', en: 'day withdrawn' },
   recordedAt: { vi: 'ghi lúc', en: 'recorded' },
   how: { vi: 'Cách tính hạn', en: 'How it is counted' },
+  noSteps: { vi: 'Luật không đặt hạn chót nào cho loại đợt này (khảo sát sự hài lòng).', en: 'The law sets no deadline for this kind of campaign (a satisfaction survey).' },
 } satisfies Record<string, Text>;
 
 /** dd/mm/yyyy for a Vietnam date. */
@@ -106,6 +107,7 @@ export function TimelineSection(props: {
     <section aria-labelledby="timeline-title" id="timeline">
       <h2 id="timeline-title">{T.title[lang]}</h2>
       <p class="hint">{T.intro[lang]}</p>
+      {timeline.steps.length === 0 ? <p>{T.noSteps[lang]}</p> : null}
       <ol class="timeline">
         {timeline.steps.map((s) => (
           <li class={s.overdue ? 'timeline-step step-overdue' : `timeline-step step-${s.status}`} data-step={s.key}>
