@@ -60,7 +60,8 @@ export interface GatheredFacts {
 }
 
 /**
- * A campaign's facts for its timeline. Derived: opensOn/closesOn (the plan),
+ * A campaign's facts for its timeline. Derived: opensOn/closesOn (the plan;
+ * opensOn the actual opening when none was planned),
  * closedOn, the meeting day (the tally sheets' heldOn: the first meeting, and
  * for a meeting-only campaign the last one is when the community decided),
  * publishedOn, the outcome, the notice sent (every village's invitations
@@ -80,7 +81,9 @@ export async function gatherCampaignFacts(deps: AppDeps, c: Campaign): Promise<G
     .map((s) => (s.channel === 'meeting' ? s.data.heldOn : undefined))
     .filter((d): d is IsoDate => isIsoDate(d))
     .sort();
-  const opensOn = day(c.opensAt);
+  const plannedOpening = day(c.opensAt);
+  // the plan, or once open without one, the day it opened (a consultation's content is public from then)
+  const opensOn = plannedOpening ?? day(c.openedAt);
   const meetingOnly = c.channels.every((ch) => ch === 'meeting');
   const recorded = factsFromRecords(records);
   const facts: CampaignFacts = {
@@ -93,7 +96,8 @@ export async function gatherCampaignFacts(deps: AppDeps, c: Campaign): Promise<G
     outcome,
     opensOn,
     closesOn: day(c.closesAt),
-    meetingOn: heldOn[0] ?? (c.channels.includes('meeting') ? opensOn : null),
+    // a meeting campaign plans its meeting as its opening day (as the outreach deadlines read it)
+    meetingOn: heldOn[0] ?? (c.channels.includes('meeting') ? plannedOpening : null),
     ballotDistributionOn: opensOn,
     closedOn: day(c.closedAt),
     decidedOn: meetingOnly && heldOn.length && villages.length > 0 && heldOn.length >= villages.length ? heldOn[heldOn.length - 1]! : null,

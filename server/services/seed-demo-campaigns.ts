@@ -82,6 +82,7 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
   // the ballot plan went to the commune on time; the decision is reported and posted the day it is published
   await recordStep(deps, staff, road.id, { fact: 'ballot_plan_issued', doneOn: day(-24), note: 'Kế hoạch phát phiếu số 12/KH-UBND' });
   await recordStep(deps, staff, road.id, { fact: 'ballot_plan_sent', doneOn: day(-23) });
+  await recordStep(deps, staff, road.id, { fact: 'ballot_publicity', doneOn: day(-22), note: 'Thông báo tại nhà văn hóa các thôn' });
   await recordStep(deps, staff, road.id, { fact: 'report_sent', doneOn: today, note: 'Báo cáo số 45/BC-UBND gửi UBND, UBMTTQ xã' });
   await recordStep(deps, staff, road.id, { fact: 'posted', doneOn: today, note: 'Niêm yết tại 6 nhà văn hóa thôn' });
 
@@ -125,6 +126,7 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
   await transitionCampaign(deps, staff, festival.id, 'open');
   await recordStep(deps, staff, festival.id, { fact: 'ballot_plan_issued', doneOn: day(-3), note: 'Kế hoạch phát phiếu của thôn Đông Sơn' });
   await recordStep(deps, staff, festival.id, { fact: 'ballot_plan_sent', doneOn: day(-2) });
+  await recordStep(deps, staff, festival.id, { fact: 'ballot_publicity', doneOn: day(-2), note: 'Loa truyền thanh và nhóm Zalo của thôn' });
   const festivalSerials = await listSerials(deps, staff, festival.id);
   for (const s of festivalSerials.slice(0, 163)) {
     const decision = pick(['approve', 'approve', 'approve', 'approve', 'reject', 'other']);
