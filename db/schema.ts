@@ -103,6 +103,12 @@ export interface OutreachRecordsTable {
   note: string; photo_key: string | null; photo_mime: string | null; recorded_by: string; recorded_at: string;
 }
 
+export interface CommuneCalendarsTable { commune_id: string; settings: string; version: number; updated_by: string | null; updated_at: string }
+export interface CampaignStepRecordsTable {
+  id: string; campaign_id: string; fact: string; done_on: string | null; until_on: string | null; note: string;
+  recorded_by: string; recorded_at: string;
+}
+
 export interface Database {
   communes: CommunesTable;
   app_settings: AppSettingsTable;
@@ -134,4 +140,6 @@ export interface Database {
   dialogue_groups: DialogueGroupsTable;
   dialogue_questions: DialogueQuestionsTable;
   outreach_records: OutreachRecordsTable;
+  commune_calendars: CommuneCalendarsTable;
+  campaign_step_records: CampaignStepRecordsTable;
 }

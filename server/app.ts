@@ -27,6 +27,8 @@ import { feedbackRoutes } from './routes/feedback';
 import { dialogueRoutes } from './routes/dialogues';
 import { outreachRoutes } from './routes/outreach';
 import { scorecardRoutes } from './routes/scorecard';
+import { timelineRoutes } from './routes/timeline';
+import { timelinePages } from './routes/pages/timeline-pages';
 import { feedbackPublicPages } from './routes/pages/feedback-public-pages';
 import { feedbackPages } from './routes/pages/feedback-pages';
 import { dialoguePages } from './routes/pages/dialogue-pages';
@@ -47,7 +49,7 @@ export function createApp(deps: AppDeps) {
     healthRoutes, staticRoutes, authRoutes, registerRoutes, campaignRoutes, ballotRoutes, tallyRoutes, resultRoutes,
     printRoutes, authPages, registerPages, portalPages, campaignPages, resultsPages, ballotPages, tallyPages, themePages,
     feedbackRoutes, dialogueRoutes, outreachRoutes, scorecardRoutes, feedbackPublicPages, feedbackPages, dialoguePages, outreachPages,
-    scorecardPages,
+    scorecardPages, timelineRoutes, timelinePages,
   ]) {
     app.route('/', routes);
   }

@@ -21,6 +21,8 @@ import { listVillageIds } from '../../db/repositories/campaign-scope';
 import { atomicWithAudit } from './audit';
 import { campaignOf } from './guards';
 import { kindOf } from '../kinds';
+import { consultationPlanProblems } from '../domain/deadlines';
+import { vietnamToday } from './commune-calendar';
 
 export interface CampaignInput {
   title: string;
@@ -110,6 +112,9 @@ async function buildCampaign(
 
   if (input.opensAt && input.closesAt && Date.parse(input.closesAt) <= Date.parse(input.opensAt)) {
     errors.push(detail('closesAt', 'Ngày kết thúc phải sau ngày bắt đầu.', 'closesAt must be after opensAt.'));
+  } else if (kind === 'consultation') {
+    // Đ28: refused when planned shorter, at creation and on every edit, not only at closing
+    errors.push(...consultationPlanProblems({ opensAt: input.opensAt, closesAt: input.closesAt }, vietnamToday(deps)));
   }
 
   let candidates: Candidate[] = [];

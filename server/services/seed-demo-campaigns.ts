@@ -10,12 +10,18 @@ import { submitTally } from './submit-tally';
 import { confirmTally } from './confirm-tally';
 import { publishResults } from './publish-results';
 import { submitAnonymous } from './submit-anonymous';
+import { recordStep } from './campaign-timeline';
+import { vietnamToday } from './commune-calendar';
+import { addDays } from '../domain/calendar/iso-date';
 
 // The demo commune's campaigns, made through the same services people use,
 // so `npm start` shows every kind at work: a published k1 contribution
 // decision (4 of 6 villages pass), a published Inspection Board election
 // (one village short of the threshold), an open k6 decision with online
 // ballots, an open consultation, and the two satisfaction surveys with answers.
+// Each campaign's timeline has steps done (recorded as staff would) and the
+// board election's report to the commune is overdue, all counted from the
+// app's clock so a demo run is the same on the same day.
 
 const BOARD = ['Nguyễn Văn Hùng', 'Trần Thị Mai', 'Lê Văn Tâm'];
 const WITNESSES = ['Phạm Văn Lộc', 'Đỗ Thị Hoa'];
@@ -49,6 +55,8 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
   const staff = await actorFor('canbo');
   const inspector = await actorFor('thanhtra');
   const pick = picker(deps);
+  const today = vietnamToday(deps);
+  const day = (n: number) => addDays(today, n);
   const allVillages = villages.map((v) => v.id);
 
   // 1. A commune-wide k1 contribution, decided by household ballots, published.
@@ -71,6 +79,12 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
   }
   await transitionCampaign(deps, staff, road.id, 'close');
   await publishResults(deps, staff, road.id);
+  // the ballot plan went to the commune on time; the decision is reported and posted the day it is published
+  await recordStep(deps, staff, road.id, { fact: 'ballot_plan_issued', doneOn: day(-24), note: 'Kế hoạch phát phiếu số 12/KH-UBND' });
+  await recordStep(deps, staff, road.id, { fact: 'ballot_plan_sent', doneOn: day(-23) });
+  await recordStep(deps, staff, road.id, { fact: 'ballot_publicity', doneOn: day(-22), note: 'Thông báo tại nhà văn hóa các thôn' });
+  await recordStep(deps, staff, road.id, { fact: 'report_sent', doneOn: today, note: 'Báo cáo số 45/BC-UBND gửi UBND, UBMTTQ xã' });
+  await recordStep(deps, staff, road.id, { fact: 'posted', doneOn: today, note: 'Niêm yết tại 6 nhà văn hóa thôn' });
 
   // 2. The People's Inspection Board, one member per village, elected at village meetings.
   const board = await createCampaign(deps, staff, {
@@ -86,11 +100,15 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
     const sheet = await submitTally(deps, head, board.id, {
       villageId: v.id, channel: 'meeting', method: 'secret_ballot', present, issued: present, returned: present, invalid,
       counts: { candidates: { [`${v.code}-1`]: first, [`${v.code}-2`]: second } }, board: BOARD, witnesses: WITNESSES,
+      // the village meetings were held three weeks ago
+      heldOn: day(-21),
     });
     await confirmTally(deps, inspector, sheet.id);
   }
   await transitionCampaign(deps, staff, board.id, 'close');
   await publishResults(deps, staff, board.id);
+  // the meetings were announced in time, but nobody has sent the result to the commune yet: overdue
+  await recordStep(deps, staff, board.id, { fact: 'notice_sent', doneOn: day(-25), note: 'Giấy mời họp Mẫu 01 đến các hộ' });
 
   // 3. A village's own k6 matter, voted online and on paper, open now.
   const ds = byCode.get('DS')!;
@@ -106,6 +124,9 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
   });
   await issueSerials(deps, staff, festival.id);
   await transitionCampaign(deps, staff, festival.id, 'open');
+  await recordStep(deps, staff, festival.id, { fact: 'ballot_plan_issued', doneOn: day(-3), note: 'Kế hoạch phát phiếu của thôn Đông Sơn' });
+  await recordStep(deps, staff, festival.id, { fact: 'ballot_plan_sent', doneOn: day(-2) });
+  await recordStep(deps, staff, festival.id, { fact: 'ballot_publicity', doneOn: day(-2), note: 'Loa truyền thanh và nhóm Zalo của thôn' });
   const festivalSerials = await listSerials(deps, staff, festival.id);
   for (const s of festivalSerials.slice(0, 163)) {
     const decision = pick(['approve', 'approve', 'approve', 'approve', 'reject', 'other']);

@@ -4,7 +4,7 @@ import { findCampaign } from '../../db/repositories/campaigns';
 import { findCommune } from '../../db/repositories/communes';
 import { receiptHash, receiptSerialPrefix } from './serial-codes';
 import { resultsDueBy } from '../domain/deadlines';
-import { workingCalendar } from '../domain/calendar/working-calendar';
+import { communeCalendar } from './commune-calendar';
 
 /** The use a receipt names, if any; every look-up counts against the client's limit. */
 async function lookUp(deps: AppDeps, receipt: string, client: string) {
@@ -40,13 +40,13 @@ export async function receiptPage(deps: AppDeps, receipt: string, client: string
   const { limited, use } = await lookUp(deps, receipt, client);
   if (!use) return { found: false as const, limited };
   const campaign = (await findCampaign(deps.db, use.campaignId))!;
-  const commune = await findCommune(deps.db, campaign.communeId);
+  const [commune, calendar] = await Promise.all([findCommune(deps.db, campaign.communeId), communeCalendar(deps, campaign.communeId)]);
   return {
     found: true as const,
     limited: false,
     recordedOn: use.usedOn.slice(0, 10),
     campaign: { title: campaign.title, slug: campaign.slug, status: campaign.status },
-    resultsDue: resultsDueBy(campaign, workingCalendar()),
+    resultsDue: resultsDueBy(campaign, calendar),
     commune: commune ? { name: commune.name, slug: commune.slug } : null,
   };
 }

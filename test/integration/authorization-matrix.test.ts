@@ -203,6 +203,14 @@ const POLICY: Record<string, Policy> = {
   'POST /staff/campaigns/:id/outreach': { allow: TALLY_WRITERS, village: true },
   'GET /staff/outreach-photos/:photoId': { allow: READERS },
   'GET /staff/scorecard': { allow: CONFIRMERS },
+  'GET /api/v1/calendar': { allow: READERS },
+  'PUT /api/v1/calendar': { allow: OFFICE },
+  'GET /api/v1/timeline/due': { allow: READERS },
+  'GET /api/v1/campaigns/:id/timeline': { allow: READERS },
+  'POST /api/v1/campaigns/:id/timeline': { allow: OFFICE },
+  'GET /staff/calendar': { allow: READERS },
+  'POST /staff/calendar': { allow: OFFICE },
+  'POST /staff/campaigns/:id/timeline': { allow: OFFICE },
 };
 
 // A 1×1 PNG: photo uploads are checked for being images before anything else.
@@ -286,6 +294,10 @@ beforeAll(async () => {
     'POST /staff/dialogues/:id/questions/:questionId': new URLSearchParams({ answer: 'Trả lời' }).toString(),
     'POST /staff/dialogues/:id/minutes': new URLSearchParams({ minutes: 'Biên bản' }).toString(),
     'POST /staff/campaigns/:id/outreach': new URLSearchParams({ villageId: villages[0]!.id, kind: 'loudspeaker', doneOn: '2026-11-25' }).toString(),
+    'PUT /api/v1/calendar': { adjustments: [{ date: '2026-12-31', kind: 'day_off', reason: 'Nghỉ theo thông báo' }], enabledHolidays: [] },
+    'POST /api/v1/campaigns/:id/timeline': { fact: 'notice_sent', doneOn: '2026-11-25' },
+    'POST /staff/calendar': new URLSearchParams({ adjustments: '31/12/2026; nghỉ; Nghỉ theo thông báo' }).toString(),
+    'POST /staff/campaigns/:id/timeline': new URLSearchParams({ fact: 'notice_sent', doneOn: '2026-11-25' }).toString(),
   };
 }, 60_000);
 afterAll(() => t.close());

@@ -71,6 +71,7 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
   { href: '/staff/dialogues', roles: COMMUNE, label: { vi: 'Đối thoại', en: 'Dialogues' }, description: { vi: 'Hội nghị đối thoại với Nhân dân: câu hỏi, chương trình, trả lời, biên bản.', en: 'Dialogue conferences: questions, order of business, answers, minutes.' } },
   { href: '/staff/scorecard', roles: ['admin', 'staff', 'inspector'], label: { vi: 'Kết quả kế hoạch', en: 'Plan scorecard' }, description: { vi: 'Số liệu theo thôn và quý; báo cáo gửi Sở Nội vụ.', en: 'Figures by village and quarter; the report for the provincial Home Affairs department.' } },
   { href: '/staff/accounts', roles: ['admin', 'province_admin'], label: { vi: 'Tài khoản', en: 'Accounts' }, description: { vi: 'Tài khoản cán bộ, trưởng thôn, ban thanh tra.', en: 'Accounts for staff, village heads and inspectors.' } },
+  { href: '/staff/calendar', roles: ['admin', 'staff', 'inspector'], label: { vi: 'Lịch làm việc', en: 'Working calendar' }, description: { vi: 'Ngày nghỉ lễ, nghỉ bù, làm bù của năm: mọi hạn chót tính theo lịch này.', en: 'The year’s holidays, substitute and swapped days: every deadline is counted on it.' } },
   { href: '/staff/audit', roles: [...OFFICE, 'inspector'], label: { vi: 'Nhật ký', en: 'Audit log' }, description: { vi: 'Nhật ký thay đổi, kiểm tra toàn vẹn.', en: 'The change log and its integrity check.' } },
 ];
 

@@ -32,6 +32,10 @@ import { outreachJson } from '../outreach';
 import { NotReturnedPage } from '../../../web/views/campaigns/not-returned';
 import { ballotsNotReturned } from '../../services/ballot-returns';
 import { ballotsReturnByHousehold, villageGlance } from '../../domain/participation';
+import { loadCampaignTimeline, recordStep } from '../../services/campaign-timeline';
+import { stepSchema, timelineJson } from '../timeline';
+import { parseInput } from '../../http/validation';
+import { detailTexts, formFields as textFields } from '../../http/pages';
 
 const staff = requireRole('admin', 'staff');
 const readers = requireRole('admin', 'staff', 'inspector', 'village_head');
@@ -42,6 +46,7 @@ const NOTICES: Record<string, Text> = {
   open: { vi: 'Đã mở đợt lấy ý kiến; số hộ của từng thôn đã được chốt.', en: 'The campaign is open; household counts are frozen.' },
   closed: { vi: 'Đã đóng đợt lấy ý kiến.', en: 'The campaign is closed.' },
   serials: { vi: 'Đã phát mã phiếu', en: 'Serials issued' },
+  step: { vi: 'Đã ghi nhận bước đã thực hiện.', en: 'Step recorded.' },
 };
 
 async function frame(c: AppContext): Promise<StaffFrame> {
@@ -215,12 +220,17 @@ export function detailView(
   };
 }
 
-async function renderDetail(c: AppContext, extra: { notice?: string; error?: string } = {}, status: 200 | 409 = 200) {
+async function renderDetail(
+  c: AppContext,
+  extra: { notice?: string; error?: string; step?: { values: Record<string, string>; errors: { path: string; message: string }[] } } = {},
+  status: 200 | 409 | 422 = 200,
+) {
   const deps = c.get('deps');
   const actor = currentActor(c);
   const id = c.req.param('id')!;
-  const [d, overview, outreach] = await Promise.all([
+  const [d, overview, outreach, timeline] = await Promise.all([
     campaignDetail(deps, actor, id), printOverview(deps, actor, id), campaignOutreach(deps, actor, id, publicOrigin(c)),
+    loadCampaignTimeline(deps, actor, id),
   ]);
   const canManage = actor.role === 'admin' || actor.role === 'staff';
   // A village head sees only their village; the detail service already filtered it.
@@ -239,6 +249,7 @@ async function renderDetail(c: AppContext, extra: { notice?: string; error?: str
       {...f} campaign={campaign} canManage={canManage} notice={extra.notice} error={extra.error}
       serials={canManage ? overview.villages.filter((v) => visible.has(v.villageId)) : undefined}
       outreach={outreachJson(outreach)}
+      timeline={timelineJson(timeline)} stepValues={extra.step?.values} stepErrors={extra.step?.errors}
       glance={only && started && byBallot ? { village: only.name, glance: villageGlance(d, { households: only.households, tookPart: only.online + only.paper }, deps.clock()) } : undefined}
       notReturned={d.status === 'open' && byBallot ? { villageId: only?.villageId, village: only?.name } : undefined}
     />,
@@ -296,6 +307,21 @@ export const campaignPages = new Hono<AppEnv>()
     }, [], 200, d.id);
   })
   .post('/staff/campaigns/:id/edit', staff, (c) => saveForm(c, 'edit', c.req.param('id')))
+  .post('/staff/campaigns/:id/timeline', staff, async (c) => {
+    const form = await textFields(c);
+    const values = { fact: form.fact ?? '', doneOn: form.doneOn ?? '', untilOn: form.untilOn ?? '', note: form.note ?? '' };
+    try {
+      const input = parseInput(stepSchema, values);
+      await recordStep(c.get('deps'), currentActor(c), c.req.param('id'), { ...input, doneOn: input.doneOn || null, untilOn: input.untilOn || null });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
+        const details = err.details.length ? err.details : [{ path: 'fact', message: err.text }];
+        return renderDetail(c, { step: { values, errors: detailTexts(c, details) } }, 422);
+      }
+      throw err;
+    }
+    return c.redirect(`/staff/campaigns/${encodeURIComponent(c.req.param('id'))}?done=step#timeline`, 303);
+  })
   .post('/staff/campaigns/:id/open', staff, (c) => transition(c, 'open'))
   .post('/staff/campaigns/:id/close', staff, (c) => transition(c, 'close'))
   .post('/staff/campaigns/:id/serials', staff, async (c) => {

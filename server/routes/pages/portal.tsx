@@ -13,6 +13,9 @@ import { Participation } from '../../../web/views/campaigns/detail';
 import { detailView } from './campaign-pages';
 import { feedbackDueSoon } from '../../services/list-feedback';
 import { FeedbackHomeSection } from '../../../web/views/feedback/staff';
+import { DueThisWeekSection } from '../../../web/views/campaigns/timeline';
+import { stepsDueThisWeek } from '../../services/campaign-timeline';
+import { dueJson } from '../timeline';
 import { feedbackRow } from './feedback-rows';
 import { Glance } from '../../../web/views/campaigns/glance';
 import { ballotsReturnByHousehold, villageGlance } from '../../domain/participation';
@@ -92,6 +95,8 @@ export const portalPages = new Hono<AppEnv>()
     const home = await loadStaffHome(c.get('deps'), actor);
     // feedback owed an answer, overdue ones first (in red); a village head sees the letters they entered
     const due = await feedbackDueSoon(c.get('deps'), actor);
+    // the law's steps overdue or due by Sunday across the commune's campaigns (a village head: their village's)
+    const steps = actor.communeId ? dueJson(await stepsDueThisWeek(c.get('deps'), actor)) : null;
     const lang = c.get('lang');
     return c.html(
       <Layout
@@ -104,6 +109,7 @@ export const portalPages = new Hono<AppEnv>()
         scripts={home.open.length ? ['participation.js'] : []}
       >
         <StaffHomePage lang={lang} role={actor.role} name={session.displayName || actor.username} />
+        {steps ? <DueThisWeekSection lang={lang} until={steps.until} rows={steps.steps} /> : null}
         {actor.communeId ? <FeedbackHomeSection lang={lang} overdue={due.overdue.map(feedbackRow)} soon={due.soon.map(feedbackRow)} open={due.open} /> : null}
         {home.open.length ? <h2>{lang === 'vi' ? 'Đang lấy ý kiến: tham gia theo thôn' : 'Open now: participation by village'}</h2> : null}
         {home.open.map((d, i) => (

@@ -62,6 +62,19 @@ function userChanges(r: AuditSentenceInput): Text {
 }
 
 const SENTENCES: Record<string, (r: AuditSentenceInput) => Text> = {
+  'calendar.settings': (r) => {
+    const after = r.data.after as { adjustments?: unknown[] } | undefined;
+    const n = Array.isArray(after?.adjustments) ? after.adjustments.length : 0;
+    return { vi: `Lưu lịch làm việc của xã (${formatNumber(n)} ngày điều chỉnh)`, en: `Saved the commune’s working calendar (${formatNumber(n)} announced days)` };
+  },
+  'campaign.step': (r) => {
+    const day = text(r.data.doneOn);
+    const fact = text(r.data.fact);
+    const fix = r.data.previous ? { vi: ' (sửa bản ghi trước)', en: ' (correcting an earlier record)' } : { vi: '', en: '' };
+    return day
+      ? { vi: `Ghi nhận bước ${q(fact)} ngày ${day}${ofCampaign(r).vi}${fix.vi}`, en: `Recorded the step ${q(fact)} on ${day}${ofCampaign(r).en}${fix.en}` }
+      : { vi: `Bỏ ngày đã ghi của bước ${q(fact)}${ofCampaign(r).vi}`, en: `Withdrew the day recorded for ${q(fact)}${ofCampaign(r).en}` };
+  },
   'commune.create': (r) => ({ vi: `Tạo xã ${q(text(r.data.name))}`, en: `Created the commune ${q(text(r.data.name))}` }),
   'village.create': (r) => ({
     vi: `Thêm ${r.village ?? text(r.data.name)} (mã ${text(r.data.code)}) vào danh sách thôn`,

@@ -8,6 +8,7 @@ import { OutreachSummary, type OutreachVillageView } from '../outreach/page';
 import { Glance, NotReturnedLink } from './glance';
 import type { VillageGlance } from '../../../server/domain/participation';
 import { KINDS } from '../../../server/kinds';
+import { TimelineSection, type TimelineView } from './timeline';
 
 /** Kinds whose written answers staff group under themes (consultation, satisfaction). */
 const withThemes = (kind: string) => {
@@ -115,6 +116,10 @@ export interface CampaignDetailProps extends StaffFrame {
   glance?: { village: string; glance: VillageGlance };
   /** the campaign's households take part by their own ballot: link the list of those not back */
   notReturned?: { villageId?: string; village?: string };
+  /** every step the law sets, its deadline, done or overdue (issue 13) */
+  timeline?: TimelineView;
+  stepValues?: Record<string, string>;
+  stepErrors?: { path: string; message: string }[];
 }
 
 const percent = (n: number, d: number) => (d > 0 ? `${formatNumber(Math.round((n / d) * 1000) / 10)} %` : '–');
@@ -316,6 +321,10 @@ export function CampaignDetailPage(props: CampaignDetailProps) {
         ) : null}
       </section>
       {props.canManage ? <Actions lang={lang} c={c} csrfToken={props.csrfToken} /> : null}
+      {props.timeline ? (
+        <TimelineSection lang={lang} campaignId={c.id} timeline={props.timeline} canRecord={props.canManage} csrfToken={props.csrfToken}
+          values={props.stepValues} errors={props.stepErrors} />
+      ) : null}
       <Participation lang={lang} c={c} />
       {props.outreach ? <OutreachSummary lang={lang} campaignId={c.id} kinds={props.outreach.kinds} villages={props.outreach.villages} /> : null}
       {props.canManage && props.serials ? <Serials lang={lang} c={c} rows={props.serials} csrfToken={props.csrfToken} /> : null}
