@@ -99,9 +99,10 @@ export function DecisionResults(props: KindViewProps) {
   return (
     <>
       {s.questions.map((q, qi) => (
-        <Figure lang={lang} chart={charts[qi]!} title={s.questions.length > 1 ? q.title[lang] : RT.results[lang]}>
+        <Figure lang={lang} chart={charts.filter((c) => c.id.startsWith(`chart-q${qi}-`))} title={s.questions.length > 1 ? q.title[lang] : RT.results[lang]}>
           <Table
             lang={lang}
+            fit
             caption={`${q.title[lang]}: ${T.votesPerVillage[lang]}`}
             rows={s.villages}
             columns={[

@@ -124,6 +124,7 @@ export function ResultsContent(props: ResultsPageProps) {
           <p>{s.advisory.note[lang]} {T.advisoryNote[lang]}</p>
           <Table
             lang={lang}
+            fit
             caption={T.advisory[lang]}
             captionHidden
             rows={s.villages.filter((v) => v.advisory)}
