@@ -391,3 +391,17 @@ describe('a tally sheet awaiting confirmation', () => {
     }
   });
 });
+
+describe('a village head’s home page', () => {
+  it('describes only what a village head may do: no creating, closing, confirming, assigning or publishing', async () => {
+    const ctx = await phoneContext(browser, { cookie: await login(app, 'truongthon.ds'), base: app.base, a11y: true });
+    const page = await ctx.newPage();
+    await page.goto(`${app.base}/staff`);
+    const cards = (await page.locator('.cards').first().innerText()).normalize('NFC');
+    expect(cards).toContain('gửi câu hỏi của người dân trong thôn');
+    expect(cards).not.toMatch(/Tạo, mở, đóng|xác nhận biên bản|giao xử lý|công khai|công bố/i);
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await checkA11y(page)).toEqual([]);
+    await ctx.close();
+  });
+});
