@@ -74,6 +74,7 @@ export function Figure(props: { lang: Lang; chart: ChartSpec | ChartSpec[]; titl
           <div class="chart-box">
             <canvas id={props.chart.id} data-chart={props.chart.id} role="img" aria-label={label(props.title)}></canvas>
           </div>
+          {props.chart.threshold ? <figcaption class="threshold-key">{props.chart.threshold.label}</figcaption> : null}
         </figure>
       )}
       {props.children}
