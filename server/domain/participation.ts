@@ -22,13 +22,24 @@ export interface VillageGlance {
   ended: boolean;
 }
 
+/** The rule deciding a tallied campaign (decision of a category, election), null for the kinds no threshold decides. */
+export function glanceRule(c: { kind: string; category: string | null }): Rule<ThresholdRule> | null {
+  const tallied = c.kind === 'decision' || c.kind === 'election';
+  return tallied && (c.kind === 'election' || c.category) ? thresholdFor(c.kind as Campaign['kind'], c.category as Campaign['category']) : null;
+}
+
+/** The approvals (an election: votes) a village of `households` needs, null where no threshold decides. */
+export function neededOf(c: { kind: string; category: string | null }, households: number): number | null {
+  const rule = glanceRule(c);
+  return rule ? requiredApprovals(households, rule.value) : null;
+}
+
 export function villageGlance(
   c: Pick<Campaign, 'kind' | 'category' | 'status' | 'closesAt'>,
   v: { households: number; tookPart: number },
   now: Date,
 ): VillageGlance {
-  const tallied = c.kind === 'decision' || c.kind === 'election';
-  const rule = tallied && (c.kind === 'election' || c.category) ? thresholdFor(c.kind, c.category) : null;
+  const rule = glanceRule(c);
   const ended = c.status === 'closed' || c.status === 'published';
   return {
     tookPart: v.tookPart,

@@ -200,6 +200,46 @@ export interface AlreadyCounted {
   registeredPaper: number;
 }
 
+/** A paper sheet beside what its village has already counted, for the person confirming it. */
+export interface SheetReconciliation {
+  households: number;
+  bindingOnline: number;
+  registeredPaper: number;
+  enteredPaper: number;
+  /** the sheet's ballots returned (invalid ones included) */
+  returned: number;
+  /** households no channel has counted yet: H − binding online − the sheet's returned (negative: counted twice) */
+  left: number;
+  /** what differs without being impossible: more ballots on the sheet than serials registered on return */
+  notes: LocalizedText[];
+}
+
+/**
+ * The reconciliation shown beside a paper sheet's numbers before it is
+ * confirmed: a sheet that says 300 ballots came back while 2 serials were
+ * registered is possible (serials not yet scanned) but must be seen and
+ * checked; what cannot be true is paperSheetGaps.
+ */
+export function paperSheetReconciliation(
+  sheet: Pick<ConfirmedSheet, 'returned' | 'invalid' | 'counts'>,
+  c: AlreadyCounted,
+  questions: readonly TallyQuestion[],
+): SheetReconciliation {
+  const returned = sheetHouseholds(sheet, questions);
+  const notes: LocalizedText[] = [];
+  if (returned > c.registeredPaper) {
+    const d = returned - c.registeredPaper;
+    notes.push({
+      vi: `Biên bản ghi ${returned} phiếu thu về, nhưng mới quét mã ${c.registeredPaper} phiếu giấy trả về của thôn (chênh ${d} phiếu). Đối chiếu phiếu với mã phiếu trước khi xác nhận.`,
+      en: `The sheet says ${returned} ballots came back, but only ${c.registeredPaper} returned paper ballots of the village were registered by their serial (${d} apart). Check the ballots against their serials before confirming.`,
+    });
+  }
+  return {
+    households: c.households, bindingOnline: c.bindingOnline, registeredPaper: c.registeredPaper, enteredPaper: c.entries.ballots,
+    returned, left: c.households - c.bindingOnline - returned, notes,
+  };
+}
+
 /**
  * The numbers of a paper sheet that cannot be true beside what is already
  * counted in its village (empty when it fits):

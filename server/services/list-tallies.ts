@@ -6,7 +6,9 @@ import { campaignOf, villageFilter } from './guards';
 import { tallyQuestions } from './submit-tally';
 import { kindOf } from '../kinds';
 import type { TallyQuestion } from '../domain/tally';
-import { paperSheetGaps, type SheetGap } from '../domain/reconciliation';
+import { paperSheetGaps, paperSheetReconciliation, type SheetGap, type SheetReconciliation } from '../domain/reconciliation';
+import { thresholdFor } from '../domain/legal-rules';
+import type { LocalizedText } from '../domain/i18n';
 import { alreadyCounted } from './village-counted';
 
 export interface SheetView extends TallySheet {
@@ -17,6 +19,8 @@ export interface SheetView extends TallySheet {
   photos: { id: string; url: string; mime: string; size: number; createdAt: string }[];
   /** a current paper sheet: its numbers that cannot be true beside what the village has counted now, with the gaps */
   gaps: SheetGap[];
+  /** a current paper sheet beside what its village has counted, with the rule that counts every household once; null otherwise */
+  reconciliation: (SheetReconciliation & { rule: { article: string; note: LocalizedText } | null }) | null;
 }
 
 export interface VillageTallies {
@@ -58,18 +62,25 @@ export async function listTallies(deps: AppDeps, actor: Actor, campaignId: strin
   const visible = only ? villages.filter((v) => v.villageId === only) : villages;
   // What the confirming inspector must see: a current paper sheet that no longer fits beside the ballots counted.
   const gapsOf = new Map<string, SheetGap[]>();
+  const reconciled = new Map<string, SheetReconciliation>();
   for (const s of sheets) {
     const village = visible.find((v) => v.villageId === s.villageId);
     if (s.channel !== 'paper' || s.status === 'superseded' || !village) continue;
     const questions = tallyQuestions(campaign, candidates, village.villageId);
-    gapsOf.set(s.id, paperSheetGaps(s.data, await alreadyCounted(deps, campaign, village, questions), questions));
+    const counted = await alreadyCounted(deps, campaign, village, questions);
+    gapsOf.set(s.id, paperSheetGaps(s.data, counted, questions));
+    reconciled.set(s.id, paperSheetReconciliation(s.data, counted, questions));
   }
+  // the threshold's words: every share is of ALL the village's households, each counted once (Đ21)
+  const threshold = campaign.kind === 'election' || (campaign.kind === 'decision' && campaign.category) ? thresholdFor(campaign.kind, campaign.category) : null;
+  const rule = threshold ? { article: threshold.article, note: threshold.note } : null;
   const view = (s: TallySheet): SheetView => ({
     ...s,
     submittedByName: names.get(s.submittedBy) ?? '',
     confirmedByName: s.confirmedBy ? names.get(s.confirmedBy) ?? '' : null,
     counts: s.status === 'confirmed',
     gaps: gapsOf.get(s.id) ?? [],
+    reconciliation: reconciled.has(s.id) ? { ...reconciled.get(s.id)!, rule } : null,
     photos: photos.filter((p) => p.tallyId === s.id).map((p) => ({ id: p.id, url: photoUrl(p.id), mime: p.mime, size: p.size, createdAt: p.createdAt })),
   });
   const order = { meeting: 0, paper: 1 } as const;

@@ -71,8 +71,9 @@ describe('a commune officer prepares a household ballot at a desktop', () => {
 
     await Promise.all([page.waitForURL(/done=open/), page.getByRole('button', { name: 'Mở đợt lấy ý kiến' }).click()]);
     expect(await page.getByText('Đang mở', { exact: true }).count()).toBe(1);
-    // chart.js drew the participation bars from the data attribute.
-    await expect.poll(() => page.locator('#participation-chart').evaluate((c: HTMLCanvasElement) => c.width > 0 && c.toDataURL().length > 3000)).toBe(true);
+    // chart.js drew the participation bars from the data attribute, one chart per village.
+    await expect.poll(() => page.locator('canvas[id^="participation-chart-"]').evaluateAll((cs: HTMLCanvasElement[]) =>
+      cs.length > 0 && cs.every((c) => c.width > 0 && c.toDataURL().length > 3000))).toBe(true);
     await screenshot(page, 'staff-journey-4-open');
 
     await Promise.all([page.waitForURL(/done=serials/), page.getByRole('button', { name: 'Phát mã phiếu' }).click()]);

@@ -119,6 +119,7 @@ const POLICY: Record<string, Policy> = {
   'GET /r/:slug/qr.svg': { allow: 'public' },
   'GET /r/:slug/photos/:photoId': { allow: 'public' },
   'GET /staff/campaigns/:id/results': { allow: CONFIRMERS },
+  'GET /staff/campaigns/:id/photos/:photoId': { allow: CONFIRMERS },
   'GET /staff/campaigns/:id/themes': { allow: OFFICE },
   'POST /staff/campaigns/:id/themes': { allow: OFFICE },
   'POST /staff/campaigns/:id/themes/group': { allow: OFFICE },

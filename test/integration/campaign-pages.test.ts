@@ -220,10 +220,12 @@ describe('the campaign page', () => {
     await api(t, 'POST', `/api/v1/campaigns/${id}/paper-ballots/${serials[1]!.serial}`, { cookie });
     const page = await browser('GET', `/staff/campaigns/${id}`);
     expect(page.html).toContain('id="participation-table"');
-    const chart = JSON.parse(/data-chart="([^"]+)"/.exec(page.html)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
-    const paper = chart.series.find((s: { label: string }) => s.label === 'Phiếu giấy đã kiểm').data;
-    const registered = (await api(t, 'GET', `/api/v1/campaigns/${id}`, { cookie })).json.villages.map((v: { paper: number }) => v.paper);
-    expect(paper).toEqual(registered);
+    // one chart per village, against its households
+    const charts = [...page.html.matchAll(/data-chart="([^"]+)"/g)].map((m) => JSON.parse(m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')));
+    const paper = charts.map((chart) => chart.datasets[0].data[chart.labels.indexOf('Phiếu giấy đã kiểm')]);
+    const detail = (await api(t, 'GET', `/api/v1/campaigns/${id}`, { cookie })).json.villages as { paper: number; households: number }[];
+    expect(paper).toEqual(detail.map((v) => v.paper));
+    expect(charts.map((chart) => chart.max)).toEqual(detail.map((v) => v.households));
     expect(page.html).toMatch(/<script src="\/static\/participation\.[^"]+\.js"/);
     expect(page.html).not.toMatch(/<script>(?!<\/script>)/);
   });

@@ -11,7 +11,7 @@ import {
   type TallyResult,
   type TallyVillage,
 } from '../../server/domain/tally';
-import { paperSheetGaps, reconcileVillage, NO_BALLOTS } from '../../server/domain/reconciliation';
+import { paperSheetGaps, paperSheetReconciliation, reconcileVillage, NO_BALLOTS } from '../../server/domain/reconciliation';
 import { DEFAULT_RULES, type Category, type LegalRules } from '../../server/domain/legal-rules';
 import { agreementEntryProblems, agreementOnRecord, agreementView, claimFor, freezeClaim, normalizeApproval } from '../../server/domain/online-agreement';
 
@@ -292,5 +292,25 @@ describe('the households’ agreement to vote online, per village (Đ5 NĐ 59/20
     expect(problems.map((p) => p.path)).toEqual([
       'onlineApproval.villages.0.villageId', 'onlineApproval.villages.0.households', 'onlineApproval.villages.0.date', 'onlineApproval.villages.0.campaignId',
     ]);
+  });
+});
+
+describe('a paper sheet beside what its village counted, shown to the confirmer', () => {
+  const questions = [{ name: 'decision', choices: ['approve', 'reject', 'other'] }];
+  it('shows a sheet of 300 ballots beside the 2 serials registered on return: possible, but seen and checked', () => {
+    const sheet = { returned: 300, invalid: 0, counts: { decision: { approve: 200, reject: 90, other: 10 } } };
+    const counted = { households: 412, bindingOnline: 0, entries: { ballots: 0, counts: {} }, registeredPaper: 2 };
+    expect(paperSheetGaps(sheet, counted, questions)).toEqual([]);
+    const r = paperSheetReconciliation(sheet, counted, questions);
+    expect(r).toMatchObject({ households: 412, registeredPaper: 2, returned: 300, left: 112 });
+    expect(r.notes.map((n) => n.vi)).toEqual([expect.stringContaining('Biên bản ghi 300 phiếu thu về, nhưng mới quét mã 2 phiếu giấy trả về của thôn (chênh 298 phiếu)')]);
+  });
+
+  it('counts what is left of the households after the binding online ballots and the sheet, negative when counted twice', () => {
+    const sheet = { returned: 8, invalid: 0, counts: { decision: { approve: 5, reject: 3, other: 0 } } };
+    const fits = paperSheetReconciliation(sheet, { households: 12, bindingOnline: 3, entries: { ballots: 0, counts: {} }, registeredPaper: 8 }, questions);
+    expect(fits).toMatchObject({ left: 1, notes: [] });
+    const twice = paperSheetReconciliation(sheet, { households: 10, bindingOnline: 3, entries: { ballots: 0, counts: {} }, registeredPaper: 8 }, questions);
+    expect(twice.left).toBe(-1);
   });
 });

@@ -96,9 +96,14 @@ describe('the kind registry', () => {
     const s = assembleSnapshot(campaign, 'Xã A', [], '2026-11-26T00:00:00.000Z', decision.build(input()).results);
     const once = decision.charts(s, 'vi');
     expect(decision.charts(s, 'vi')).toEqual(once);
-    expect(once.map((c) => c.id)).toEqual(['chart-q0']);
-    expect(once[0]!.datasets.map((d) => d.data)).toEqual([[6], [3], [0], [6]]);
-    expect(decision.charts(s, 'en')[0]!.datasets[0]!.label).toBe('Approve');
+    // one chart per question and village: took part, then each choice's votes
+    expect(once.map((c) => c.id)).toEqual(['chart-q0-v0']);
+    expect(once[0]!.labels).toEqual(['Số hộ tham gia', 'Đồng ý', 'Không đồng ý', 'Ý kiến khác']);
+    expect(once[0]!.datasets.map((d) => d.data)).toEqual([[9, 6, 3, 0]]);
+    // drawn against the village's 10 households, the 6 approvals needed as a line
+    expect(once[0]!.max).toBe(10);
+    expect(once[0]!.threshold?.value).toBe(6);
+    expect(decision.charts(s, 'en')[0]!.labels[1]).toBe('Approve');
   });
 });
 

@@ -335,16 +335,21 @@ let tableSeq = 0;
  * on a phone (the page itself never does). The box is focusable so keyboard
  * users can scroll it too.
  */
-export function Table<R>(props: { caption: Child; columns: Column<R>[]; rows: R[]; empty?: Child; lang?: Lang; id?: string; captionHidden?: boolean }) {
+/**
+ * `fit`: a table of figures that fits the page's width, its headers wrapping
+ * between words (never cutting off the last columns), and on a phone scrolls
+ * sideways with the row headers kept in view.
+ */
+export function Table<R>(props: { caption: Child; columns: Column<R>[]; rows: R[]; empty?: Child; lang?: Lang; id?: string; captionHidden?: boolean; fit?: boolean }) {
   const id = props.id ?? `table-${++tableSeq}`;
   return (
-    <div class="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabindex={0}>
+    <div class={props.fit ? 'table-scroll table-fit' : 'table-scroll'} role="region" aria-labelledby={`${id}-caption`} tabindex={0}>
       <table id={id}>
-        <caption id={`${id}-caption`} class={props.captionHidden ? 'visually-hidden' : undefined}>{props.caption}</caption>
+        <caption id={`${id}-caption`} class={props.captionHidden ? 'visually-hidden' : undefined}>{props.fit ? <span class="caption-text">{props.caption}</span> : props.caption}</caption>
         <thead>
           <tr>
             {props.columns.map((c) => (
-              <th scope="col" class={c.numeric ? 'num' : undefined}>{c.label}</th>
+              <th scope="col" class={c.numeric ? 'num' : undefined}>{props.fit ? <span class="th-label">{c.label}</span> : c.label}</th>
             ))}
           </tr>
         </thead>

@@ -67,8 +67,22 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
       inspector: { vi: 'Kiểm tra và xác nhận biên bản kiểm phiếu do thôn nhập.', en: 'Check and confirm the tally sheets villages entered.' },
     },
   },
-  { href: '/staff/feedback', roles: COMMUNE, label: { vi: 'Góp ý', en: 'Feedback' }, description: { vi: 'Góp ý, phản ánh, kiến nghị của người dân: giao xử lý, trả lời, công khai.', en: 'People’s suggestions, reports and requests: assign, answer, publish.' } },
-  { href: '/staff/dialogues', roles: COMMUNE, label: { vi: 'Đối thoại', en: 'Dialogues' }, description: { vi: 'Hội nghị đối thoại với Nhân dân: câu hỏi, chương trình, trả lời, biên bản.', en: 'Dialogue conferences: questions, order of business, answers, minutes.' } },
+  {
+    href: '/staff/feedback', roles: COMMUNE, label: { vi: 'Góp ý', en: 'Feedback' },
+    description: { vi: 'Góp ý, phản ánh, kiến nghị của người dân: giao xử lý, trả lời, công khai.', en: 'People’s suggestions, reports and requests: assign, answer, publish.' },
+    descriptionFor: {
+      village_head: { vi: 'Ghi lại góp ý, phản ánh, kiến nghị người dân gửi qua thôn, và xem xã đã trả lời chưa.', en: 'Record what people hand in at the village, and see whether the commune has answered.' },
+      inspector: { vi: 'Theo dõi góp ý, phản ánh, kiến nghị và việc trả lời đúng hạn.', en: 'Follow suggestions, reports and requests, and whether they are answered in time.' },
+    },
+  },
+  {
+    href: '/staff/dialogues', roles: COMMUNE, label: { vi: 'Đối thoại', en: 'Dialogues' },
+    description: { vi: 'Hội nghị đối thoại với Nhân dân: câu hỏi, chương trình, trả lời, biên bản.', en: 'Dialogue conferences: questions, order of business, answers, minutes.' },
+    descriptionFor: {
+      village_head: { vi: 'Hội nghị đối thoại: gửi câu hỏi của người dân trong thôn, xem trả lời và biên bản.', en: 'Dialogue conferences: send your village’s questions, read the answers and minutes.' },
+      inspector: { vi: 'Theo dõi hội nghị đối thoại: câu hỏi, trả lời, biên bản.', en: 'Follow the dialogue conferences: questions, answers, minutes.' },
+    },
+  },
   { href: '/staff/scorecard', roles: ['admin', 'staff', 'inspector'], label: { vi: 'Kết quả kế hoạch', en: 'Plan scorecard' }, description: { vi: 'Số liệu theo thôn và quý; báo cáo gửi Sở Nội vụ.', en: 'Figures by village and quarter; the report for the provincial Home Affairs department.' } },
   { href: '/staff/accounts', roles: ['admin', 'province_admin'], label: { vi: 'Tài khoản', en: 'Accounts' }, description: { vi: 'Tài khoản cán bộ, trưởng thôn, ban thanh tra.', en: 'Accounts for staff, village heads and inspectors.' } },
   { href: '/staff/calendar', roles: ['admin', 'staff', 'inspector'], label: { vi: 'Lịch làm việc', en: 'Working calendar' }, description: { vi: 'Ngày nghỉ lễ, nghỉ bù, làm bù của năm: mọi hạn chót tính theo lịch này.', en: 'The year’s holidays, substitute and swapped days: every deadline is counted on it.' } },

@@ -10,6 +10,7 @@ import type { LocalizedText } from '../i18n';
 import type { CampaignKind, Channel, ChannelRole, ElectionBoard, OnlineAgreementMethod, SheetChannel } from '../legal-rules';
 import type { CampaignStatus } from '../campaign';
 import type { SnapshotForm } from './form';
+import { viCollator } from '../text';
 
 export type * from './form';
 
@@ -266,11 +267,22 @@ export interface PublicationInfo {
  * notice: a format-1 snapshot (published before format 2) gets the fields
  * format 2 added, with what it implied (the villages each question needed
  * were `requiredVillages`; nothing was held; no per-village seats or
- * agreements were recorded). Its published verdicts stay as published. The
- * same object is returned for a current snapshot.
+ * agreements were recorded). Its published verdicts stay as published.
+ * Villages read in Vietnamese order (Intl.Collator('vi')) whatever order
+ * they were stored in, so every table, chart, CSV/XLSX and notice lists
+ * them as the forms do.
  */
 export function readSnapshot(s: ResultsSnapshot): ResultsSnapshot {
-  if (s.format >= SNAPSHOT_FORMAT) return s;
+  const current = s.format >= SNAPSHOT_FORMAT ? s : upgrade(s);
+  return { ...current, villages: byVillageName(current.villages) };
+}
+
+/** Villages by name in Vietnamese order (a, ă, â, …, đ after d), the code breaking a tie. */
+export function byVillageName<V extends { name: string; code?: string }>(villages: readonly V[]): V[] {
+  return [...villages].sort((a, b) => viCollator.compare(a.name, b.name) || viCollator.compare(a.code ?? '', b.code ?? ''));
+}
+
+function upgrade(s: ResultsSnapshot): ResultsSnapshot {
   const c = s.commune;
   const questions: SnapshotCommune['questions'] = {};
   for (const [name, q] of Object.entries(c.questions ?? {})) questions[name] = { ...q, required: q.required ?? c.requiredVillages };

@@ -63,9 +63,16 @@ export function decisionSentences(s: ResultsSnapshot, v: SnapshotVillage): Text[
  */
 export function DecisionSummary(props: KindViewProps) {
   const { lang, s } = props;
-  const commune = s.commune.rule === 'commune_threshold';
   const several = s.questions.length > 1;
-  const lead = commune ? (
+  const only = s.villages.length === 1 ? s.villages[0]! : null;
+  // the commune decides only a commune matter of several villages; a matter of one village is that village's
+  const commune = s.commune.rule === 'commune_threshold' && !only;
+  const lead = only && !several ? (
+    <p class="lead">
+      <strong>{only.name}: </strong>
+      {only.held ? <Badge tone="warn">{T.held[lang]}</Badge> : <Verdict lang={lang} passed={only.passed} />}
+    </p>
+  ) : commune ? (
     <>
       <p class="lead">
         <strong>{RT.commune[lang]}: </strong>
@@ -83,10 +90,12 @@ export function DecisionSummary(props: KindViewProps) {
     </>
   ) : (
     <>
-      <p class="lead">{several ? T.eachVillage[lang] : eachVillageLine(s, null)[lang]}</p>
+      <p class="lead">{several ? (only ? `${only.name}:` : T.eachVillage[lang]) : eachVillageLine(s, null)[lang]}</p>
       {several ? (
         <ul class="question-verdicts">
-          {s.questions.map((q) => <li>{q.title[lang]}: {eachVillageLine(s, q.name)[lang]}</li>)}
+          {s.questions.map((q) => (
+            <li>{q.title[lang]}: {only ? verdictText(only.questions[q.name]?.passed ?? false)[lang] : eachVillageLine(s, q.name)[lang]}</li>
+          ))}
         </ul>
       ) : null}
     </>
@@ -99,9 +108,10 @@ export function DecisionResults(props: KindViewProps) {
   return (
     <>
       {s.questions.map((q, qi) => (
-        <Figure lang={lang} chart={charts[qi]!} title={s.questions.length > 1 ? q.title[lang] : RT.results[lang]}>
+        <Figure lang={lang} chart={charts.filter((c) => c.id.startsWith(`chart-q${qi}-`))} title={s.questions.length > 1 ? q.title[lang] : RT.results[lang]}>
           <Table
             lang={lang}
+            fit
             caption={`${q.title[lang]}: ${T.votesPerVillage[lang]}`}
             rows={s.villages}
             columns={[

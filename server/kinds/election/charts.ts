@@ -1,22 +1,26 @@
-import type { Lang } from '../../domain/i18n';
+import type { Lang, Text } from '../../domain/i18n';
 import type { ResultsSnapshot } from '../../domain/results/snapshot';
 import { ELECTION_QUESTION } from '../../domain/tally';
-import { CHART_COLORS, type ChartSpec } from '../../../web/views/results/charts';
+import { CHART_COLORS, villageBarsChart, type ChartSpec } from '../../../web/views/results/charts';
+import { num } from '../../../web/views/results/format';
 import { RT, candidateName } from '../../../web/views/results/parts';
+import { villageTitle } from '../decision/charts';
 
-/** Per village: each candidate's votes, and the votes needed as a line. */
+const neededLine = (lang: Lang, n: number): string =>
+  ({ vi: `Cần ${num('vi', n)} phiếu`, en: `${num('en', n)} votes needed` } satisfies Text)[lang];
+
+/** Per village: each candidate's votes on an axis to the village's households, the votes needed as a line. */
 export function electionCharts(s: ResultsSnapshot, lang: Lang): ChartSpec[] {
   return s.villages.map((v, vi) => {
     const r = v.questions[ELECTION_QUESTION];
     const ids = Object.keys(r?.counts ?? {});
-    return {
+    return villageBarsChart({
       id: `chart-v${vi}`,
-      kind: 'bar-line',
-      labels: ids.map((id) => candidateName(s, id)),
-      datasets: [
-        { label: RT.votes[lang], data: ids.map((id) => r?.counts[id] ?? 0), color: CHART_COLORS.brand },
-        { label: RT.votesNeeded[lang], data: ids.map(() => r?.required ?? 0), color: CHART_COLORS.reject, line: true },
-      ],
-    };
+      title: villageTitle(lang, v.name, v.households),
+      households: v.households,
+      unit: RT.votes[lang],
+      bars: ids.map((id) => ({ label: candidateName(s, id), value: r?.counts[id] ?? 0, color: CHART_COLORS.brand })),
+      threshold: r ? { value: r.required, label: neededLine(lang, r.required) } : null,
+    });
   });
 }

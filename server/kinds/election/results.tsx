@@ -57,6 +57,7 @@ export function ElectionResults(props: KindViewProps) {
             {v.unfilledSeats > 0 ? <p>{unfilled(v.unfilledSeats)[lang]}</p> : null}
             <Table
               lang={lang}
+              fit
               caption={caption(v, r?.required ?? 0)[lang]}
               rows={ids}
               columns={[

@@ -36,7 +36,8 @@ export function talliedCsv(
     }
   }
   const c = s.commune;
-  const commune = c.rule === 'commune_threshold';
+  // the commune's verdict only for a commune matter of several villages
+  const commune = c.rule === 'commune_threshold' && s.villages.length > 1;
   const label = commune ? 'Toàn xã' : 'Tổng hợp các thôn';
   const verdict = (passed: boolean) => (passed ? 'Thông qua' : 'Không thông qua');
   const total = (question: string, required: number | null, result: string) =>

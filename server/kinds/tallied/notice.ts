@@ -42,7 +42,8 @@ export function decisionNotice(s: ResultsSnapshot): NoticePage[] {
         rows: s.villages.map((v) => row(v, q.name, v.name)),
         commune: several ? { passed: c.questions[q.name]?.passed ?? false, summary: villagesOf(q.name) } : undefined,
       })),
-      commune: several
+      // a matter of one village has no result of the commune to print
+      commune: s.villages.length === 1 ? undefined : several
         ? { passed: c.passed, summary: `${c.adopted.length}/${s.questions.length} nội dung được thông qua` }
         : { passed: c.passed, summary: villagesOf(s.questions[0]!.name) },
       notes: s.villages.flatMap((v) => notesOf(v).map((n) => `${v.name}: ${n}`)),

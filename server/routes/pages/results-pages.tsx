@@ -8,7 +8,7 @@ import { currentActor, publicOrigin } from '../../http/context';
 import { requireRole } from '../../http/middleware';
 import { AppError } from '../../domain/errors';
 import { parseInput } from '../../http/validation';
-import { viewResults } from '../../services/results/visibility';
+import { previewPhoto, viewResults } from '../../services/results/visibility';
 import { postingPeriod } from '../../domain/results/posting';
 import { publicationVersions, publishResults } from '../../services/publish-results';
 import { communePortal, portalHome, publishedHead, publishedPhoto, publishedResults } from '../../services/public-portal';
@@ -51,13 +51,15 @@ async function renderPreview(
   id: string,
   extra: { errors?: { path: string; message: string }[]; notice?: string; justPublished?: number } = {},
   status: 200 | 409 | 422 = 200,
+  /** the results computed now even once published (to check a correction); before publication always */
+  preview = false,
 ) {
   const deps = c.get('deps');
   const actor = currentActor(c);
   const session = c.get('session')!;
   const lang = c.get('lang');
   const [view, versions] = await Promise.all([
-    viewResults(deps, actor, id, { preview: true, ownOnly: true }),
+    viewResults(deps, actor, id, { preview, ownOnly: true }),
     publicationVersions(deps, actor, id),
   ]);
   const s = view.snapshot;
@@ -66,7 +68,7 @@ async function renderPreview(
   return c.html(
     <Layout
       lang={lang}
-      title={`${PAGE_TITLE.preview[lang]}: ${s.campaign.title}`}
+      title={`${(view.preview ? PAGE_TITLE.preview : PAGE_TITLE.results)[lang]}: ${s.campaign.title}`}
       user={{ username: actor.username, role: actor.role, displayName: session.displayName }}
       csrfToken={session.csrfToken}
       path={url.pathname}
@@ -81,7 +83,7 @@ async function renderPreview(
         pageUrl={`${publicOrigin(c)}/r/${s.campaign.slug}`}
         postingUntil={posting.until}
         postingDays={posting.days}
-        preview
+        preview={view.preview}
         csrfToken={session.csrfToken}
         canPublish={(actor.role === 'admin' || actor.role === 'staff') && (s.campaign.status === 'closed' || s.campaign.status === 'published')}
         status={s.campaign.status}
@@ -174,7 +176,15 @@ export const resultsPages = new Hono<AppEnv>()
   })
   .get('/staff/campaigns/:id/results', staffReaders, async (c) => {
     const published = Number(c.req.query('published') ?? '');
-    return renderPreview(c, c.req.param('id'), Number.isInteger(published) && published > 0 ? { justPublished: published } : {});
+    return renderPreview(c, c.req.param('id'), Number.isInteger(published) && published > 0 ? { justPublished: published } : {}, 200, c.req.query('preview') === '1');
+  })
+  .get('/staff/campaigns/:id/photos/:photoId', staffReaders, async (c) => {
+    const blob = await previewPhoto(c.get('deps'), currentActor(c), c.req.param('id'), c.req.param('photoId'));
+    c.header('Content-Type', blob.contentType);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Content-Security-Policy', "default-src 'none'; sandbox");
+    c.header('Cache-Control', 'private, max-age=86400');
+    return c.body(blob.bytes as Uint8Array<ArrayBuffer>);
   })
   .post('/staff/campaigns/:id/publish', publishers, async (c) => {
     const id = c.req.param('id');
@@ -186,8 +196,8 @@ export const resultsPages = new Hono<AppEnv>()
     } catch (err) {
       if (!(err instanceof AppError) || err.code === 'NOT_FOUND') throw err;
       if (err.code === 'VALIDATION_FAILED') {
-        return renderPreview(c, id, { errors: err.details.map((d) => ({ path: d.path, message: d.message[lang] })) }, 422);
+        return renderPreview(c, id, { errors: err.details.map((d) => ({ path: d.path, message: d.message[lang] })) }, 422, true);
       }
-      return renderPreview(c, id, { notice: err.text[lang] }, 409);
+      return renderPreview(c, id, { notice: err.text[lang] }, 409, true);
     }
   });

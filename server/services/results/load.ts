@@ -2,6 +2,7 @@
 // from the database and handed over as plain rows (server/kinds/<kind> builds
 // the snapshot from them, purely).
 import type { AppDeps } from '../deps';
+import { byVillageName } from '../../domain/results/snapshot';
 import type { Campaign, Candidate } from '../../domain/campaign';
 import type { CampaignKindModule, AnswersInput, TallyInput } from '../../kinds/kind';
 import { listCampaignVillages, listCandidates } from '../../../db/repositories/campaigns';
@@ -59,7 +60,8 @@ export async function loadResults(deps: AppDeps, campaign: Campaign, kind: Campa
       input: {
         source: 'tally',
         tally: {
-          campaign, candidates, villages, sheets, photos, registeredPaper,
+          // stored in Vietnamese order, as every page, export and notice reads them
+          campaign, candidates, villages: byVillageName(villages), sheets, photos, registeredPaper,
           online: answersOf(groups),
           paper: answersOf(paperGroups),
         },

@@ -7,6 +7,7 @@ import type { PublicationInfo, ResultsSnapshot } from '../../domain/results/snap
 import type { StaffExtras } from '../../kinds/kind';
 import { findCampaign } from '../../../db/repositories/campaigns';
 import { findPublication, latestPublication, type Publication } from '../../../db/repositories/publications';
+import { findSheetPhoto } from '../../../db/repositories/results';
 import { computeResults } from './compute';
 
 export interface ResultsView {
@@ -81,4 +82,20 @@ export async function viewResults(
   if (!own) throw new AppError('NOT_FOUND');
   const computed = await computeResults(deps, c);
   return { snapshot: computed.snapshot, publication: latest ? publicationInfo(latest) : null, preview: true, staff: computed.staff };
+}
+
+/**
+ * A photo of a signed tally sheet as the staff results page shows it before
+ * publication (the public /r/<slug>/photos/… serves only what a published
+ * snapshot rests on): for whoever may preview the campaign's results, and
+ * only a photo of one of this campaign's sheets.
+ */
+export async function previewPhoto(deps: AppDeps, actor: Actor, campaignId: string, photoId: string) {
+  const c = await findCampaign(deps.db, campaignId);
+  if (!c || !mayPreview(actor, c.communeId)) throw new AppError('NOT_FOUND');
+  const photo = await findSheetPhoto(deps.db, photoId);
+  if (!photo || photo.campaignId !== c.id) throw new AppError('NOT_FOUND');
+  const blob = await deps.blobs.get(photo.blobKey);
+  if (!blob) throw new AppError('NOT_FOUND');
+  return blob;
 }

@@ -6,7 +6,9 @@ import { StatusBadge } from './list';
 import { CATEGORY_LABEL, CHANNEL_LABEL, KIND_LABEL, label } from './labels';
 import { OutreachSummary, type OutreachVillageView } from '../outreach/page';
 import { Glance, NotReturnedLink } from './glance';
-import type { VillageGlance } from '../../../server/domain/participation';
+import { neededOf, type VillageGlance } from '../../../server/domain/participation';
+import { participationCharts } from '../results/charts';
+import { ChartCaption } from '../results/parts';
 import { KINDS } from '../../../server/kinds';
 import { TimelineSection, type TimelineView } from './timeline';
 
@@ -47,6 +49,7 @@ const T = {
   participation: { vi: 'Tham gia theo thôn', en: 'Participation by village' },
   participationCaption: { vi: 'Số hộ đã trả lời, theo thôn và kênh', en: 'Households that answered, by village and channel' },
   chartLabel: { vi: 'Biểu đồ: số hộ đã trả lời theo thôn (số liệu như bảng bên cạnh)', en: 'Chart: households that answered by village (same numbers as the table)' },
+  householdsUnit: { vi: 'hộ', en: 'households' },
   village: { vi: 'Thôn', en: 'Village' },
   households: { vi: 'Tổng số hộ', en: 'Households' },
   online: { vi: 'Trực tuyến', en: 'Online' },
@@ -204,15 +207,13 @@ export function Participation(props: { lang: Lang; c: CampaignDetailView; id?: s
   const { lang, c } = props;
   const id = props.id ?? 'participation';
   const rows = c.villages;
-  const chart = {
-    labels: rows.map((r) => r.name),
-    series: [
-      { label: T.online[lang], data: rows.map((r) => r.online) },
-      { label: T.paper[lang], data: rows.map((r) => r.paper) },
-    ],
-    households: rows.map((r) => r.households),
-    householdsLabel: T.households[lang],
-  };
+  const one = rows.length === 1;
+  // one chart per village, its axis ending at the village's households, the approvals needed a line
+  const charts = participationCharts(id, rows.map((r) => ({ ...r, needed: neededOf(c, r.households) })), {
+    online: T.online[lang], paper: T.paper[lang], total: T.total[lang], unit: T.householdsUnit[lang],
+    needed: (n) => (lang === 'vi' ? `Cần ${formatNumber(n)} phiếu đồng ý` : `${formatNumber(n)} approvals needed`),
+    title: (name, h) => `${name} (${formatNumber(h)} ${T.householdsUnit[lang]})`,
+  });
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{props.title ?? T.participation[lang]}</h2>
@@ -223,22 +224,30 @@ export function Participation(props: { lang: Lang; c: CampaignDetailView; id?: s
         </Stats>
       ) : (
         <>
-          <figure class="chart">
-            <canvas id={`${id}-chart`} width="900" height="300" role="img" aria-label={T.chartLabel[lang]} data-chart={JSON.stringify(chart)}></canvas>
-            <figcaption class="visually-hidden">{T.chartLabel[lang]}</figcaption>
-          </figure>
+          <div class="chart-grid">
+            {charts.map((chart) => (
+              <figure class="chart chart-village">
+                <ChartCaption chart={chart} />
+                <div class="chart-box">
+                  <canvas id={chart.id} role="img" aria-label={`${T.chartLabel[lang]}: ${chart.title}`} data-chart={JSON.stringify(chart)}></canvas>
+                </div>
+              </figure>
+            ))}
+          </div>
           <Table
             lang={lang}
             id={`${id}-table`}
-            caption={T.participationCaption[lang]}
+            fit
+            caption={one ? `${T.participationCaption[lang]}: ${rows[0]!.name}` : T.participationCaption[lang]}
             rows={rows}
             columns={[
-              { label: T.village[lang], rowHeader: true, cell: (r) => r.name },
+              // a village head's one village is named in the caption: its column would push the numbers off a phone
+              ...(one ? [] : [{ label: T.village[lang], rowHeader: true, cell: (r: ParticipationRow) => r.name }]),
+              { label: T.total[lang], numeric: true, cell: (r) => <NumberText value={r.online + r.paper} /> },
+              { label: T.share[lang], numeric: true, cell: (r) => percent(r.online + r.paper, r.households) },
               { label: T.households[lang], numeric: true, cell: (r) => <NumberText value={r.households} /> },
               { label: T.online[lang], numeric: true, cell: (r) => <NumberText value={r.online} /> },
               { label: T.paper[lang], numeric: true, cell: (r) => <NumberText value={r.paper} /> },
-              { label: T.total[lang], numeric: true, cell: (r) => <NumberText value={r.online + r.paper} /> },
-              { label: T.share[lang], numeric: true, cell: (r) => percent(r.online + r.paper, r.households) },
             ]}
           />
         </>

@@ -48,19 +48,48 @@ export function Verdict(props: { lang: Lang; passed: boolean }) {
 /**
  * A chart (drawn in the browser) with its table below, under a heading (h3,
  * or h4 inside a part of its own); `kicker` is a line above the heading (the
- * form section a question sits in).
+ * form section a question sits in). Several charts (one per village) stand
+ * side by side, each under its own title.
  */
-export function Figure(props: { lang: Lang; chart: ChartSpec; title: string; children: Child; level?: 3 | 4; kicker?: Child }) {
+export function Figure(props: { lang: Lang; chart: ChartSpec | ChartSpec[]; title: string; children: Child; level?: 3 | 4; kicker?: Child }) {
   const H = props.level === 4 ? 'h4' : 'h3';
+  const label = (title: string) => `${RT.chart[props.lang]}: ${title}. ${RT.tableBelow[props.lang]}`;
   return (
     <section class="result-block">
       {props.kicker ? <p class="hint">{props.kicker}</p> : null}
       <H>{props.title}</H>
-      <figure class="chart">
-        <canvas id={props.chart.id} data-chart={props.chart.id} role="img" aria-label={`${RT.chart[props.lang]}: ${props.title}. ${RT.tableBelow[props.lang]}`}></canvas>
-      </figure>
+      {Array.isArray(props.chart) ? (
+        <div class="chart-grid">
+          {props.chart.map((c) => (
+            <figure class="chart chart-village">
+              <ChartCaption chart={c} />
+              <div class="chart-box">
+                <canvas id={c.id} data-chart={c.id} role="img" aria-label={label(`${props.title}, ${c.title ?? ''}`)}></canvas>
+              </div>
+            </figure>
+          ))}
+        </div>
+      ) : (
+        <figure class="chart">
+          <div class="chart-box">
+            <canvas id={props.chart.id} data-chart={props.chart.id} role="img" aria-label={label(props.title)}></canvas>
+          </div>
+          {props.chart.threshold ? <figcaption class="threshold-key">{props.chart.threshold.label}</figcaption> : null}
+        </figure>
+      )}
       {props.children}
     </section>
+  );
+}
+
+/** A village chart's title, and the key to its threshold line ("Cần 207 phiếu đồng ý") beside it, never over the bars. */
+export function ChartCaption(props: { chart: ChartSpec }) {
+  const t = props.chart.threshold;
+  return (
+    <figcaption>
+      {props.chart.title}
+      {t ? <span class="threshold-key">{t.label}</span> : null}
+    </figcaption>
   );
 }
 

@@ -67,6 +67,12 @@ const posted = (publishedAt: string, days: number, until: string | null): Text =
   en: `Published on ${formatDate(publishedAt)}; posted at the village cultural houses and the commune office for at least ${days} days, until ${formatDate(until)}.`,
 });
 
+/** The preview of a correction: the numbers computed now, beside the version the public sees. */
+const correctionPreview = (version: number, publishedAt: string): Text => ({
+  vi: `Bản xem trước để đính chính: số liệu tính lại lúc này, chưa công bố. Người dân đang xem phiên bản ${version}, công bố ngày ${formatDate(publishedAt)}.`,
+  en: `Preview of a correction: the results computed now, not published. The public sees version ${version}, published on ${formatDate(publishedAt)}.`,
+});
+
 const qrAlt = (url: string): Text => ({ vi: `Mã QR dẫn đến ${url}`, en: `QR code linking to ${url}` });
 
 /** "Biên bản cuộc họp, Thôn A" */
@@ -89,7 +95,9 @@ export function ResultsContent(props: ResultsPageProps) {
   const { Summary, Results } = kind;
   return (
     <>
-      {props.preview ? <Alert kind="warn" title={T.preview[lang]} /> : null}
+      {props.preview ? (
+        <Alert kind="warn" title={publication ? correctionPreview(publication.version, publication.publishedAt)[lang] : T.preview[lang]} />
+      ) : null}
       <p class="hint">
         {kind.labels.public[lang]}
         {s.campaign.category && CATEGORY_LABEL[s.campaign.category] ? ` · ${CATEGORY_LABEL[s.campaign.category]![lang]}` : ''}
@@ -116,6 +124,7 @@ export function ResultsContent(props: ResultsPageProps) {
           <p>{s.advisory.note[lang]} {T.advisoryNote[lang]}</p>
           <Table
             lang={lang}
+            fit
             caption={T.advisory[lang]}
             captionHidden
             rows={s.villages.filter((v) => v.advisory)}
@@ -144,7 +153,7 @@ export function ResultsContent(props: ResultsPageProps) {
 
       <section aria-labelledby="posting-title">
         <h2 id="posting-title">{T.posting[lang]}</h2>
-        {publication && !props.preview ? (
+        {publication ? (
           <p>{posted(publication.publishedAt, props.postingDays, props.postingUntil)[lang]}</p>
         ) : (
           <p>{T.notPublished[lang]}</p>
@@ -180,7 +189,8 @@ export function ResultsContent(props: ResultsPageProps) {
             <ul class="cards">
               {s.photos.map((p) => {
                 const village = s.villages.find((v) => v.villageId === p.villageId)?.name ?? '';
-                const src = `/r/${s.campaign.slug}/photos/${p.id}`;
+                // before publication the public route has nothing to serve: staff read the photo through their own
+                const src = props.preview ? `/staff/campaigns/${s.campaign.id}/photos/${p.id}` : `/r/${s.campaign.slug}/photos/${p.id}`;
                 return (
                   <li>
                     <a href={src}><img src={src} alt={photoAlt(p.channel, village, lang)} width="320" loading="lazy" /></a>

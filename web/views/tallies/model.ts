@@ -27,6 +27,19 @@ export interface SheetRow {
   photos: { id: string; url: string; mime: string; size: number }[];
   /** a current paper sheet's numbers that cannot be true beside what the village has counted, each with its gap */
   gaps?: { path: string; gap: number; message: Text }[];
+  /** a current paper sheet beside what its village has counted (web/views/tallies/reconciliation.tsx) */
+  reconciliation?: ReconciliationView | null;
+}
+
+export interface ReconciliationView {
+  households: number;
+  bindingOnline: number;
+  registeredPaper: number;
+  enteredPaper: number;
+  returned: number;
+  left: number;
+  notes: Text[];
+  rule: { article: string; note: Text } | null;
 }
 
 export interface VillageSheets {

@@ -1,6 +1,7 @@
 import type { Lang } from '../../../server/domain/i18n';
 import { Badge, DateText, NumberText } from '../components';
 import { TT, choiceLabel, statusTone, type SheetRow } from './model';
+import { SheetReconciliationBox } from './reconciliation';
 
 /** The confirm button beside the numbers it confirms (inspector or staff, never the person who entered them). */
 export function ConfirmForm(props: { lang: Lang; sheet: SheetRow; csrfToken: string; back: string }) {
@@ -73,6 +74,7 @@ export function SheetDetails(props: {
       ))}
       {d.board.length ? <p><strong>{TT.board[lang]}:</strong> {d.board.join(', ')}</p> : null}
       {d.witnesses.length ? <p><strong>{TT.witnesses[lang]}:</strong> {d.witnesses.join(', ')}</p> : null}
+      {sheet.reconciliation && sheet.status === 'submitted' ? <SheetReconciliationBox lang={lang} r={sheet.reconciliation} /> : null}
       {sheet.gaps?.length ? (
         <div class="alert alert-error" role="alert">
           <strong class="alert-title">{TT.gaps[lang]}</strong>
