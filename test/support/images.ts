@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { crc32 } from '../../server/domain/photo';
 
 /** A real 2 × 2 grey PNG, as a phone photo (of a signed sheet, a notice, a decision) would arrive, only smaller. */
-export function tinyPng(): Uint8Array {
+export function tinyPng(): Uint8Array<ArrayBuffer> {
   const chunk = (type: string, data: Uint8Array) => {
     const out = Buffer.alloc(12 + data.length);
     out.writeUInt32BE(data.length, 0);
