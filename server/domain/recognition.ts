@@ -121,3 +121,15 @@ export function awaitingNote(kind: CampaignKind, body: RecognitionBody, rules: L
     en: `${head.en}: the result takes effect when ${name.en} issues its recognition decision (${rules.recognitionBody.article}).`,
   };
 }
+
+/** Whether a village's result has anything to recognise: a decision passed there, or someone was elected. */
+export const villageToRecognise = (v: { passed: boolean; elected: readonly string[] }): boolean => v.passed || v.elected.length > 0;
+
+/**
+ * The status to show beside a result: a result where nothing passed and
+ * nobody was elected awaits no recognition (there is nothing to adopt).
+ */
+export function shownStatus(status: RecognitionStatus, villages: readonly { passed: boolean; elected: readonly string[] }[]): RecognitionStatus {
+  if (status.state === 'awaiting' && !villages.some(villageToRecognise)) return { state: 'none' };
+  return status;
+}

@@ -41,13 +41,13 @@ const fullAttestation = { conditions: VILLAGE_HEAD_CONDITIONS, attestedBy: 'Hà 
 const auditActions = async () => (await t.deps.db.selectFrom('audit_log').select('action').execute()).map((r) => r.action);
 
 /** Opens, counts at the meeting (c1 elected with 7 of 9 households), closes. */
-async function countedElection(): Promise<{ id: string; slug: string }> {
+async function countedElection(votes = { c1: 7, c2: 2 }): Promise<{ id: string; slug: string }> {
   const e = await createCampaign(t, staff, villageHead());
   await openCampaign(t, staff, e.id);
   const s = await api(t, 'POST', `/api/v1/campaigns/${e.id}/tallies`, {
     cookie: staff,
     body: {
-      villageId: village.id, channel: 'meeting', present: 9, issued: 9, returned: 9, invalid: 0, counts: { candidates: { c1: 7, c2: 2 } },
+      villageId: village.id, channel: 'meeting', present: 9, issued: 9, returned: 9, invalid: 0, counts: { candidates: votes },
       board: ['Nguyễn Văn Ba', 'Lê Thị Tư', 'Phạm Văn Năm'], witnesses: ['Hoàng Văn Sáu', 'Đỗ Thị Bảy'],
     },
   });
@@ -261,6 +261,14 @@ describe('recognition (Đ21 k2)', () => {
     } finally {
       pdf.cleanup();
     }
+  });
+
+  it('a vote where nobody was elected awaits no recognition', async () => {
+    const e = await countedElection({ c1: 4, c2: 3 }); // 5 of 9 households needed
+    expect((await api(t, 'POST', `/api/v1/campaigns/${e.id}/publish`, { cookie: staff })).status).toBe(200);
+    const page = await (await t.app.request(`/r/${e.slug}`)).text();
+    expect(page).toContain('chưa có người trúng cử');
+    expect(page).not.toContain('chờ công nhận');
   });
 
   it('before publication the scan is for the commune’s staff and inspectors only', async () => {

@@ -4,7 +4,7 @@
 // candidate on the election team), Đ15 k4 with NĐ 59 Đ6 (one village head).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, CATEGORIES } from '../../server/domain/legal-rules';
-import { awaitingNote, awaitingText, recognisedText, recognitionBodyFor, recognitionProblems, recognitionStatus, type Recognition } from '../../server/domain/recognition';
+import { awaitingNote, awaitingText, recognisedText, recognitionBodyFor, recognitionProblems, recognitionStatus, shownStatus, type Recognition } from '../../server/domain/recognition';
 import { attestationHolds, attestationProblems, clashText, conditionsFor, samePerson, teamClashes, unattested, type Attestation } from '../../server/domain/election-prep';
 
 describe('who recognises what (Đ21 k2)', () => {
@@ -111,5 +111,14 @@ describe('a member of the election team is not a candidate (NĐ 59 Đ6 k1 b)', (
 describe('a village-head election has one seat (Đ15 k4; NĐ 59 Đ6)', () => {
   it('the rule every village head election is checked against', () => {
     expect(DEFAULT_RULES.boards.village_head.value).toMatchObject({ category: 'k4', seatsPerVillage: 1 });
+  });
+});
+
+describe('only a result that passed awaits recognition', () => {
+  it('a vote where nothing passed and nobody was elected has nothing to recognise', () => {
+    const awaiting = { state: 'awaiting', body: 'ubnd_xa' } as const;
+    expect(shownStatus(awaiting, [{ passed: false, elected: [] }])).toEqual({ state: 'none' });
+    expect(shownStatus(awaiting, [{ passed: false, elected: [] }, { passed: false, elected: ['c1'] }])).toEqual(awaiting);
+    expect(shownStatus(awaiting, [{ passed: true, elected: [] }])).toEqual(awaiting);
   });
 });

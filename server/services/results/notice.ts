@@ -13,7 +13,7 @@ import type { PdfOutput } from '../../print/pdf-output';
 import type { ResultsView } from './visibility';
 import { publicationAnchor } from '../audit-anchor';
 import { recognitionOf } from '../recognition';
-import { awaitingNote, recognisedText, type RecognitionStatus } from '../../domain/recognition';
+import { awaitingNote, recognisedText, villageToRecognise, type RecognitionStatus } from '../../domain/recognition';
 
 /**
  * The notice's model: every share is of all households (Đ21). `villageId`
@@ -30,7 +30,9 @@ export function resultsNoticeModel(v: ResultsView, url: string, now: Date, villa
   // k3–k5: the result says it awaits recognition, or which decision recognised it (Đ21 k2), at the top of each page's notes
   if (recognition.state !== 'none') {
     const line = recognition.state === 'recognised' ? recognisedText(recognition.recognition).vi : awaitingNote(s.campaign.kind, recognition.body).vi;
-    pages = pages.map((p) => ({ ...p, notes: [line, ...(p.notes ?? [])] }));
+    // a village where nothing passed and nobody was elected awaits nothing
+    const applies = (id: string | null) => recognition.state === 'recognised' || s.villages.some((x) => (id === null || x.villageId === id) && villageToRecognise(x));
+    pages = pages.map((p) => (applies(p.village?.id ?? null) ? { ...p, notes: [line, ...(p.notes ?? [])] } : p));
   }
   const posting = postingPeriod(v.publication && !v.preview ? v.publication.publishedAt : now.toISOString());
   return {

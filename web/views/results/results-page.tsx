@@ -8,7 +8,7 @@ import { Alert, Table } from '../components';
 import { dataBlock } from './charts';
 import { CATEGORY_LABEL, num } from './format';
 import { RT } from './parts';
-import type { RecognitionStatus } from '../../../server/domain/recognition';
+import { shownStatus, type RecognitionStatus } from '../../../server/domain/recognition';
 import { RecognitionBlock } from '../recognition/block';
 
 // The public results page of one campaign, drawn only from its frozen
@@ -103,7 +103,7 @@ export function ResultsContent(props: ResultsPageProps) {
       {s.campaign.description ? <p class="lead">{s.campaign.description}</p> : null}
 
       {s.binding && props.recognition ? (
-        <RecognitionBlock lang={lang} kind={s.campaign.kind} status={props.recognition.status} scanUrl={props.recognition.scanUrl} />
+        <RecognitionBlock lang={lang} kind={s.campaign.kind} status={shownStatus(props.recognition.status, s.villages)} scanUrl={props.recognition.scanUrl} />
       ) : null}
 
       {s.binding && Summary ? (
