@@ -3,7 +3,7 @@
 // kinds, categories, channels and statuses come from the domain (the frozen
 // migrations keep their own CHECKs).
 import type { Role } from '../server/domain/actor';
-import type { CampaignKind, Category, Channel, ElectionBoard, SheetChannel } from '../server/domain/legal-rules';
+import type { CampaignKind, Category, Channel, ElectionBoard, RecognitionBody, SheetChannel } from '../server/domain/legal-rules';
 import type { BallotChannel, CampaignStatus } from '../server/domain/campaign';
 import type { FeedbackAssignee, FeedbackChannel, FeedbackKind, FeedbackStatus } from '../server/domain/feedback';
 import type { DialogueStatus, QuestionSource } from '../server/domain/dialogue';
@@ -102,6 +102,16 @@ export interface OutreachRecordsTable {
   id: string; campaign_id: string; village_id: string; kind: OutreachKind; done_on: string; households: number | null;
   note: string; photo_key: string | null; photo_mime: string | null; recorded_by: string; recorded_at: string;
 }
+/** db/migrations/20261130-recognition-01-recognitions-attestations-teams.ts */
+export interface RecognitionsTable {
+  campaign_id: string; version: number; number: string; decided_on: string; signer: string; body: RecognitionBody;
+  scan_key: string | null; scan_mime: string | null; reason: string; recorded_by: string; recorded_at: string;
+}
+export interface CandidateAttestationsTable {
+  campaign_id: string; candidate_id: string; version: number; candidate_name: string; conditions: string;
+  attested_by: string; attested_on: string; recorded_by: string; recorded_at: string;
+}
+export interface ElectionTeamsTable { campaign_id: string; version: number; members: string; recorded_by: string; recorded_at: string }
 
 export interface CommuneCalendarsTable { commune_id: string; settings: string; version: number; updated_by: string | null; updated_at: string }
 export interface CampaignStepRecordsTable {
@@ -142,4 +152,7 @@ export interface Database {
   outreach_records: OutreachRecordsTable;
   commune_calendars: CommuneCalendarsTable;
   campaign_step_records: CampaignStepRecordsTable;
+  recognitions: RecognitionsTable;
+  candidate_attestations: CandidateAttestationsTable;
+  election_teams: ElectionTeamsTable;
 }

@@ -34,6 +34,8 @@ import { feedbackPages } from './routes/pages/feedback-pages';
 import { dialoguePages } from './routes/pages/dialogue-pages';
 import { outreachPages } from './routes/pages/outreach-pages';
 import { scorecardPages } from './routes/pages/scorecard-pages';
+import { recognitionRoutes } from './routes/recognition';
+import { recognitionPages } from './routes/pages/recognition-pages';
 
 /** The one place where middleware and routes are assembled, for every runtime. */
 export function createApp(deps: AppDeps) {
@@ -49,7 +51,7 @@ export function createApp(deps: AppDeps) {
     healthRoutes, staticRoutes, authRoutes, registerRoutes, campaignRoutes, ballotRoutes, tallyRoutes, resultRoutes,
     printRoutes, authPages, registerPages, portalPages, campaignPages, resultsPages, ballotPages, tallyPages, themePages,
     feedbackRoutes, dialogueRoutes, outreachRoutes, scorecardRoutes, feedbackPublicPages, feedbackPages, dialoguePages, outreachPages,
-    scorecardPages, timelineRoutes, timelinePages,
+    scorecardPages, timelineRoutes, timelinePages, recognitionRoutes, recognitionPages,
   ]) {
     app.route('/', routes);
   }

@@ -6,6 +6,7 @@ import * as feedback02 from './20261130-feedback-02-dialogues';
 import * as feedback03 from './20261130-feedback-03-outreach';
 import * as counting01 from './20261130-counting-01-advisory-uses-boards-agreements';
 import * as timeline01 from './20261130-timeline-01-calendar-and-steps';
+import * as recognition01 from './20261130-recognition-01-recognitions-attestations-teams';
 
 export interface Migration {
   name: string;
@@ -21,4 +22,5 @@ export const migrations: Migration[] = [
   { name: '20261130-feedback-03-outreach', ...feedback03 },
   { name: '20261130-counting-01-advisory-uses-boards-agreements', ...counting01 },
   { name: '20261130-timeline-01-calendar-and-steps', ...timeline01 },
+  { name: '20261130-recognition-01-recognitions-attestations-teams', ...recognition01 },
 ];

@@ -118,6 +118,12 @@ export type DeadlineCount =
 
 export type RecognitionBody = 'ubnd_xa' | 'ubmttq_xa';
 
+/** One condition a candidate must meet, which the Ban công tác Mặt trận attests (Đ37, Đ42). */
+export interface EligibilityCondition {
+  code: string;
+  text: LocalizedText;
+}
+
 export type HolidayId = 'new_year' | 'lunar_new_year' | 'hung_kings' | 'reunification' | 'labour_day' | 'national_day' | 'culture_day';
 
 /** A public holiday, reckoned afresh each year (never a year's dates written down). */
@@ -232,6 +238,10 @@ export interface LegalRules {
   };
   /** each elected body's own rules: seats, members, the commune roster (Đ15 k4, k5; Đ36; Đ41–42; NĐ 59 Đ6, Đ13, Đ17) */
   boards: Record<ElectionBoard, Rule<BoardRule>>;
+  /** the conditions a candidate of each board must meet, each attested by the Ban CTMT before the election opens (Đ37, Đ42; TT 04/2012/TT-BNV Đ5) */
+  eligibility: Record<ElectionBoard, Rule<EligibilityCondition[]>>;
+  /** no candidate sits on the team that runs or counts the election (Tổ bầu cử, Ban kiểm phiếu) */
+  teamNotCandidate: Rule<{ enabled: boolean }>;
   /** Ban kiểm phiếu / Tổ phát phiếu size and witnesses (NĐ 59 Đ3 k5, Đ4) */
   countingBoard: Rule<{ min: number; max: number; witnesses: number; severity: 'error' | 'warning' }>;
   /** household ballot paper: no box or more than one box marked is invalid (design choice after NĐ 54/2018) */
@@ -726,6 +736,56 @@ export const DEFAULT_RULES: LegalRules = {
         vi: 'Thành viên là người dân ở thôn có dự án được bầu tại cuộc họp cộng đồng dân cư, không quá 05 người; Ban có ít nhất 05 thành viên kể cả đại diện Ủy ban MTTQ xã và Ban Thanh tra nhân dân (không phải điều kiện của kết quả bầu).',
         en: 'Resident members are elected at the meeting of the project’s village(s), at most 5; the board has at least 5 members including the Front committee’s and the Inspection Board’s representatives (not a condition of the election result).',
       },
+    },
+  },
+  eligibility: {
+    village_head: {
+      value: [
+        { code: 'resident', text: { vi: 'Có hộ khẩu thường trú và cư trú thường xuyên ở thôn, tổ dân phố', en: 'Permanently registered and living in the village' } },
+        { code: 'age', text: { vi: 'Đủ 21 tuổi trở lên', en: 'Aged 21 or over' } },
+        { code: 'health', text: { vi: 'Có sức khỏe, nhiệt tình và có tinh thần trách nhiệm trong công tác', en: 'In good health, committed and responsible' } },
+        { code: 'character', text: { vi: 'Có phẩm chất chính trị và đạo đức tốt, được Nhân dân tín nhiệm; bản thân và gia đình gương mẫu chấp hành pháp luật', en: 'Of good political and moral standing, trusted by the people; an example of obeying the law with their family' } },
+        { code: 'capacity', text: { vi: 'Có kiến thức văn hóa, năng lực, kinh nghiệm và phương pháp vận động, tổ chức Nhân dân', en: 'Has the education, ability and experience to mobilise and organise the people' } },
+      ],
+      article: 'Đ5 TT 04/2012/TT-BNV (chưa xác minh còn hiệu lực); Đ6 NĐ 59/2023/NĐ-CP',
+      note: {
+        vi: 'Tiêu chuẩn Trưởng thôn, Tổ trưởng tổ dân phố theo Thông tư 04/2012/TT-BNV (chưa đối chiếu văn bản gốc; có thể đã được thay thế): Ban công tác Mặt trận xác nhận từng tiêu chuẩn khi lập danh sách người ứng cử (Mẫu 05).',
+        en: 'Village-head standards after Circular 04/2012/TT-BNV (not checked against the gazette; may have been replaced): the Front work committee attests each when it draws up the candidate list (Mẫu 05).',
+      },
+    },
+    inspection: {
+      value: [
+        { code: 'resident', text: { vi: 'Là công dân thường trú trên địa bàn', en: 'A citizen permanently resident in the area' } },
+        { code: 'not_official', text: { vi: 'Không đồng thời là cán bộ, công chức cấp xã, người hoạt động không chuyên trách ở cấp xã, ở thôn, tổ dân phố', en: 'Not at the same time a commune official or civil servant, nor a part-time worker of the commune or the village' } },
+        { code: 'character', text: { vi: 'Có phẩm chất đạo đức tốt, có uy tín trong cộng đồng dân cư', en: 'Of good character and standing in the community' } },
+        { code: 'law', text: { vi: 'Có hiểu biết về pháp luật', en: 'Has an understanding of the law' } },
+        { code: 'volunteer', text: { vi: 'Tự nguyện tham gia Ban Thanh tra nhân dân', en: 'Volunteers for the People’s Inspection Board' } },
+      ],
+      article: `Đ37 ${LAW}`,
+      note: {
+        vi: 'Tiêu chuẩn thành viên Ban Thanh tra nhân dân; Ban công tác Mặt trận xác nhận từng tiêu chuẩn của người ứng cử.',
+        en: 'Standards of an Inspection Board member; the Front work committee attests each for every candidate.',
+      },
+    },
+    investment_supervision: {
+      value: [
+        { code: 'resident', text: { vi: 'Là công dân thường trú trên địa bàn thôn, tổ dân phố nơi có dự án', en: 'A citizen permanently resident in the village of the project' } },
+        { code: 'not_official', text: { vi: 'Không là cán bộ, công chức cấp xã', en: 'Not a commune official or civil servant' } },
+        { code: 'no_relatives', text: { vi: 'Không có người thân là người quyết định đầu tư, chủ đầu tư, tư vấn của chủ đầu tư, nhà thầu, người giám sát của nhà thầu hoặc người trực tiếp quản lý dự án', en: 'No relative among the investment decision-makers, the investor, its consultants, the contractor, the contractor’s supervisors or the project’s direct manager' } },
+      ],
+      article: `Đ42 ${LAW}`,
+      note: {
+        vi: 'Tiêu chuẩn thành viên Ban Giám sát đầu tư của cộng đồng; Ban công tác Mặt trận xác nhận từng tiêu chuẩn của người ứng cử.',
+        en: 'Standards of an investment supervision board member; the Front work committee attests each for every candidate.',
+      },
+    },
+  },
+  teamNotCandidate: {
+    value: { enabled: true },
+    article: `Đ6 k1 b ${ND59}; Đ3 k5 ${ND59} (tương tự)`,
+    note: {
+      vi: 'Người ứng cử không là thành viên Tổ bầu cử (bầu Trưởng thôn); áp dụng tương tự cho Ban kiểm phiếu khi bầu thành viên Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng.',
+      en: 'No candidate sits on the election team (village head); applied alike to the counting board of a board election.',
     },
   },
   countingBoard: {

@@ -370,3 +370,42 @@ export function renderHouseholdBallotCount(m: HouseholdBallotCount, fonts: Print
     yield;
   });
 }
+
+export interface CandidateListForm extends FormContext {
+  /** "Trưởng thôn", "thành viên Ban Thanh tra nhân dân" */
+  office: string;
+  /** ISO date-time of the election meeting, if fixed */
+  electionAt?: string;
+  candidates: { name: string; birthYear: number | null; attested: { by: string; on: string } | null }[];
+  /** the conditions attested, with their article */
+  conditions: string[];
+  article: string;
+}
+
+/**
+ * Mẫu 05: biên bản họp Ban công tác Mặt trận dự kiến danh sách người ứng cử
+ * (NĐ 59 Đ6): the meeting's time, place and attendees to fill in, the list
+ * (at least one) with each candidate's attestation, and the signatures.
+ */
+export function renderCandidateList(m: CandidateListForm, fonts: PrintFonts): PdfOutput {
+  return renderPdf(fonts, setup(m, 'Mẫu 05 Danh sách người ứng cử'), function* (doc) {
+    const f = new FormWriter(doc);
+    f.header(m, 'Mẫu số 05 - NĐ 59/2023/NĐ-CP');
+    f.title('BIÊN BẢN HỌP BAN CÔNG TÁC MẶT TRẬN', `Dự kiến danh sách người ứng cử ${m.office} ${m.villageName}`);
+    f.paragraph(`Hôm nay, ${timeAndDay()}, tại ………………………………, Ban công tác Mặt trận ${m.villageName} họp để dự kiến danh sách người ứng cử ${m.office}${m.electionAt ? ` (cuộc họp bầu dự kiến ${timeAndDay(m.electionAt).replace(/^vào hồi /, '')})` : ''}.`);
+    f.gap(4);
+    f.paragraph('Thành phần tham dự gồm các ông (bà):', { weight: 'bold' });
+    f.people(['Trưởng ban', 'Thành viên', 'Thành viên']);
+    f.paragraph(`Ban công tác Mặt trận thống nhất dự kiến danh sách ${formatNumber(m.candidates.length)} người ứng cử như sau:`, { weight: 'bold' });
+    const rows = m.candidates.map((c) => `${c.name}${c.birthYear ? `, sinh năm ${c.birthYear}` : ''}${c.attested ? ` - đủ tiêu chuẩn (xác nhận ngày ${formatDate(`${c.attested.on}T12:00:00+07:00`)})` : ' - chưa xác nhận tiêu chuẩn'}`);
+    rows.forEach((row, i) => f.paragraph(`${i + 1}. ${row}`, {}, 12));
+    f.gap(6);
+    f.paragraph(`Tiêu chuẩn đã được Ban công tác Mặt trận xác nhận đối với từng người (${m.article}):`, { weight: 'bold' });
+    m.conditions.forEach((c) => f.paragraph(`- ${c}.`, { size: 11 }, 12));
+    f.gap(6);
+    f.paragraph('Biên bản được lập thành 02 bản: 01 bản gửi Ủy ban nhân dân xã, 01 bản lưu tại Ban công tác Mặt trận.', { size: 11 });
+    f.gap(10);
+    f.signatures(['THƯ KÝ', 'TRƯỞNG BAN CÔNG TÁC MẶT TRẬN']);
+    yield;
+  });
+}

@@ -5,7 +5,7 @@ import { currentActor, publicOrigin } from '../http/context';
 import { AppError } from '../domain/errors';
 import { requireRole } from '../http/middleware';
 import { parseInput } from '../http/validation';
-import { printBallots, printForm, printPoster, type PrintedDocument } from '../services/print-documents';
+import { printBallots, printCandidateList, printForm, printPoster, type PrintedDocument } from '../services/print-documents';
 
 // Printing is office work: a village head receives the printed ballots, never prints them.
 const staff = requireRole('admin', 'staff');
@@ -30,7 +30,7 @@ const posterQuery = z.object({
   villageId: villageId.optional(),
 });
 
-const FORM_FILE = /^(mau-0[1-4])\.pdf$/;
+const FORM_FILE = /^(mau-0[1-5])\.pdf$/;
 
 /** Streams the PDF: pages are drawn as the client reads, so memory stays flat however big the village. */
 export function sendPdf(doc: PrintedDocument): Response {
@@ -50,9 +50,11 @@ export const printRoutes = new Hono<AppEnv>()
     return sendPdf(await printBallots(c.get('deps'), currentActor(c), c.req.param('id'), { ...q, origin: publicOrigin(c) }));
   })
   .get('/api/v1/campaigns/:id/forms/:file', staff, async (c) => {
-    const form = FORM_FILE.exec(c.req.param('file'))?.[1] as 'mau-01' | 'mau-02' | 'mau-03' | 'mau-04' | undefined;
-    if (!form) throw new AppError('NOT_FOUND', { vi: 'Chỉ có các mẫu mau-01 đến mau-04.', en: 'Only forms mau-01 to mau-04 exist.' });
+    const form = FORM_FILE.exec(c.req.param('file'))?.[1] as 'mau-01' | 'mau-02' | 'mau-03' | 'mau-04' | 'mau-05' | undefined;
+    if (!form) throw new AppError('NOT_FOUND', { vi: 'Chỉ có các mẫu mau-01 đến mau-05.', en: 'Only forms mau-01 to mau-05 exist.' });
     const q = parseInput(formQuery, c.req.query());
+    // Mẫu 05, the candidate list of an election (NĐ 59 Đ6)
+    if (form === 'mau-05') return sendPdf(await printCandidateList(c.get('deps'), currentActor(c), c.req.param('id'), q.villageId));
     return sendPdf(await printForm(c.get('deps'), currentActor(c), c.req.param('id'), form, q.villageId));
   })
   .get('/api/v1/campaigns/:id/poster.pdf', staff, async (c) => {

@@ -16,17 +16,21 @@ import { latestPublication } from '../../db/repositories/publications';
 import { listCampaignVillages } from '../../db/repositories/campaigns';
 import { listStepRecords } from '../../db/repositories/step-records';
 import { listOutreach } from '../../db/repositories/outreach';
+import { listRecognitions } from '../../db/repositories/recognition';
+import { recognitionBodyFor } from '../domain/recognition';
 
 const day = (instant: string | null | undefined): IsoDate | null => (instant ? asVietnamDate(instant) : null);
 
 /**
  * The day the recognising body (UBND xã for k3–k4, UBMTTQ xã for k5) adopted
- * the result, or null while none is recorded. The recognition decisions are
- * kept in their own table by the recognition work (issue 13, second part);
- * until it lands this is the one place to wire it: return the decision's date.
+ * the result: the newest recorded decision's date (recognition.ts keeps them,
+ * a correction being a newer version), or null while none is recorded or the
+ * kind needs none.
  */
-export async function recognizedOn(_deps: AppDeps, _campaign: Campaign): Promise<IsoDate | null> {
-  return null;
+export async function recognizedOn(deps: AppDeps, campaign: Campaign): Promise<IsoDate | null> {
+  if (!recognitionBodyFor(campaign.kind, campaign.category)) return null;
+  const [latest] = await listRecognitions(deps.db, campaign.id);
+  return latest?.decidedOn ?? null;
 }
 
 /** Passed or failed as published (the latest publication), or null before any. */

@@ -20,6 +20,7 @@ import { ConstraintViolation } from '../runtime/types';
 import { listVillageIds } from '../../db/repositories/campaign-scope';
 import { atomicWithAudit } from './audit';
 import { campaignOf } from './guards';
+import { candidateTeamProblems } from './election-prep';
 import { kindOf } from '../kinds';
 import { consultationPlanProblems } from '../domain/deadlines';
 import { vietnamToday } from './commune-calendar';
@@ -239,6 +240,9 @@ export async function updateCampaign(deps: AppDeps, actor: Actor, id: string, in
   const existing = await campaignOf(deps, actor, id);
   if (existing.status !== 'draft') throw new AppError('INVALID_STATE', { vi: 'Chỉ sửa được đợt lấy ý kiến khi còn là bản nháp.', en: 'Only a draft campaign can be edited.' });
   const { campaign, candidates, villageIds } = await buildCampaign(deps, actor, input, existing);
+  // a member of the recorded election team cannot be put on the list (NĐ 59 Đ6 k1 b)
+  const clashes = campaign.kind === 'election' ? await candidateTeamProblems(deps, id, candidates) : [];
+  if (clashes.length) throw new AppError('VALIDATION_FAILED', clashes[0]!.message, clashes);
   try {
     await atomicWithAudit(
       deps,

@@ -8,7 +8,9 @@ import { normalizeCode } from '../domain/register-row';
 import { listCandidates } from '../../db/repositories/campaigns';
 import { renderHouseholdBallots } from '../print/ballot';
 import { renderElectionBallots } from '../print/election-ballot';
-import { renderMeetingNotice, renderSecretBallotCount, renderMeetingMinutes, renderHouseholdBallotCount } from '../print/forms';
+import { renderMeetingNotice, renderSecretBallotCount, renderMeetingMinutes, renderHouseholdBallotCount, renderCandidateList } from '../print/forms';
+import { DEFAULT_RULES } from '../domain/legal-rules';
+import { electionPrep } from './election-prep';
 import { posterPlan, renderPoster } from '../print/poster';
 import type { PdfOutput } from '../print/pdf-output';
 import { printFonts } from './fonts';
@@ -146,4 +148,29 @@ export async function printPoster(
     opensAt: c.opensAt ?? c.openedAt ?? now.toISOString(), closesAt: c.closesAt ?? now.toISOString(), url, instructions: plan.steps, target: plan.target, createdAt: now,
   }, fonts);
   return { pdf, filename: fileName('ap-phich', c.slug, ...(village ? [village.code] : []), opts.size) };
+}
+
+/**
+ * Mẫu 05 for one village of an election: the Ban công tác Mặt trận's
+ * candidate list (NĐ 59 Đ6), each candidate with the attestation of their
+ * eligibility and the conditions attested (DEFAULT_RULES.eligibility).
+ */
+export async function printCandidateList(deps: AppDeps, actor: Actor, campaignId: string, villageId: string): Promise<PrintedDocument> {
+  const overview = await printOverview(deps, actor, campaignId);
+  const { campaign: c } = overview;
+  const village = villageOf(overview, villageId);
+  const prep = await electionPrep(deps, actor, campaignId);
+  const fonts = await printFonts(deps);
+  const board = DEFAULT_RULES.boards[prep.campaign.board].value;
+  const pdf = renderCandidateList({
+    communeName: overview.communeName, villageName: village.name, campaignTitle: c.title, totalHouseholds: village.households, createdAt: deps.clock(),
+    office: board.seatsPerVillage === 1 ? board.name.vi.split(',')[0]! : `thành viên ${board.name.vi}`,
+    electionAt: c.opensAt ?? undefined,
+    candidates: prep.candidates.filter((k) => k.villageId === village.villageId).map((k) => ({
+      name: k.name, birthYear: k.birthYear, attested: k.attested && k.attestation ? { by: k.attestation.attestedBy, on: k.attestation.attestedOn } : null,
+    })),
+    conditions: prep.conditions.map((k) => k.text.vi),
+    article: prep.article,
+  }, fonts);
+  return { pdf, filename: fileName('mau-05', c.slug, village.code) };
 }

@@ -13,12 +13,16 @@ import { submitAnonymous } from './submit-anonymous';
 import { recordStep } from './campaign-timeline';
 import { vietnamToday } from './commune-calendar';
 import { addDays } from '../domain/calendar/iso-date';
+import { attestCandidate, electionPrep, recordElectionTeam } from './election-prep';
+import { recordRecognition } from './recognition';
 
 // The demo commune's campaigns, made through the same services people use,
 // so `npm start` shows every kind at work: a published k1 contribution
 // decision (4 of 6 villages pass), a published Inspection Board election
-// (one village short of the threshold), an open k6 decision with online
-// ballots, an open consultation, and the two satisfaction surveys with answers.
+// (one village short of the threshold, awaiting the Front committee's
+// recognition), a published village-head election recognised by the
+// commune, an open k6 decision with online ballots, an open consultation,
+// and the two satisfaction surveys with answers.
 // Each campaign's timeline has steps done (recorded as staff would) and the
 // board election's report to the commune is overdue, all counted from the
 // app's clock so a demo run is the same on the same day.
@@ -58,6 +62,15 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
   const today = vietnamToday(deps);
   const day = (n: number) => addDays(today, n);
   const allVillages = villages.map((v) => v.id);
+  // the Ban công tác Mặt trận attests every candidate on every condition of the board (Đ37, Đ42)
+  const attestAll = async (campaignId: string) => {
+    const prep = await electionPrep(deps, staff, campaignId);
+    for (const k of prep.candidates) {
+      await attestCandidate(deps, staff, campaignId, k.id, {
+        conditions: prep.conditions.map((x) => x.code), attestedBy: 'Hà Văn Tuấn, Trưởng ban công tác Mặt trận', attestedOn: vietnamToday(deps),
+      });
+    }
+  };
 
   // 1. A commune-wide k1 contribution, decided by household ballots, published.
   const road = await createCampaign(deps, staff, {
@@ -93,6 +106,7 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
     kind: 'election', category: 'k5', board: 'inspection', villageIds: allVillages, channels: ['meeting'], seats: 1,
     candidates: villages.flatMap((v) => (CANDIDATES[v.code] ?? []).map((name, i) => ({ id: `${v.code}-${i + 1}`, name, villageId: v.id, birthYear: 1968 + i * 9 }))),
   });
+  await attestAll(board.id);
   await transitionCampaign(deps, staff, board.id, 'open');
   for (const v of villages) {
     const [present, invalid, first, second] = BOARD_VOTES[v.code] ?? [0, 0, 0, 0];
@@ -106,9 +120,38 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
     await confirmTally(deps, inspector, sheet.id);
   }
   await transitionCampaign(deps, staff, board.id, 'close');
+  // published, and awaiting the UBMTTQ xã's recognition (Đ21 k2): the page says "chờ công nhận"
   await publishResults(deps, staff, board.id);
   // the meetings were announced in time, but nobody has sent the result to the commune yet: overdue
   await recordStep(deps, staff, board.id, { fact: 'notice_sent', doneOn: day(-25), note: 'Giấy mời họp Mẫu 01 đến các hộ' });
+
+  // 2b. Thôn Tân Kiều elects its village head (k4, one seat), published and recognised by the UBND xã.
+  const tk = byCode.get('TK')!;
+  const head = await createCampaign(deps, staff, {
+    title: 'Bầu Trưởng thôn Tân Kiều nhiệm kỳ 2026–2031',
+    description: 'Cuộc họp cộng đồng dân cư thôn Tân Kiều bầu Trưởng thôn, bỏ phiếu kín; Ban công tác Mặt trận giới thiệu 02 người ứng cử (Mẫu 05).',
+    kind: 'election', category: 'k4', board: 'village_head', villageIds: [tk.id], channels: ['meeting'], seats: 1,
+    candidates: [
+      { id: 'TK-TT-1', name: 'Lương Văn Hải', villageId: tk.id, birthYear: 1975 },
+      { id: 'TK-TT-2', name: 'Đinh Thị Thảo', villageId: tk.id, birthYear: 1982 },
+    ],
+  });
+  await recordElectionTeam(deps, staff, head.id, { members: [
+    { name: 'Hà Văn Tuấn', role: 'Tổ trưởng (Trưởng ban công tác Mặt trận)', birthYear: 1966 },
+    { name: 'Kiều Thị Loan', role: 'Thư ký', birthYear: 1988 },
+    { name: 'Tô Văn Phúc', role: 'Thành viên', birthYear: 1979 },
+  ] });
+  await attestAll(head.id);
+  await transitionCampaign(deps, staff, head.id, 'open');
+  const tkHead = await actorFor('truongthon.tk');
+  const headSheet = await submitTally(deps, tkHead, head.id, {
+    villageId: tk.id, channel: 'meeting', method: 'secret_ballot', present: 118, issued: 118, returned: 118, invalid: 2,
+    counts: { candidates: { 'TK-TT-1': 89, 'TK-TT-2': 27 } }, board: BOARD, witnesses: WITNESSES,
+  });
+  await confirmTally(deps, inspector, headSheet.id);
+  await transitionCampaign(deps, staff, head.id, 'close');
+  await publishResults(deps, staff, head.id);
+  await recordRecognition(deps, staff, head.id, { number: '128/QĐ-UBND', decidedOn: vietnamToday(deps), signer: 'Nguyễn Quang Vinh, Chủ tịch UBND xã' });
 
   // 3. A village's own k6 matter, voted online and on paper, open now.
   const ds = byCode.get('DS')!;
@@ -184,5 +227,5 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
     await submitAnonymous(deps, { slug: sipas.slug, kiosk: true, client: `demo-sipas-${i}`, answers });
   }
 
-  return ['Demo: 2 đợt đã công bố kết quả, 4 đợt đang mở / 2 published campaigns, 4 open.'];
+  return ['Demo: 3 đợt đã công bố kết quả (1 đã công nhận), 4 đợt đang mở / 3 published campaigns (1 recognised), 4 open.'];
 }

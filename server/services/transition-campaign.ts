@@ -11,6 +11,7 @@ import { readSnapshot, type ResultsSnapshot } from '../domain/results/snapshot';
 import { campaignOf } from './guards';
 import { expectChanged, isFailedAssertion } from '../../db/repositories/assertions';
 import { atomicWithAudit } from './audit';
+import { electionOpeningProblems } from './election-prep';
 
 const DAY = 86_400_000;
 
@@ -72,6 +73,16 @@ export async function transitionCampaign(deps: AppDeps, actor: Actor, id: string
         vi: `Lấy ý kiến Nhân dân phải kéo dài ít nhất ${minDays} ngày (Điều 28 Luật 10/2022/QH15); sớm nhất được đóng vào ${new Date(earliest).toISOString().slice(0, 10)}.`,
         en: `A consultation stays open at least ${minDays} days (Art. 28); it can close from ${new Date(earliest).toISOString().slice(0, 10)}.`,
       });
+    }
+  }
+  if (action === 'open') {
+    // an election opens only with every candidate attested and no candidate on its team (Đ37, Đ42; NĐ 59 Đ6 k1 b)
+    const problems = await electionOpeningProblems(deps, c);
+    if (problems.length) {
+      throw new AppError('INVALID_STATE', {
+        vi: `Chưa mở được bầu cử: ${problems[0]!.message.vi}${problems.length > 1 ? ` (và ${problems.length - 1} vấn đề khác)` : ''}`,
+        en: `The election cannot open yet: ${problems[0]!.message.en}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
+      }, problems);
     }
   }
   const at = now.toISOString();

@@ -86,4 +86,17 @@ describe('a snapshot published in format 1', () => {
     expect(text).toContain('TRƯỞNG THÔN');
     expect((await t.app.request(`/api/v1/campaigns/${s.campaign.id}/results.csv`)).status).toBe(200);
   });
+  it('an election published in format 1 awaits the UBMTTQ xã’s recognition, then shows the decision recorded after it, unchanged as published', async () => {
+    const { s } = await published('snapshot-format-1-election.json');
+    expect(await (await t.app.request(`/r/${s.campaign.slug}`)).text()).toContain('Trúng cử, chờ công nhận');
+    await t.deps.atomic([t.deps.db.insertInto('recognitions').values({
+      campaign_id: s.campaign.id, version: 1, number: '05/QĐ-MTTQ', decided_on: '2026-11-27', signer: 'Trần Văn Hòa, Chủ tịch UBMTTQ xã', body: 'ubmttq_xa',
+      scan_key: null, scan_mime: null, reason: '', recorded_by: 'x', recorded_at: '2026-11-27T03:00:00.000Z',
+    })]);
+    const html = await (await t.app.request(`/r/${s.campaign.slug}`)).text();
+    expect(html).toContain('Đã được UBMTTQ xã công nhận theo Quyết định số 05/QĐ-MTTQ ngày 27/11/2026');
+    const { publication, preview, ...served } = (await api(t, 'GET', `/api/v1/campaigns/${s.campaign.id}/results`)).json;
+    expect(served).toEqual(s);
+    expect([publication.version, preview]).toEqual([1, false]);
+  });
 });

@@ -9,7 +9,27 @@ export async function createCampaign(t: TestEnv, cookie: string, body: Record<st
   return r.json;
 }
 
+/**
+ * The Ban công tác Mặt trận attests every candidate of an election on every
+ * condition of its board (Đ37, Đ42): what an election needs before it opens.
+ * Nothing for a campaign that is not an election.
+ */
+export async function attestCandidates(t: TestEnv, cookie: string, id: string) {
+  const prep = await api(t, 'GET', `/api/v1/campaigns/${id}/election`, { cookie });
+  if (prep.status !== 200) return;
+  const conditions = (prep.json.conditions as { code: string }[]).map((c) => c.code);
+  for (const k of prep.json.candidates as { id: string; attested: boolean }[]) {
+    if (k.attested) continue;
+    const r = await api(t, 'POST', `/api/v1/campaigns/${id}/candidates/${encodeURIComponent(k.id)}/attestations`, {
+      cookie, body: { conditions, attestedBy: 'Lê Thị Hoa, Trưởng ban công tác Mặt trận', attestedOn: '2026-11-20' },
+    });
+    if (r.status !== 201) throw new Error(`attest: ${r.status} ${r.text}`);
+  }
+}
+
+/** Opens a campaign (an election's candidates attested first); fails the test on anything but 200. */
 export async function openCampaign(t: TestEnv, cookie: string, id: string) {
+  await attestCandidates(t, cookie, id);
   const r = await api(t, 'POST', `/api/v1/campaigns/${id}/open`, { cookie });
   if (r.status !== 200) throw new Error(`open: ${r.status} ${r.text}`);
 }

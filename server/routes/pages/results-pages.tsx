@@ -17,6 +17,7 @@ import { ResultsContent } from '../../../web/views/results/results-page';
 import { StaffPreview } from '../../../web/views/results/staff-preview';
 import { CommuneListView, CommunePortalView } from '../../../web/views/results/portal';
 import type { Lang, Text } from '../../domain/i18n';
+import { recognitionOf, recognitionScanUrl, staffRecognitionScanUrl } from '../../services/recognition';
 
 // Rendered results pages per app, keyed by (slug, version, hash, language,
 // origin). A published snapshot never changes, so a page is rendered once per
@@ -58,9 +59,10 @@ async function renderPreview(
   const actor = currentActor(c);
   const session = c.get('session')!;
   const lang = c.get('lang');
-  const [view, versions] = await Promise.all([
+  const [view, versions, recognition] = await Promise.all([
     viewResults(deps, actor, id, { preview, ownOnly: true }),
     publicationVersions(deps, actor, id),
+    recognitionOf(deps, id),
   ]);
   const s = view.snapshot;
   const url = new URL(c.req.url);
@@ -88,6 +90,10 @@ async function renderPreview(
         canPublish={(actor.role === 'admin' || actor.role === 'staff') && (s.campaign.status === 'closed' || s.campaign.status === 'published')}
         status={s.campaign.status}
         opinions={view.staff?.opinions ?? []}
+        recognition={{
+          status: recognition.status,
+          scanUrl: recognition.latest?.scan ? staffRecognitionScanUrl(id, recognition.latest.version) : null,
+        }}
         {...extra}
       />
     </Layout>,
@@ -120,8 +126,11 @@ export const resultsPages = new Hono<AppEnv>()
     const lang: Lang = c.get('lang');
     const slug = c.req.param('slug');
     const head = await publishedHead(deps, slug);
+    // a recognition recorded after publication shows without a new version: its own version is part of the key
+    const recognition = await recognitionOf(deps, head.campaignId);
+    const recognised = recognition.latest?.version ?? 0;
     const origin = publicOrigin(c);
-    const key = `${slug}\u0000${head.version}\u0000${head.hash}\u0000${lang}\u0000${origin}`;
+    const key = `${slug}\u0000${head.version}\u0000${head.hash}\u0000${recognised}\u0000${lang}\u0000${origin}`;
     const cache = cacheOf(deps);
     let page = cache.get(key);
     if (!page) {
@@ -132,12 +141,16 @@ export const resultsPages = new Hono<AppEnv>()
           <ResultsContent
             lang={lang} snapshot={s} publication={view.publication} versions={versions} pageUrl={`${origin}/r/${slug}`}
             postingUntil={posting.until} postingDays={posting.days} preview={false}
+            recognition={{
+              status: recognition.status,
+              scanUrl: recognition.latest?.scan ? recognitionScanUrl(slug, recognition.latest.version) : null,
+            }}
           />
         </Layout>
       ).toString();
       // Encoded and compressed once: a slow phone connection gets the gzip body.
       const body = strToU8(await html) as Uint8Array<ArrayBuffer>;
-      page = { body, gzip: gzipSync(body, { level: 9 }) as Uint8Array<ArrayBuffer>, etag: `"r${head.version}-${head.hash.slice(0, 16)}-${lang}"` };
+      page = { body, gzip: gzipSync(body, { level: 9 }) as Uint8Array<ArrayBuffer>, etag: `"r${head.version}-${head.hash.slice(0, 16)}-k${recognised}-${lang}"` };
       if (cache.size > 2000) cache.clear();
       cache.set(key, page);
     }

@@ -45,6 +45,7 @@ const T = {
   tallies: { vi: 'Biên bản kiểm phiếu', en: 'Tally sheets' },
   themes: { vi: 'Tổng hợp, giải trình ý kiến', en: 'Group and answer opinions' },
   results: { vi: 'Xem trước kết quả', en: 'Preview the results' },
+  electionPrep: { vi: 'Người ứng cử, tiêu chuẩn, Tổ bầu cử', en: 'Candidates, eligibility, election team' },
   kiosk: { vi: 'Bật chế độ kiosk tại quầy', en: 'Kiosk mode at the counter' },
   participation: { vi: 'Tham gia theo thôn', en: 'Participation by village' },
   participationCaption: { vi: 'Số hộ đã trả lời, theo thôn và kênh', en: 'Households that answered, by village and channel' },
@@ -195,6 +196,7 @@ function Actions(props: { lang: Lang; c: CampaignDetailView; csrfToken: string }
         <LinkButton href={`/staff/print?campaignId=${encodeURIComponent(c.id)}`} variant="secondary">{T.print[lang]}</LinkButton>
         {c.kind !== 'satisfaction' ? <LinkButton href="/staff/tallies" variant="secondary">{T.tallies[lang]}</LinkButton> : null}
         {c.status !== 'draft' ? <LinkButton href={`${base}/results`} variant="secondary">{T.results[lang]}</LinkButton> : null}
+        {c.kind === 'election' ? <LinkButton href={`${base}/election`} variant="secondary">{T.electionPrep[lang]}</LinkButton> : null}
         {withThemes(c.kind) && c.status !== 'draft' ? <LinkButton href={`${base}/themes`} variant="secondary">{T.themes[lang]}</LinkButton> : null}
         {c.kind === 'satisfaction' && c.status === 'open' ? <LinkButton href={`${base}/kiosk`} variant="secondary">{T.kiosk[lang]}</LinkButton> : null}
       </div>

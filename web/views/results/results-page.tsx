@@ -8,6 +8,8 @@ import { Alert, Table } from '../components';
 import { dataBlock } from './charts';
 import { CATEGORY_LABEL, num } from './format';
 import { RT } from './parts';
+import { shownStatus, type RecognitionStatus } from '../../../server/domain/recognition';
+import { RecognitionBlock } from '../recognition/block';
 
 // The public results page of one campaign, drawn only from its frozen
 // snapshot: the frame is shared, the numbers are the kind's own view
@@ -28,6 +30,8 @@ export interface ResultsPageProps {
   postingUntil: string | null;
   postingDays: number;
   preview: boolean;
+  /** k3–k5: awaiting recognition or recognised (read beside the snapshot, never in it); the scan's URL where this viewer may open it */
+  recognition?: { status: RecognitionStatus; scanUrl: string | null };
 }
 
 const T = {
@@ -105,6 +109,10 @@ export function ResultsContent(props: ResultsPageProps) {
       </p>
       <h1>{s.campaign.title}</h1>
       {s.campaign.description ? <p class="lead">{s.campaign.description}</p> : null}
+
+      {s.binding && props.recognition ? (
+        <RecognitionBlock lang={lang} kind={s.campaign.kind} status={shownStatus(props.recognition.status, s.villages)} scanUrl={props.recognition.scanUrl} />
+      ) : null}
 
       {s.binding && Summary ? (
         <section class="result-summary" aria-labelledby="summary-title">

@@ -24,6 +24,7 @@ const T = {
   backToPublished: { vi: 'Về bản đã công bố', en: 'Back to the published version' },
   opinions: { vi: 'Ý kiến bằng lời (chỉ cán bộ xem; để tổng hợp theo nhóm)', en: 'Written opinions (staff only; to group under themes)' },
   confirm: { vi: 'Công bố kết quả này? Sau khi công bố không thể sửa, chỉ có thể đính chính bằng phiên bản mới.', en: 'Publish these results? They cannot be edited afterwards, only corrected by a new version.' },
+  recognition: { vi: 'Ghi quyết định công nhận (số, ngày, người ký, ảnh chụp)', en: 'Record the recognition decision (number, date, signer, scan)' },
   answerId: { vi: 'Mã phiếu', en: 'Answer id' },
   question: { vi: 'Câu hỏi', en: 'Question' },
   opinion: { vi: 'Ý kiến', en: 'Opinion' },
@@ -72,6 +73,9 @@ export function StaffPreview(props: StaffPreviewProps) {
       {props.notice ? <Alert kind="error">{props.notice}</Alert> : null}
       {props.errors && props.errors.length > 0 ? <ErrorSummary lang={lang} errors={props.errors} /> : null}
       <ResultsContent {...props} />
+      {props.recognition && props.recognition.status.state !== 'none' ? (
+        <p><a href={`/staff/campaigns/${encodeURIComponent(props.snapshot.campaign.id)}/recognition`}>{T.recognition[lang]}</a></p>
+      ) : null}
       {props.opinions.length > 0 ? (
         <Table
           lang={lang}
