@@ -29,8 +29,8 @@ interface CampaignContext {
   serials: Map<string, string>;
 }
 
-/** Serials held at most, over all campaigns (about 100 bytes each): past it, further campaigns take the long way. */
-export const MAX_HELD_SERIALS = 400_000;
+/** Serials held at most, over all campaigns (about 100 bytes each, so about 20 MB at most: a Worker isolate has 128 MB): past it, further campaigns take the long way. */
+export const MAX_HELD_SERIALS = 200_000;
 /** Serials read per page while loading: each page is a short read, and the event loop runs between pages. */
 const PAGE = 2000;
 
