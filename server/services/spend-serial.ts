@@ -16,6 +16,7 @@ import {
 } from '../../db/repositories/serials';
 import { idempotencyHash, serialHash } from './serial-codes';
 import { atomicWithAudit, type AuditEvent } from './audit';
+import { isFailedAssertion } from '../../db/repositories/assertions';
 
 export type SpendChannel = SerialUse['channel'];
 
@@ -104,6 +105,9 @@ export async function spendSerial<R>(deps: AppDeps, s: Spend<R>): Promise<R> {
     else await deps.atomic(statements);
   } catch (err) {
     if (!(err instanceof ConstraintViolation)) throw err;
+    // a write built on held facts, or carrying checks, was refused as a whole before
+    // anything was decided about the use: its caller takes the long way (cast-ballot.ts)
+    if ((s.found.assumed || s.checks?.length) && isFailedAssertion(err)) throw err;
     if (err.detail === s.closedRule) throw new AppError('INVALID_STATE');
     if (err.detail === 'serial_revoked') throw s.unknown();
     // another request used it first: a retry of this one, or a refusal

@@ -99,6 +99,12 @@ describe('online ballots on Workers + D1', () => {
     const unknown = await tripsOf(ballot('ZZZZZZZZZZZ', 'approve'));
     expect(unknown.status).toBe(404);
 
+    // a client over the serial-guess limit gets 429 before its serial is used, even for its own retry
+    const guesser = { 'cf-connecting-ip': '203.0.113.66' };
+    for (let i = 0; i < 30; i++) expect((await tripsOf(ballot(`ZZZZZZZ${String(i).padStart(4, '0')}`, 'approve', guesser))).status).toBe(404);
+    expect((await tripsOf(ballot(serials[9]!.serial, 'reject', { ...key, ...guesser }))).status).toBe(429);
+    expect((await tripsOf(ballot(serials[10]!.serial, 'reject', guesser))).status).toBe(429);
+
     const stored = await c.call('GET', `/api/v1/campaigns/${id}/results`, { cookie: staff });
     expect(stored.json.villages[0].questions.decision.counts).toMatchObject({ approve: 9, reject: 1 });
   });
