@@ -58,7 +58,7 @@ Ballot submission inside workerd (local, \`@cloudflare/vitest-pool-workers\`, lo
 | | per request |
 |---|---|
 | \`POST /api/v1/ballots/:serial\` → 201 (whole request, with its D1 round trips) | ${ms(per)} ms |
-| floor: one D1 read + one D1 batch of two inserts, no app code | ${ms(floor)} ms |
+| floor: one D1 batch (a read, two inserts), no app code: the one round trip a ballot of a held campaign makes | ${ms(floor)} ms |
 | the Worker's own work per ballot (difference: parse, validate, HMAC, build the batch) | **≈ ${ms(own)} ms CPU** |
 | \`GET /healthz\` (routing and middleware only) | ${ms(median(timings.map((t) => t.healthzMs)))} ms |
 

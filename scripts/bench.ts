@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { benchBallots } from './bench/ballots';
 import { benchPages } from './bench/pages';
 import { benchImport } from './bench/import';
+import { targetsSection } from './bench/targets';
 
 /** Runs a standalone bench script and returns what it printed. */
 function runScript(file: string, nodeArgs: string[] = []): string {
@@ -71,3 +72,10 @@ for (const [name, run] of SECTIONS) {
   doc = re.test(doc) ? doc.replace(re, md) : `${doc.trimEnd()}\n\n${md}\n`;
   writeFileSync(file, doc);
 }
+
+// The targets' table, first in the file, read back from the sections as they now stand.
+const summary = `<!-- bench:targets -->\n${targetsSection(doc)}\n<!-- /bench:targets -->`;
+const marked = /<!-- bench:targets -->[\s\S]*?<!-- \/bench:targets -->/;
+doc = marked.test(doc) ? doc.replace(marked, summary) : doc.replace(/(\n<!-- bench:)/, `\n${summary}\n$1`);
+writeFileSync(file, doc);
+console.log(summary);

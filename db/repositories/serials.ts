@@ -228,3 +228,44 @@ export async function holdsKeyedData(db: Kysely<Database>): Promise<boolean> {
   ]).executeTakeFirstOrThrow();
   return Number(r.serials) === 1 || Number(r.sealed) === 1;
 }
+
+// The facts an online ballot built from memory relied on (services/ballot-context.ts),
+// checked by the writer in the same write as the use: the serial, still
+// unrevoked, belongs to this campaign and village; the campaign is open and
+// unchanged since it was read; the village's frozen H and online agreement
+// are the ones its binding was decided on. Any of them false: nothing is written.
+const EXPECT_BALLOT_CONTEXT = `insert into atomic_assertions (name) select 'ballot_context' where not exists (
+    select 1 from serials s
+    join campaigns c on c.id = s.campaign_id
+    left join campaign_villages cv on cv.campaign_id = s.campaign_id and cv.village_id = s.village_id
+    where s.serial_hash = ? and s.campaign_id = ? and s.village_id = ? and s.revoked = 0
+      and c.status = 'open' and c.updated_at = ? and cv.households is ? and cv.online_agreement is ?)`;
+
+/** The statement that fails an atomic write (ConstraintViolation 'atomic_assertion') unless the serial is as `row` says. */
+export function expectBallotContext(serialHash: string, row: SerialForBallot): Compilable {
+  const params = [serialHash, row.campaignId, row.villageId, row.updatedAt, row.villageHouseholds, row.onlineAgreement];
+  return { compile: () => CompiledQuery.raw(EXPECT_BALLOT_CONTEXT, params) };
+}
+
+/** A campaign's serials and their villages, a page at a time in serial-hash order (after `after`). */
+export async function serialVillagesPage(db: Kysely<Database>, campaignId: string, after: string, limit: number) {
+  return db
+    .selectFrom('serials')
+    .select(['serial_hash as serialHash', 'village_id as villageId'])
+    // walked along the primary key (`+` keeps SQLite off the campaign index, whose
+    // order would need all the campaign's serials sorted for every page)
+    .where(sql<boolean>`+campaign_id = ${campaignId}`)
+    .where('serial_hash', '>', after)
+    .orderBy('serial_hash')
+    .limit(limit)
+    .execute();
+}
+
+/** Each village's H and online agreement as frozen at opening (null while a draft). */
+export async function villageFacts(db: Kysely<Database>, campaignId: string) {
+  return db
+    .selectFrom('campaign_villages')
+    .select(['village_id as villageId', 'households as villageHouseholds', 'online_agreement as onlineAgreement'])
+    .where('campaign_id', '=', campaignId)
+    .execute();
+}

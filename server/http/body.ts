@@ -2,6 +2,8 @@ import type { AppContext } from './context';
 import { AppError } from '../domain/errors';
 
 export const JSON_LIMIT = 1024 * 1024;
+// one decoder for every body (decode() without a stream keeps no state between calls)
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a JSON body (at most 1 MiB); anything else is a clear 4xx. */
 export async function readJson(c: AppContext, limit = JSON_LIMIT): Promise<unknown> {
@@ -11,7 +13,7 @@ export async function readJson(c: AppContext, limit = JSON_LIMIT): Promise<unkno
   }
   const bytes = await readBytes(c, limit);
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return JSON.parse(utf8.decode(bytes));
   } catch {
     throw new AppError('BAD_REQUEST', { vi: 'Dữ liệu JSON không đọc được.', en: 'The JSON body cannot be parsed.' });
   }

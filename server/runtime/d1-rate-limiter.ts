@@ -44,5 +44,10 @@ export function d1RateLimiter(db: Kysely<Database>, clock: () => Date): RateLimi
     async reset(key) {
       await db.deleteFrom('rate_limits').where('key', '=', key).execute();
     },
+    // the count() above, as a condition inside a batch
+    assertBelow: (key, limit, windowMs) => ({
+      compile: () => sql`insert into atomic_assertions (name) select 'rate_limit' where (
+          select count from rate_limits where key = ${key} and ${clock().getTime()} - window_start < ${windowMs}) >= ${limit}`.compile(db),
+    }),
   };
 }

@@ -37,6 +37,13 @@ export interface RateLimiter {
   /** The hits counted in the key's current window, without counting one. */
   count(key: string, windowMs: number): Promise<number>;
   reset(key: string): Promise<void>;
+  /**
+   * Where the counts live in the database (D1): a statement that fails the
+   * atomic write it is part of (ConstraintViolation 'atomic_assertion') while
+   * the key has `limit` hits or more in its window, so a write can check a
+   * limit without a read before it. Absent where counting is a memory read.
+   */
+  assertBelow?(key: string, limit: number, windowMs: number): Compilable;
 }
 
 /**

@@ -8,10 +8,14 @@ import { surveyForVillage } from '../domain/campaign-forms';
 import { compileValidator } from '../domain/survey/validator';
 import { findCampaign, listCandidates } from '../../db/repositories/campaigns';
 import { insertBallot } from '../../db/repositories/ballots';
-import { receiptFor, receiptHash } from './serial-codes';
+import { receiptFor, receiptHash, serialHash } from './serial-codes';
 import { lookUpSerial, spendSerial, vietnamDate, type FoundSerial } from './spend-serial';
 import { base32 } from '../runtime/ids';
-import { withinGuessLimit } from './serial-guesses';
+import { knownSerialChecks, withinGuessLimit } from './serial-guesses';
+import { assumeSerial, forgetSerial, learnCampaign } from './ballot-context';
+import { parseSerial } from '../domain/serial';
+import { ConstraintViolation } from '../runtime/types';
+import type { Compilable } from 'kysely';
 import { sealBallot, sealedLength } from './sealed-ballots';
 
 const unknownSerial = () =>
@@ -89,29 +93,76 @@ const alreadyUsed = () =>
  * binding vote.
  */
 export function onlineAnswerBinds(row: SerialForBallot): boolean {
-  const agreed = agreementOnRecord(parseFrozen(row.onlineAgreement), row.villageHouseholds ?? 0);
-  return onlineBallotBinds(row.kind, row.category, agreed);
+  // decided from a few strings that repeat for every serial of a village: parsed once
+  const key = `${row.kind}|${row.category}|${row.villageHouseholds}|${row.onlineAgreement}`;
+  let binds = bindsFor.get(key);
+  if (binds === undefined) {
+    const agreed = agreementOnRecord(parseFrozen(row.onlineAgreement), row.villageHouseholds ?? 0);
+    binds = onlineBallotBinds(row.kind, row.category, agreed);
+    if (bindsFor.size > 10_000) bindsFor.clear();
+    bindsFor.set(key, binds);
+  }
+  return binds;
 }
+const bindsFor = new Map<string, boolean>();
 
 /** The campaign takes online answers at all: as a channel, or as advice beside the binding ones (k1–k5). */
 export function takesOnline(row: Pick<SerialForBallot, 'channels' | 'advisoryOnline'>): boolean {
-  return (JSON.parse(row.channels) as Channel[]).includes('online') || row.advisoryOnline === 1;
+  let online = onlineChannel.get(row.channels);
+  if (online === undefined) {
+    online = (JSON.parse(row.channels) as Channel[]).includes('online');
+    if (onlineChannel.size > 1000) onlineChannel.clear();
+    onlineChannel.set(row.channels, online);
+  }
+  return online || row.advisoryOnline === 1;
 }
+const onlineChannel = new Map<string, boolean>();
 
 /**
  * Accepts one online ballot per serial (services/spend-serial.ts spends it);
  * this channel adds the campaign's online checks, the answers and the receipt.
  * An advisory answer takes the serial's advisory key instead of its binding use.
+ *
+ * A serial of a campaign held in memory (services/ballot-context.ts) is cast
+ * in one write that checks what it assumed; if that write refuses anything,
+ * nothing was written and the ballot is cast the long way, read first, so
+ * every answer (replay, already used, closed, unknown, bad answers) is the
+ * one the read gives.
  */
 export async function castBallot(deps: AppDeps, input: CastInput): Promise<CastResult> {
+  if (!input.found) {
+    const assumed = await assumedSerial(deps, input.serial, input.client);
+    if (assumed) {
+      try {
+        return await cast(deps, input, assumed.found, assumed.checks);
+      } catch (err) {
+        if (!(err instanceof AppError || err instanceof ConstraintViolation)) throw err;
+        if (err instanceof ConstraintViolation && err.detail.includes('ballot_context')) forgetSerial(deps, assumed.found.hash);
+      }
+    }
+  }
   const found = input.found ?? (await resolveSerial(deps, input.serial, input.client));
+  await learnCampaign(deps, found.row, takesOnline(found.row));
+  return cast(deps, input, found, []);
+}
+
+/** The serial as held in memory, with the limit's checks for its write; null when not held or the client is over the limit. */
+async function assumedSerial(deps: AppDeps, raw: string, client: string) {
+  const parsed = parseSerial(raw.slice(0, 64));
+  if (!parsed.ok) return null;
+  const found = assumeSerial(deps, parsed.serial, await serialHash(deps.secret, parsed.serial));
+  const checks = found && (await knownSerialChecks(deps, client));
+  return found && checks ? { found, checks } : null;
+}
+
+async function cast(deps: AppDeps, input: CastInput, found: FoundSerial, checks: Compilable[]): Promise<CastResult> {
   const { hash, row: campaign } = found;
   const key = input.idempotencyKey?.slice(0, 200);
   const binding = onlineAnswerBinds(campaign);
   let receipt = '';
   let sealed = false;
   const result = await spendSerial(deps, {
-    found, channel: 'online', idempotencyKey: key, closedRule: 'campaign_not_open', unknown: unknownSerial, alreadyUsed,
+    found, checks, channel: 'online', idempotencyKey: key, closedRule: 'campaign_not_open', unknown: unknownSerial, alreadyUsed,
     advisory: takesOnline(campaign) && !binding,
     answer: async (replay) => ({ receipt: replay ? await receiptFor(deps.secret, hash, key!) : receipt, replay }),
     part: async () => {

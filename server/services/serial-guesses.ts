@@ -10,6 +10,7 @@
 // counted, a client's lookups in flight are held back whenever, were they all
 // wrong, they could pass the limit: at most GUESS_LIMIT wrong serials are
 // ever looked up per window, and right ones only wait a lookup's time.
+import type { Compilable } from 'kysely';
 import type { AppDeps } from './deps';
 import { AppError } from '../domain/errors';
 
@@ -56,4 +57,17 @@ export async function withinGuessLimit<T>(deps: AppDeps, client: string, lookUp:
     for (const wake of gate.waiters.splice(0)) wake();
     if (gate.users === 0) gates.delete(key);
   }
+}
+
+/**
+ * The limit for a serial known to exist (services/ballot-context.ts): it is
+ * never a wrong guess, so nothing is counted, but a client over the limit is
+ * still refused before its serial is used. Null when it is over the limit
+ * now; otherwise the statements its write must carry (where the limiter
+ * counts in the database, the check runs inside the write: no read before it).
+ */
+export async function knownSerialChecks(deps: AppDeps, client: string): Promise<Compilable[] | null> {
+  const key = `serial-guess:${client}`;
+  if (deps.rateLimiter.assertBelow) return [deps.rateLimiter.assertBelow(key, GUESS_LIMIT, GUESS_WINDOW_MS)];
+  return (await deps.rateLimiter.count(key, GUESS_WINDOW_MS)) >= GUESS_LIMIT ? null : [];
 }

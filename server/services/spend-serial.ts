@@ -12,10 +12,11 @@ import { AppError } from '../domain/errors';
 import { parseSerial } from '../domain/serial';
 import { ConstraintViolation } from '../runtime/types';
 import {
-  findAdvisoryUse, findSerialForBallot, findSerialUse, insertAdvisoryUse, insertSerialUse, type SerialForBallot, type SerialUse,
+  expectBallotContext, findAdvisoryUse, findSerialForBallot, findSerialUse, insertAdvisoryUse, insertSerialUse, type SerialForBallot, type SerialUse,
 } from '../../db/repositories/serials';
 import { idempotencyHash, serialHash } from './serial-codes';
 import { atomicWithAudit, type AuditEvent } from './audit';
+import { isFailedAssertion } from '../../db/repositories/assertions';
 
 export type SpendChannel = SerialUse['channel'];
 
@@ -25,6 +26,11 @@ export interface FoundSerial {
   hash: string;
   /** the serial, its campaign and its use if any (revoked serials included: the channel says how to refuse) */
   row: SerialForBallot;
+  /**
+   * The row was built from what is held in memory (services/ballot-context.ts),
+   * not read: the write then checks every fact it states before spending.
+   */
+  assumed?: boolean;
 }
 
 /** Parses, hashes and looks up a typed or scanned serial in one read; null when it is malformed or unknown. */
@@ -67,6 +73,8 @@ export interface Spend<R> {
    * so the household's paper ballot still counts.
    */
   advisory?: boolean;
+  /** statements that must pass before anything is written (a limit checked inside the database) */
+  checks?: Compilable[];
 }
 
 /** Uses a serial once: a retry of the same request gets its first answer, anything else that finds it used is refused. */
@@ -84,6 +92,9 @@ export async function spendSerial<R>(deps: AppDeps, s: Spend<R>): Promise<R> {
   const part = await s.part(idempotency);
   const use = { serialHash: hash, campaignId: row.campaignId, villageId: row.villageId, idempotencyHash: idempotency };
   const statements = [
+    // a row not read: the write fails, changing nothing, unless it is still true
+    ...(s.found.assumed ? [expectBallotContext(hash, row)] : []),
+    ...(s.checks ?? []),
     s.advisory
       ? insertAdvisoryUse(deps.db, { ...use, receiptHash: part.use.receiptHash, usedOn: part.use.usedOn })
       : insertSerialUse(deps.db, { ...use, channel: s.channel, ...part.use }),
@@ -94,6 +105,9 @@ export async function spendSerial<R>(deps: AppDeps, s: Spend<R>): Promise<R> {
     else await deps.atomic(statements);
   } catch (err) {
     if (!(err instanceof ConstraintViolation)) throw err;
+    // a write built on held facts, or carrying checks, was refused as a whole before
+    // anything was decided about the use: its caller takes the long way (cast-ballot.ts)
+    if ((s.found.assumed || s.checks?.length) && isFailedAssertion(err)) throw err;
     if (err.detail === s.closedRule) throw new AppError('INVALID_STATE');
     if (err.detail === 'serial_revoked') throw s.unknown();
     // another request used it first: a retry of this one, or a refusal
