@@ -8,6 +8,7 @@ import { kindOf } from '../kinds';
 import type { TallyQuestion } from '../domain/tally';
 import { paperSheetGaps, type SheetGap } from '../domain/reconciliation';
 import { alreadyCounted } from './village-counted';
+import { meetingRecordStatus, type MeetingRecordStatus } from '../domain/meeting-record';
 
 export interface SheetView extends TallySheet {
   submittedByName: string;
@@ -17,6 +18,8 @@ export interface SheetView extends TallySheet {
   photos: { id: string; url: string; mime: string; size: number; createdAt: string }[];
   /** a current paper sheet: its numbers that cannot be true beside what the village has counted now, with the gaps */
   gaps: SheetGap[];
+  /** a meeting sheet: whether its record holds the procedural votes (Mẫu 03; Đ18 k4, NĐ 59 Đ3 k5); null for paper */
+  record: MeetingRecordStatus | null;
 }
 
 export interface VillageTallies {
@@ -70,6 +73,7 @@ export async function listTallies(deps: AppDeps, actor: Actor, campaignId: strin
     confirmedByName: s.confirmedBy ? names.get(s.confirmedBy) ?? '' : null,
     counts: s.status === 'confirmed',
     gaps: gapsOf.get(s.id) ?? [],
+    record: s.channel === 'meeting' ? meetingRecordStatus(s.data) : null,
     photos: photos.filter((p) => p.tallyId === s.id).map((p) => ({ id: p.id, url: photoUrl(p.id), mime: p.mime, size: p.size, createdAt: p.createdAt })),
   });
   const order = { meeting: 0, paper: 1 } as const;

@@ -2,7 +2,7 @@ import { formatDate, formatNumber, type Text } from '../../domain/i18n';
 import type { SnapshotVillage } from '../../domain/results/snapshot';
 
 /** Warnings a villager reads beside the village's result (page and notice): why a tally did not count. */
-const SHOWN = new Set(['paper_without_meeting', 'online_agreement_missing', 'paper_not_counted']);
+const SHOWN = new Set(['paper_without_meeting', 'online_agreement_missing', 'paper_not_counted', 'meeting_record_incomplete']);
 
 const HOW: Record<string, Text> = {
   meeting: { vi: 'họp thôn', en: 'village meeting' },
