@@ -17,6 +17,7 @@ import { submitAnonymous } from './submit-anonymous';
 // (one village short of the threshold), an open k6 decision with online
 // ballots, an open consultation, and the two satisfaction surveys with answers.
 
+const SECRETARY = 'Vũ Thị Hằng';
 const BOARD = ['Nguyễn Văn Hùng', 'Trần Thị Mai', 'Lê Văn Tâm'];
 const WITNESSES = ['Phạm Văn Lộc', 'Đỗ Thị Hoa'];
 
@@ -86,6 +87,8 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
     const sheet = await submitTally(deps, head, board.id, {
       villageId: v.id, channel: 'meeting', method: 'secret_ballot', present, issued: present, returned: present, invalid,
       counts: { candidates: { [`${v.code}-1`]: first, [`${v.code}-2`]: second } }, board: BOARD, witnesses: WITNESSES,
+      // the record's procedural votes (Đ18 k4; NĐ 59 Đ3 k5): each chosen by all but a few of those present
+      procedural: { secretary: { name: SECRETARY, votesFor: present - 2 }, method: { votesFor: present }, board: { votesFor: present - 1 } },
     });
     await confirmTally(deps, inspector, sheet.id);
   }
