@@ -32,6 +32,8 @@ import { feedbackPages } from './routes/pages/feedback-pages';
 import { dialoguePages } from './routes/pages/dialogue-pages';
 import { outreachPages } from './routes/pages/outreach-pages';
 import { scorecardPages } from './routes/pages/scorecard-pages';
+import { recordRoutes } from './routes/records';
+import { recordPages } from './routes/pages/record-pages';
 
 /** The one place where middleware and routes are assembled, for every runtime. */
 export function createApp(deps: AppDeps) {
@@ -47,7 +49,7 @@ export function createApp(deps: AppDeps) {
     healthRoutes, staticRoutes, authRoutes, registerRoutes, campaignRoutes, ballotRoutes, tallyRoutes, resultRoutes,
     printRoutes, authPages, registerPages, portalPages, campaignPages, resultsPages, ballotPages, tallyPages, themePages,
     feedbackRoutes, dialogueRoutes, outreachRoutes, scorecardRoutes, feedbackPublicPages, feedbackPages, dialoguePages, outreachPages,
-    scorecardPages,
+    scorecardPages, recordRoutes, recordPages,
   ]) {
     app.route('/', routes);
   }

@@ -5,6 +5,7 @@ import * as feedback01 from './20261130-feedback-01-feedback';
 import * as feedback02 from './20261130-feedback-02-dialogues';
 import * as feedback03 from './20261130-feedback-03-outreach';
 import * as counting01 from './20261130-counting-01-advisory-uses-boards-agreements';
+import * as records01 from './20261130-records-01-online-records-answers-initiatives';
 
 export interface Migration {
   name: string;
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   { name: '20261130-feedback-02-dialogues', ...feedback02 },
   { name: '20261130-feedback-03-outreach', ...feedback03 },
   { name: '20261130-counting-01-advisory-uses-boards-agreements', ...counting01 },
+  { name: '20261130-records-01-online-records-answers-initiatives', ...records01 },
 ];

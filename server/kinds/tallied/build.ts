@@ -118,10 +118,13 @@ export function buildTalliedResults(input: TallyInput, questions: SnapshotQuesti
     undefined,
     aggregateOnlineAnswers(input.paper, tallyQuestions),
   );
-  const villages = tally.villages.map((v) => snapshotVillage(
-    v, input.registeredPaper[v.villageId] ?? 0,
-    agreementApplies ? agreementView(frozen.get(v.villageId) ?? null, v.households) : null,
-  ));
+  const recorded = new Set(input.onlineRecords ?? []);
+  const villages = tally.villages.map((v) => {
+    const agreement = agreementApplies ? agreementView(frozen.get(v.villageId) ?? null, v.households) : null;
+    const out = snapshotVillage(v, input.registeredPaper[v.villageId] ?? 0, agreement);
+    // where online ballots bind, whether the online-vote record is on file (NĐ 59 Đ5)
+    return agreement?.onRecord && input.onlineRecords ? { ...out, onlineRecord: recorded.has(v.villageId) } : out;
+  });
   const sheetById = new Map(sheets.map((s) => [s.id, s]));
   return {
     results: {

@@ -36,5 +36,8 @@ export function villageNotes(v: SnapshotVillage): Text[] {
     ...(v.fallback ? [v.fallback] : []),
     ...v.warnings.filter((w) => SHOWN.has(w.code)).map((w) => w.message),
     ...(agreement ? [agreement] : []),
+    ...(v.onlineRecord === undefined ? [] : [v.onlineRecord
+      ? { vi: 'Đã có biên bản biểu quyết trực tuyến.', en: 'The online-vote record is on file.' }
+      : { vi: 'Chưa có biên bản biểu quyết trực tuyến (Đ5 NĐ 59/2023/NĐ-CP).', en: 'No online-vote record on file yet (NĐ 59/2023 Đ5).' }]),
   ];
 }
