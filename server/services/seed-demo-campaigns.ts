@@ -9,6 +9,10 @@ import { castBallot } from './cast-ballot';
 import { submitTally } from './submit-tally';
 import { confirmTally } from './confirm-tally';
 import { publishResults } from './publish-results';
+import { createTheme, groupOpinions, themeBoard } from './manage-themes';
+import { addConsents, createInitiative } from './initiatives';
+import { vietnamToday } from './commune-calendar';
+import { searchHouseholds } from '../../db/repositories/households';
 import { submitAnonymous } from './submit-anonymous';
 
 // The demo commune's campaigns, made through the same services people use,
@@ -118,6 +122,7 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
     });
   }
 
+  const ds0 = byCode.get('DS')!;
   // 4. A consultation on the commune's 2027 plan (at least 20 days, Đ28), open now.
   const plan = await createCampaign(deps, staff, {
     title: 'Góp ý dự thảo Kế hoạch phát triển kinh tế – xã hội xã năm 2027',
@@ -140,6 +145,29 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
     }
     await castBallot(deps, { serial: s.serial, answers, client: 'demo' });
   }
+  // its opinions grouped under themes, each answered (tiếp thu / giải trình, Đ28)
+  const synthesis = await themeBoard(deps, staff, plan.id);
+  const ANSWERS: [string, string, boolean, string][] = [
+    [comments[0]!, 'Thủy lợi nội đồng', true, 'UBND xã tiếp thu: bổ sung nạo vét 2,5 km kênh chính trong quý I/2027.'],
+    [comments[1]!, 'Chiếu sáng đường thôn', true, 'UBND xã tiếp thu: lắp 40 bóng đèn năng lượng mặt trời trên các trục thôn.'],
+    [comments[2]!, 'Tiêu thụ nông sản', false, 'UBND xã giải trình: việc kết nối tiêu thụ do Hợp tác xã thực hiện; xã hỗ trợ chứng nhận VietGAP.'],
+    [comments[3]!, 'Trạm y tế', false, 'UBND xã giải trình: biên chế bác sĩ do Trung tâm Y tế khu vực bố trí; xã đã đề nghị tăng cường trực cuối tuần.'],
+  ];
+  for (const [text, title, accepted, response] of ANSWERS) {
+    const theme = await createTheme(deps, staff, plan.id, { title, response, accepted });
+    const mine = synthesis.opinions.filter((o) => o.text === text);
+    for (const question of new Set(mine.map((o) => o.question))) {
+      await groupOpinions(deps, staff, theme.id, { question, ballotIds: mine.filter((o) => o.question === question).map((o) => o.ballotId) });
+    }
+  }
+
+  // 4b. A citizen initiative in Đông Sơn, backed by more than 10% of its households (Đ16); not yet a campaign.
+  const dsHouseholds = await searchHouseholds(deps.db, { communeId, villageId: ds0.id });
+  const initiative = await createInitiative(deps, staff, {
+    matter: 'Làm sân bóng chuyền cho thanh niên thôn Đông Sơn tại khu đất trống cạnh nhà văn hóa', scope: 'village', villageId: ds0.id, proposer: 'Chi đoàn thanh niên thôn Đông Sơn',
+  });
+  const needed = initiative.backing.required + 2;
+  await addConsents(deps, staff, initiative.initiative.id, { householdCodes: dsHouseholds.slice(0, needed).map((h) => h.code), givenOn: vietnamToday(deps) });
 
   // 5. Satisfaction at the one-stop counter (NĐ 61/2018 Đ31) and the SIPAS survey, open, with answers.
   const counter = await createCampaign(deps, staff, {

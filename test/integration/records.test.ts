@@ -380,3 +380,27 @@ describe('the meeting sheet helper used across the suite', () => {
 });
 
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+describe('the demo commune shows the records after the count', () => {
+  it('a backed initiative in Đông Sơn, the plan consultation’s themes answered, the board election’s meeting records complete', async () => {
+    t.close();
+    t = await makeTestApp({ DANBAN_DEMO: '1' });
+    await addUser(t, { username: 'canbo.records', role: 'staff' });
+    const demoStaff = await login(t, 'canbo.records');
+    const list = (await api(t, 'GET', '/api/v1/initiatives', { cookie: demoStaff })).json;
+    expect(list).toHaveLength(1);
+    expect(list[0].backing.backed).toBe(true);
+    const plan = await t.deps.db.selectFrom('campaigns').select('id').where('title', '=', 'Góp ý dự thảo Kế hoạch phát triển kinh tế – xã hội xã năm 2027').executeTakeFirstOrThrow();
+    const themes = (await api(t, 'GET', `/api/v1/campaigns/${plan.id}/results`, { cookie: demoStaff })).json.consultation.themes;
+    expect(themes.length).toBe(4);
+    for (const th of themes) {
+      expect(th.accepted).not.toBeNull();
+      expect(th.response).not.toBe('');
+      expect(th.count).toBeGreaterThan(0);
+    }
+    const board = await t.deps.db.selectFrom('campaigns').select('id').where('title', '=', 'Bầu thành viên Ban Thanh tra nhân dân xã nhiệm kỳ 2026–2031').executeTakeFirstOrThrow();
+    const sheets = (await api(t, 'GET', `/api/v1/campaigns/${board.id}/tallies`, { cookie: demoStaff })).json.villages.flatMap((v: any) => v.sheets);
+    expect(sheets.length).toBeGreaterThan(0);
+    for (const s of sheets) expect(s.record.complete).toBe(true);
+  });
+});
