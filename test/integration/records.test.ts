@@ -383,7 +383,7 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 describe('the demo commune shows the records after the count', () => {
   it('a backed initiative in Đông Sơn, the plan consultation’s themes answered, the board election’s meeting records complete', async () => {
-    t.close();
+    await t.close();
     t = await makeTestApp({ DANBAN_DEMO: '1' });
     await addUser(t, { username: 'canbo.records', role: 'staff' });
     const demoStaff = await login(t, 'canbo.records');
