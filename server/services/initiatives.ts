@@ -194,3 +194,8 @@ export async function initiativeOfCampaign(deps: AppDeps, campaignId: string) {
   return i ? { id: i.id, matter: i.matter } : null;
 }
 
+
+/** The commune's villages, for the initiative forms (id and name). */
+export async function initiativeVillages(deps: AppDeps, actor: Actor): Promise<{ id: string; name: string }[]> {
+  return (await listVillages(deps.db, communeOf(actor))).map((v) => ({ id: v.id, name: v.name }));
+}

@@ -6,9 +6,8 @@ import { detailTexts, formFields, pageUser, staffPage } from '../../http/pages';
 import { parseInput } from '../../http/validation';
 import { CATEGORIES, type Category } from '../../domain/legal-rules';
 import { onlineVoteRecords, recordOnlineVote } from '../../services/online-vote-records';
-import { addConsents, createInitiative, initiativeToCampaign, initiativeView, initiativesOf } from '../../services/initiatives';
+import { addConsents, createInitiative, initiativeToCampaign, initiativeView, initiativeVillages, initiativesOf } from '../../services/initiatives';
 import { vietnamToday } from '../../services/commune-calendar';
-import { listVillages } from '../../../db/repositories/villages';
 import { consentsSchema, initiativeSchema, onlineRecordSchema } from '../records';
 import { OnlineRecordsPage } from '../../../web/views/records/online-records';
 import { InitiativePage, InitiativesPage } from '../../../web/views/records/initiatives';
@@ -38,9 +37,9 @@ async function renderOnline(c: AppContext, extra: { values?: Record<string, stri
 
 async function renderList(c: AppContext, extra: { values?: Record<string, string>; errors?: ErrorDetail[]; notice?: string } = {}, status: 200 | 422 = 200) {
   const actor = currentActor(c);
-  const [list, villages] = await Promise.all([initiativesOf(c.get('deps'), actor), listVillages(c.get('deps').db, actor.communeId ?? '')]);
+  const [list, villages] = await Promise.all([initiativesOf(c.get('deps'), actor), initiativeVillages(c.get('deps'), actor)]);
   return c.html(
-    <InitiativesPage {...pageUser(c)} villages={villages.map((v) => ({ id: v.id, name: v.name }))} initiatives={list}
+    <InitiativesPage {...pageUser(c)} villages={villages} initiatives={list}
       values={extra.values ?? {}} errors={detailTexts(c, extra.errors ?? [])} notice={extra.notice} />,
     status,
   );
@@ -50,7 +49,7 @@ async function renderOne(c: AppContext, extra: { values?: Record<string, string>
   const deps = c.get('deps');
   const actor = currentActor(c);
   const view = await initiativeView(deps, actor, c.req.param('id')!);
-  const villages = await listVillages(deps.db, view.initiative.communeId);
+  const villages = await initiativeVillages(deps, actor);
   const lang = c.get('lang');
   const villageName = view.initiative.villageId ? villages.find((v) => v.id === view.initiative.villageId)?.name ?? '' : lang === 'vi' ? 'Toàn xã' : 'Whole commune';
   return c.html(
