@@ -68,7 +68,19 @@ export interface TallySheetsTable {
   submitted_by: string; submitted_at: string; confirmed_by: string | null; confirmed_at: string | null;
 }
 export interface TallyPhotosTable { id: string; tally_id: string; blob_key: string; mime: string; size: number; sha256: string; created_at: string }
-export interface OpinionThemesTable { id: string; campaign_id: string; title: string; response: string; accepted: number | null; position: number }
+export interface OpinionThemesTable {
+  id: string; campaign_id: string; title: string; response: string; accepted: number | null; position: number;
+  departs_majority: number; departure_reason: string;
+}
+export interface OnlineVoteRecordsTable {
+  id: string; campaign_id: string; village_id: string; version: number; started_at: string; ended_at: string; households: number;
+  team: string; note: string; recorded_by: string; recorded_at: string;
+}
+export interface InitiativesTable {
+  id: string; commune_id: string; scope: 'village' | 'commune'; village_id: string | null; matter: string; proposer: string;
+  campaign_id: string | null; created_by: string; created_at: string;
+}
+export interface InitiativeConsentsTable { initiative_id: string; household_id: string; given_on: string; recorded_by: string; recorded_at: string }
 export interface OpinionAssignmentsTable { ballot_id: string; question: string; theme_id: string }
 export interface PublicationsTable {
   campaign_id: string; version: number; snapshot: string; hash: string; reason: string; published_by: string; published_at: string;
@@ -155,4 +167,7 @@ export interface Database {
   recognitions: RecognitionsTable;
   candidate_attestations: CandidateAttestationsTable;
   election_teams: ElectionTeamsTable;
+  online_vote_records: OnlineVoteRecordsTable;
+  initiatives: InitiativesTable;
+  initiative_consents: InitiativeConsentsTable;
 }

@@ -36,6 +36,8 @@ import { outreachPages } from './routes/pages/outreach-pages';
 import { scorecardPages } from './routes/pages/scorecard-pages';
 import { recognitionRoutes } from './routes/recognition';
 import { recognitionPages } from './routes/pages/recognition-pages';
+import { recordRoutes } from './routes/records';
+import { recordPages } from './routes/pages/record-pages';
 
 /** The one place where middleware and routes are assembled, for every runtime. */
 export function createApp(deps: AppDeps) {
@@ -51,7 +53,7 @@ export function createApp(deps: AppDeps) {
     healthRoutes, staticRoutes, authRoutes, registerRoutes, campaignRoutes, ballotRoutes, tallyRoutes, resultRoutes,
     printRoutes, authPages, registerPages, portalPages, campaignPages, resultsPages, ballotPages, tallyPages, themePages,
     feedbackRoutes, dialogueRoutes, outreachRoutes, scorecardRoutes, feedbackPublicPages, feedbackPages, dialoguePages, outreachPages,
-    scorecardPages, timelineRoutes, timelinePages, recognitionRoutes, recognitionPages,
+    scorecardPages, timelineRoutes, timelinePages, recognitionRoutes, recognitionPages, recordRoutes, recordPages,
   ]) {
     app.route('/', routes);
   }

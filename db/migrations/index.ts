@@ -7,6 +7,7 @@ import * as feedback03 from './20261130-feedback-03-outreach';
 import * as counting01 from './20261130-counting-01-advisory-uses-boards-agreements';
 import * as timeline01 from './20261130-timeline-01-calendar-and-steps';
 import * as recognition01 from './20261130-recognition-01-recognitions-attestations-teams';
+import * as records01 from './20261130-records-01-online-records-answers-initiatives';
 
 export interface Migration {
   name: string;
@@ -23,4 +24,5 @@ export const migrations: Migration[] = [
   { name: '20261130-counting-01-advisory-uses-boards-agreements', ...counting01 },
   { name: '20261130-timeline-01-calendar-and-steps', ...timeline01 },
   { name: '20261130-recognition-01-recognitions-attestations-teams', ...recognition01 },
+  { name: '20261130-records-01-online-records-answers-initiatives', ...records01 },
 ];

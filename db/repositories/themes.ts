@@ -10,24 +10,33 @@ export interface Theme {
   /** true: taken on (tiếp thu); false: explained why not (giải trình); null: not yet decided */
   accepted: boolean | null;
   position: number;
+  /** staff state that the commune's decision on this theme departs from the majority opinion (Đ28) */
+  departsFromMajority: boolean;
+  /** the reasons stated where the decision departs from the majority opinion (Đ28) */
+  departureReason: string;
 }
 
 const toTheme = (r: Database['opinion_themes']): Theme => ({
   id: r.id, campaignId: r.campaign_id, title: r.title, response: r.response,
   accepted: r.accepted === null ? null : r.accepted === 1, position: r.position,
+  departsFromMajority: r.departs_majority === 1, departureReason: r.departure_reason,
 });
 
 export function insertTheme(db: Kysely<Database>, t: Theme) {
   return db.insertInto('opinion_themes').values({
     id: t.id, campaign_id: t.campaignId, title: t.title, response: t.response,
     accepted: t.accepted === null ? null : t.accepted ? 1 : 0, position: t.position,
+    departs_majority: t.departsFromMajority ? 1 : 0, departure_reason: t.departureReason,
   });
 }
 
-export function updateTheme(db: Kysely<Database>, t: Pick<Theme, 'id' | 'title' | 'response' | 'accepted'>) {
+export function updateTheme(db: Kysely<Database>, t: Pick<Theme, 'id' | 'title' | 'response' | 'accepted' | 'departsFromMajority' | 'departureReason'>) {
   return db
     .updateTable('opinion_themes')
-    .set({ title: t.title, response: t.response, accepted: t.accepted === null ? null : t.accepted ? 1 : 0 })
+    .set({
+      title: t.title, response: t.response, accepted: t.accepted === null ? null : t.accepted ? 1 : 0,
+      departs_majority: t.departsFromMajority ? 1 : 0, departure_reason: t.departureReason,
+    })
     .where('id', '=', t.id);
 }
 

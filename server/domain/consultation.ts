@@ -4,6 +4,8 @@
 // the synthesis. Nothing here is binding; what is not yet grouped is listed so
 // no opinion is left unanswered.
 import { cleanText } from './text';
+import { DEFAULT_RULES, type LegalRules } from './legal-rules';
+import { passes } from './thresholds';
 
 export interface ConsultationQuestion {
   name: string;
@@ -108,5 +110,72 @@ export function summariseConsultation(
     themes: themeOut,
     ungrouped: opinions.filter((o) => !grouped.has(o.ballotId)),
     unknownBallotIds: [...unknown],
+  };
+}
+
+// ---- Publication of the synthesis (Đ28) ----
+
+/** A theme as the publication check reads it: the commune's answer and, where it departs from the majority, its reasons. */
+export interface AnsweredTheme {
+  id: string;
+  title: string;
+  response: string;
+  /** true: tiếp thu; false: giải trình; null: not decided */
+  accepted: boolean | null;
+  /** written opinions grouped under it */
+  count: number;
+  departsFromMajority?: boolean;
+  departureReason?: string;
+}
+
+export interface ThemeAnswerGap {
+  themeId: string;
+  title: string;
+  /** answer: no tiếp thu / giải trình yet; reasons: departs from the majority without stated reasons */
+  missing: ('answer' | 'reasons')[];
+  /** the theme holds the majority of the written opinions */
+  majority: boolean;
+}
+
+/**
+ * What keeps a consultation's synthesis from publication (Đ28): a theme
+ * without the commune's answer (tiếp thu or giải trình, with its text), or
+ * a theme where the decision departs from the majority opinion without stated
+ * reasons. A theme is the majority opinion when it holds more than half of the
+ * written opinions (rules.consultationAnswers.majority); not taking it on
+ * (giải trình) departs from it, and staff may state a departure anywhere else.
+ */
+export function themeAnswerGaps(themes: readonly AnsweredTheme[], opinions: number, rules: LegalRules = DEFAULT_RULES): ThemeAnswerGap[] {
+  const rule = rules.consultationAnswers.value;
+  const gaps: ThemeAnswerGap[] = [];
+  for (const t of themes) {
+    const majority = opinions > 0 && passes(t.count, opinions, rule.majority);
+    const missing: ThemeAnswerGap['missing'] = [];
+    if (t.accepted === null || !t.response.trim()) missing.push('answer');
+    const departs = t.departsFromMajority === true || (majority && t.accepted === false);
+    if (rule.reasonsWhenDeparting && departs && !(t.departureReason ?? '').trim()) missing.push('reasons');
+    if (missing.length > 0) gaps.push({ themeId: t.id, title: t.title, missing, majority });
+  }
+  return gaps;
+}
+
+/** The refusal's sentence, naming the themes, Vietnamese first. */
+export function themeGapsMessage(gaps: readonly ThemeAnswerGap[], rules: LegalRules = DEFAULT_RULES): { vi: string; en: string } {
+  const unanswered = gaps.filter((g) => g.missing.includes('answer')).map((g) => `“${g.title}”`);
+  const noReasons = gaps.filter((g) => g.missing.includes('reasons')).map((g) => `“${g.title}”`);
+  const article = rules.consultationAnswers.article;
+  return {
+    vi: [
+      'Chưa thể công bố kết quả lấy ý kiến:',
+      unanswered.length ? `chưa có nội dung tiếp thu, giải trình cho nhóm ý kiến ${unanswered.join(', ')}.` : '',
+      noReasons.length ? `chưa nêu lý do quyết định khác với ý kiến đa số ở nhóm ${noReasons.join(', ')}.` : '',
+      `(${article})`,
+    ].filter(Boolean).join(' '),
+    en: [
+      'The consultation cannot be published yet:',
+      unanswered.length ? `no answer (taken on or explained) for the theme(s) ${unanswered.join(', ')}.` : '',
+      noReasons.length ? `no reasons stated where the decision departs from the majority opinion in ${noReasons.join(', ')}.` : '',
+      `(${article})`,
+    ].filter(Boolean).join(' '),
   };
 }

@@ -425,7 +425,10 @@ export function groupTexts(
   const counts = new Map<string, number>();
   for (const themeId of assigned.values()) counts.set(themeId, (counts.get(themeId) ?? 0) + 1);
   return {
-    themes: themes.map((t) => ({ id: t.id, title: t.title, response: t.response, accepted: t.accepted, count: counts.get(t.id) ?? 0 })),
+    themes: themes.map((t) => ({
+      id: t.id, title: t.title, response: t.response, accepted: t.accepted, count: counts.get(t.id) ?? 0,
+      ...(t.departsFromMajority !== undefined ? { departsFromMajority: t.departsFromMajority, departureReason: t.departureReason ?? '' } : {}),
+    })),
     ungrouped: texts.filter((t) => !assigned.has(key(t))).length,
     themeOf: (t) => assigned.get(key(t)) ?? null,
   };

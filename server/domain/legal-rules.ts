@@ -92,6 +92,13 @@ export interface OneStopReason {
 
 export type OneStopLevel = 'very_satisfied' | 'satisfied' | 'not_satisfied';
 
+/** The procedural votes of a community meeting recorded in its Mẫu 03 (Đ18 k4; NĐ 59 Đ3 k5). */
+export const PROCEDURAL_ITEMS = ['secretary', 'method', 'board'] as const;
+export type ProceduralItem = (typeof PROCEDURAL_ITEMS)[number];
+
+/** How the commune answers an opinion group of a consultation (Đ28): taken on (tiếp thu) or explained (giải trình). */
+export type ConsultationAnswer = 'tiep_thu' | 'giai_trinh';
+
 /**
  * How a time limit is counted. Periods follow Bộ luật Dân sự 2015 Đ147–148
  * where the democracy law says nothing else: the day of the event that starts
@@ -173,6 +180,21 @@ export interface LegalRules {
   meetingQuorum: Partial<Record<Category, Rule<ThresholdRule>>>;
   /** procedural votes inside a meeting, denominator = representatives present (NĐ 59 Đ3) */
   proceduralVote: Rule<ThresholdRule>;
+  /**
+   * Which procedural votes a meeting record must hold before its vote counts
+   * as the meeting's decision: always the secretary and the voting method; the
+   * counting board only when the meeting votes by secret ballot (Đ18 k4; NĐ 59 Đ3 k5).
+   */
+  meetingRecordVotes: Rule<{ always: ProceduralItem[]; secretBallot: ProceduralItem[] }>;
+  /** the online-vote team (Tổ lấy ý kiến biểu quyết trực tuyến): its size (NĐ 59 Đ5) */
+  onlineTeam: Rule<{ min: number; max: number }>;
+  /**
+   * Before a consultation's synthesis is published: every opinion group carries
+   * the commune's answer, and reasons where the decision departs from the
+   * majority opinion; an opinion group is the majority when it holds the
+   * opinions of `majority` of the households that gave a written opinion (Đ28).
+   */
+  consultationAnswers: Rule<{ kinds: CampaignKind[]; answers: ConsultationAnswer[]; reasonsWhenDeparting: boolean; majority: ThresholdRule }>;
   /** citizen initiative put to the community, denominator = households (Đ16) */
   citizenInitiative: Rule<ThresholdRule>;
   consultationMinDays: Rule<number>;
@@ -417,6 +439,30 @@ export const DEFAULT_RULES: LegalRules = {
     note: {
       vi: 'Thư ký, hình thức biểu quyết, Ban kiểm phiếu được chọn khi có trên 50% đại diện hộ gia đình tham dự cuộc họp đồng ý.',
       en: 'Secretary, voting method and counting board are chosen by more than 50% of the representatives present.',
+    },
+  },
+  meetingRecordVotes: {
+    value: { always: ['secretary', 'method'], secretBallot: ['board'] },
+    article: `Đ18 k4 ${LAW}; Đ3 k5 ${ND59}`,
+    note: {
+      vi: 'Biên bản cuộc họp ghi việc chọn thư ký và hình thức biểu quyết; khi bỏ phiếu kín, ghi việc thông qua Ban kiểm phiếu. Mỗi việc được chọn khi có trên 50% đại diện hộ gia đình dự họp đồng ý.',
+      en: 'The meeting record holds the choice of the secretary and of the voting method; with a secret ballot, the approval of the counting board. Each is chosen by more than half of the household representatives present.',
+    },
+  },
+  onlineTeam: {
+    value: { min: 3, max: 5 },
+    article: `Đ5 ${ND59}`,
+    note: {
+      vi: 'Tổ lấy ý kiến biểu quyết trực tuyến gồm từ 03 đến 05 người; đại diện Ban công tác Mặt trận làm Tổ trưởng, có người biết sử dụng công nghệ thông tin.',
+      en: 'The online-vote team has 3 to 5 people; the Front work committee’s representative leads it and it includes someone able with IT.',
+    },
+  },
+  consultationAnswers: {
+    value: { kinds: ['consultation'], answers: ['tiep_thu', 'giai_trinh'], reasonsWhenDeparting: true, majority: MORE_THAN_HALF },
+    article: `Đ28 ${LAW}`,
+    note: {
+      vi: 'Công khai kết quả tổng hợp ý kiến của Nhân dân cùng nội dung tiếp thu, giải trình; khi quyết định khác với ý kiến của đa số Nhân dân phải nêu rõ lý do.',
+      en: 'The synthesis is published with what was taken on and what was explained; where the decision departs from the majority opinion, the reasons are stated.',
     },
   },
   citizenInitiative: {

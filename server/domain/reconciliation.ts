@@ -44,6 +44,7 @@ import {
   type SheetChannel,
 } from './legal-rules';
 import { quorumMet, thresholdReachable } from './thresholds';
+import { meetingRecordStatus, type ProceduralVotes } from './meeting-record';
 
 /** { question name: { choice value: n } } */
 export type Counts = Record<string, Record<string, number>>;
@@ -65,6 +66,12 @@ export interface ConfirmedSheet {
   returned?: number;
   invalid?: number;
   counts: Counts;
+  /**
+   * A meeting's record (Mẫu 03): its voting method and procedural votes,
+   * judged by meetingRecordStatus. Stored sheets always carry it
+   * (kinds/tallied/build.ts); a sheet without it is not judged.
+   */
+  record?: { method?: 'show_of_hands' | 'secret_ballot'; procedural?: ProceduralVotes };
 }
 
 /** Ballots counted one by one (online, or paper entered with their marks): how many, and their answers counted. */
@@ -421,12 +428,16 @@ export function reconcileVillage(src: VillageSources, ctx: ReconcileContext, rul
     if (online.ballots > 0) sources.push({ source: 'online', households: online.ballots, role });
   };
 
+  // A meeting that could decide but whose record lacks a procedural vote (or one was not approved)
+  // is not yet the meeting's decision: shown, deciding nothing, until a correction completes it.
+  const record = meeting?.record ? meetingRecordStatus({ ...meeting.record, present }, rules) : null;
   if (meeting && !meetingFailed) {
     // 2. The meeting decides alone.
     basis = 'meeting';
     addCounts(counts, meeting.counts);
     participated = present;
-    decisive = true;
+    decisive = record === null || record.complete;
+    if (record && record.message) warnings.push({ code: 'meeting_record_incomplete', message: record.message });
     sources.push({ source: 'meeting', households: present, role: 'counted' });
     if (paperHere || stubs > 0) reportPaper('not_added');
     reportOnline('not_added');

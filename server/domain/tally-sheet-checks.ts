@@ -7,6 +7,8 @@
 import { DEFAULT_RULES, type LegalRules, type SheetChannel, type TalliedKindName } from './legal-rules';
 import type { LocalizedText } from './i18n';
 import { ELECTION_QUESTION, type TallyQuestion } from './tally';
+import { PROCEDURAL_LABELS, type ProceduralVotes } from './meeting-record';
+import { PROCEDURAL_ITEMS } from './legal-rules';
 
 /** A tally sheet's numbers and people as stored (Đ20 k2; NĐ 59 Mẫu 02–04). */
 export interface SheetData {
@@ -23,6 +25,8 @@ export interface SheetData {
   heldOn?: string;
   place?: string;
   note?: string;
+  /** meeting: the procedural votes of its record (Mẫu 03; Đ18 k4, NĐ 59 Đ3 k5) */
+  procedural?: ProceduralVotes;
 }
 
 export interface SheetProblem {
@@ -44,6 +48,7 @@ export interface TallySheetInput {
   counts?: unknown;
   board?: unknown;
   witnesses?: unknown;
+  procedural?: unknown;
 }
 
 export interface TallySheetContext {
@@ -239,7 +244,25 @@ export function checkTallySheet(
     }
   }
 
-  // 6. Unusual but possible.
+  // 6. A meeting's procedural votes: whole numbers, never more than those present.
+  // Missing or not approved is not refused: the record is marked incomplete (domain/meeting-record.ts).
+  if (ctx.channel === 'meeting' && sheet.procedural !== undefined && sheet.procedural !== null) {
+    const given = sheet.procedural as Record<string, unknown>;
+    for (const item of PROCEDURAL_ITEMS) {
+      const vote = given[item] as { votesFor?: unknown } | undefined;
+      if (!vote || vote.votesFor === undefined || vote.votesFor === null) continue;
+      const label = PROCEDURAL_LABELS[item];
+      const path = `procedural.${item}.votesFor`;
+      if (!isCount(vote.votesFor)) {
+        err(path, `Số đại diện đồng ý ${label.vi} phải là số nguyên không âm.`, `Votes for ${label.en} must be a whole number, 0 or more.`);
+      } else if (present !== undefined && vote.votesFor > present) {
+        err(path, `Số đại diện đồng ý ${label.vi} (${vote.votesFor}) lớn hơn số đại diện dự họp (${present}).`,
+          `Votes for ${label.en} (${vote.votesFor}) exceed the representatives present (${present}).`);
+      }
+    }
+  }
+
+  // 7. Unusual but possible.
   const participants = ctx.channel === 'meeting' ? present : returned;
   if (participants !== undefined && H > 0 && participants < H * limits.lowTurnout) {
     wrn(ctx.channel === 'meeting' ? 'present' : 'returned', `Tỷ lệ tham gia thấp: ${participants}/${H} hộ (${pct(participants / H)}).`,

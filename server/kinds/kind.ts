@@ -43,6 +43,8 @@ export interface TallyInput {
   paper: OnlineAnswers[];
   /** paper ballots registered on return, per village id */
   registeredPaper: Record<string, number>;
+  /** villages with an online-vote record (NĐ 59 Đ5); absent: not read */
+  onlineRecords?: string[];
 }
 
 /** What an answered kind's results are built from: every ballot's answers, and the themes staff grouped opinions under. */

@@ -4,6 +4,7 @@
 // by hand and sign. Fields follow the law brief §2 (Mẫu 02/04 were retrieved
 // only partly, so their count fields follow Đ20 k2 and the Mẫu 02 opening).
 import { formatDate, formatDateTime, formatNumber } from '../domain/i18n';
+import { DEFAULT_RULES } from '../domain/legal-rules';
 import {
   GREY,
   MM,
@@ -55,6 +56,12 @@ export interface MeetingMinutes extends FormContext {
   place?: string;
   content: string;
   options?: string[];
+  /** the article the procedural votes rest on, printed with their lines */
+  proceduralArticle?: string;
+  /** what a confirmed meeting sheet already records (printed filled in); blanks otherwise */
+  present?: number;
+  secretary?: string;
+  proceduralVotes?: { secretary?: number; method?: number; board?: number };
 }
 
 export interface HouseholdBallotCount extends FormContext {
@@ -320,20 +327,24 @@ export function renderMeetingMinutes(m: MeetingMinutes, fonts: PrintFonts): PdfO
     f.header(m, 'Mẫu số 03 - NĐ 59/2023/NĐ-CP', m.meetingAt);
     f.title('BIÊN BẢN CUỘC HỌP CỘNG ĐỒNG DÂN CƯ', `Về việc: ${m.campaignTitle}`);
     f.paragraph(`Hôm nay, ${timeAndDay(m.meetingAt)}, tại ${m.place ?? '………………………………'}, ${m.villageName} tổ chức cuộc họp của cộng đồng dân cư.`);
-    f.blankPair('Chủ trì: Ông (bà)', 'Thư ký: Ông (bà)');
+    f.blankPair('Chủ trì: Ông (bà)', m.secretary ? `Thư ký: Ông (bà) ${m.secretary}` : 'Thư ký: Ông (bà)');
     f.paragraph('1. Thành phần tham dự', { weight: 'bold' });
     f.field('Tổng số hộ gia đình trong thôn', formatNumber(m.totalHouseholds), 'hộ');
-    f.field('Số người đại diện hộ gia đình có mặt', undefined, 'người');
-    f.field('Số hộ gia đình không có người đại diện tham dự', undefined, 'hộ');
+    f.field('Số người đại diện hộ gia đình có mặt', m.present === undefined ? undefined : formatNumber(m.present), 'người');
+    f.field('Số hộ gia đình không có người đại diện tham dự', m.present === undefined ? undefined : formatNumber(m.totalHouseholds - m.present), 'hộ');
+    // the procedural votes: "số đồng ý / số dự họp" for each, one line
+    const votes = (n: number | undefined) => (n === undefined ? '……/……' : `${formatNumber(n)}/${m.present === undefined ? '……' : formatNumber(m.present)}`);
+    const v = m.proceduralVotes;
+    f.paragraph(`Biểu quyết thủ tục, đồng ý/dự họp (cần trên 50%, ${m.proceduralArticle ?? DEFAULT_RULES.meetingRecordVotes.article}): thư ký ${votes(v?.secretary)}; hình thức biểu quyết ${votes(v?.method)}; Ban kiểm phiếu (bỏ phiếu kín) ${votes(v?.board)}.`, { size: 10.5 }, 12);
     f.paragraph('2. Nội dung bàn và quyết định', { weight: 'bold' });
     f.paragraph(m.content, {}, 12);
-    f.blank('Ý kiến thảo luận:', 1, 12);
+    f.blank('Ý kiến thảo luận:', 0, 12);
     f.paragraph('3. Hình thức quyết định', { weight: 'bold' });
     f.checkOptions(['Giơ tay', 'Bỏ phiếu kín', 'Phát phiếu lấy ý kiến hộ gia đình', 'Biểu quyết trực tuyến']);
     f.paragraph('4. Kết quả biểu quyết', { weight: 'bold' });
     f.votes(m.options ?? DEFAULT_OPTIONS, m.totalHouseholds);
     f.paragraph('5. Nội dung được quyết định', { weight: 'bold' });
-    f.blank('', 1, 12);
+    f.blank('', 0, 12);
     f.paragraph('Cuộc họp kết thúc vào hồi ….. giờ ….. phút cùng ngày.');
     f.gap(10);
     f.signatures(['ĐẠI DIỆN HỘ GIA ĐÌNH', 'ĐẠI DIỆN HỘ GIA ĐÌNH', 'THƯ KÝ']);

@@ -27,6 +27,8 @@ const themeSchema = z.object({
   title: z.string().trim().min(1).max(300),
   response: z.string().max(20_000).optional(),
   accepted: z.boolean().nullable().optional(),
+  departsFromMajority: z.boolean().optional(),
+  departureReason: z.string().max(20_000).optional(),
 });
 const themePatch = themeSchema.partial();
 const opinionsSchema = z.object({

@@ -31,6 +31,12 @@ export const sheetFields = {
   heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng năm-tháng-ngày, ví dụ 2026-11-26.|The date must be year-month-day, e.g. 2026-11-26.').optional(),
   place: z.string().max(300).optional(),
   note: z.string().max(2000).optional(),
+  /** a meeting's procedural votes (Mẫu 03): the numbers stay `unknown` for the sheet checks to name */
+  procedural: z.object({
+    secretary: z.object({ name: z.string().max(200).optional(), votesFor: z.unknown().optional() }).optional(),
+    method: z.object({ votesFor: z.unknown().optional() }).optional(),
+    board: z.object({ votesFor: z.unknown().optional() }).optional(),
+  }).optional(),
 };
 export const submitSchema = z.object({
   villageId: z.string().min(1).max(100),

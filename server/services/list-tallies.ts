@@ -10,6 +10,7 @@ import { paperSheetGaps, paperSheetReconciliation, type SheetGap, type SheetReco
 import { thresholdFor } from '../domain/legal-rules';
 import type { LocalizedText } from '../domain/i18n';
 import { alreadyCounted } from './village-counted';
+import { meetingRecordStatus, type MeetingRecordStatus } from '../domain/meeting-record';
 
 export interface SheetView extends TallySheet {
   submittedByName: string;
@@ -21,6 +22,8 @@ export interface SheetView extends TallySheet {
   gaps: SheetGap[];
   /** a current paper sheet beside what its village has counted, with the rule that counts every household once; null otherwise */
   reconciliation: (SheetReconciliation & { rule: { article: string; note: LocalizedText } | null }) | null;
+  /** a meeting sheet: whether its record holds the procedural votes (Mẫu 03; Đ18 k4, NĐ 59 Đ3 k5); null for paper */
+  record: MeetingRecordStatus | null;
 }
 
 export interface VillageTallies {
@@ -81,6 +84,7 @@ export async function listTallies(deps: AppDeps, actor: Actor, campaignId: strin
     counts: s.status === 'confirmed',
     gaps: gapsOf.get(s.id) ?? [],
     reconciliation: reconciled.has(s.id) ? { ...reconciled.get(s.id)!, rule } : null,
+    record: s.channel === 'meeting' ? meetingRecordStatus(s.data) : null,
     photos: photos.filter((p) => p.tallyId === s.id).map((p) => ({ id: p.id, url: photoUrl(p.id), mime: p.mime, size: p.size, createdAt: p.createdAt })),
   });
   const order = { meeting: 0, paper: 1 } as const;

@@ -21,6 +21,8 @@ export interface ThemeInput {
   title: string;
   response?: string;
   accepted?: boolean | null;
+  departsFromMajority?: boolean;
+  departureReason?: string;
 }
 
 /** Consultations and satisfaction surveys: the kinds whose written answers staff group (kind.themes). */
@@ -34,7 +36,10 @@ function withThemes(kind: CampaignKind): void {
   }
 }
 
-const publicTheme = (t: Theme) => ({ id: t.id, campaignId: t.campaignId, title: t.title, response: t.response, accepted: t.accepted, position: t.position });
+const publicTheme = (t: Theme) => ({
+  id: t.id, campaignId: t.campaignId, title: t.title, response: t.response, accepted: t.accepted, position: t.position,
+  departsFromMajority: t.departsFromMajority, departureReason: t.departureReason,
+});
 
 export async function createTheme(deps: AppDeps, actor: Actor, campaignId: string, input: ThemeInput) {
   const c = await campaignOf(deps, actor, campaignId);
@@ -42,6 +47,7 @@ export async function createTheme(deps: AppDeps, actor: Actor, campaignId: strin
   const theme: Theme = {
     id: deps.newId(), campaignId: c.id, title: cleanText(input.title), response: (input.response ?? '').normalize('NFC').trim(),
     accepted: input.accepted ?? null, position: await nextThemePosition(deps.db, c.id),
+    departsFromMajority: input.departsFromMajority ?? false, departureReason: (input.departureReason ?? '').normalize('NFC').trim(),
   };
   if (!theme.title) throw invalidField('title', { vi: 'Tên nhóm ý kiến không được để trống.', en: 'The theme needs a title.' });
   await atomicWithAudit(deps, [insertTheme(deps.db, theme)], [
@@ -67,10 +73,12 @@ export async function editTheme(deps: AppDeps, actor: Actor, themeId: string, in
     title: input.title !== undefined ? cleanText(input.title) : theme.title,
     response: input.response !== undefined ? input.response.normalize('NFC').trim() : theme.response,
     accepted: input.accepted !== undefined ? input.accepted : theme.accepted,
+    departsFromMajority: input.departsFromMajority !== undefined ? input.departsFromMajority : theme.departsFromMajority,
+    departureReason: input.departureReason !== undefined ? input.departureReason.normalize('NFC').trim() : theme.departureReason,
   };
   if (!next.title) throw invalidField('title', { vi: 'Tên nhóm ý kiến không được để trống.', en: 'The theme needs a title.' });
   await atomicWithAudit(deps, [updateTheme(deps.db, next)], [
-    { communeId: campaign.communeId, actor: actor.id, action: 'theme.update', entity: 'opinion_theme', entityId: theme.id, data: { title: next.title, accepted: next.accepted, response: next.response } },
+    { communeId: campaign.communeId, actor: actor.id, action: 'theme.update', entity: 'opinion_theme', entityId: theme.id, data: { title: next.title, accepted: next.accepted, response: next.response, departsFromMajority: next.departsFromMajority, departureReason: next.departureReason } },
   ]);
   return publicTheme(next);
 }

@@ -16,6 +16,8 @@ import type { PdfOutput } from '../print/pdf-output';
 import { printFonts } from './fonts';
 import { listSerials } from './campaign-serials';
 import { printOverview, type PrintOverview, type PrintVillage } from './print-overview';
+import { confirmedSheets } from '../../db/repositories/tallies';
+import { latestPerVillageAndChannel } from '../kinds/tallied/build';
 
 export type { FormName };
 
@@ -115,8 +117,19 @@ export async function printForm(deps: AppDeps, actor: Actor, campaignId: string,
       return { pdf: renderMeetingNotice({ ...ctx, meetingAt: c.opensAt ?? undefined, content }, fonts), filename };
     case 'mau-02':
       return { pdf: renderSecretBallotCount({ ...ctx, candidates, meetingAt: c.opensAt ?? undefined }, fonts), filename };
-    case 'mau-03':
-      return { pdf: renderMeetingMinutes({ ...ctx, meetingAt: c.opensAt ?? undefined, content }, fonts), filename };
+    case 'mau-03': {
+      // the latest confirmed meeting sheet's procedural votes are printed filled in; blanks otherwise
+      const sheet = latestPerVillageAndChannel((await confirmedSheets(deps.db, c.id)).filter((s) => s.villageId === village.villageId && s.channel === 'meeting'))[0];
+      const p = sheet?.data.procedural;
+      return {
+        pdf: renderMeetingMinutes({
+          ...ctx, meetingAt: c.opensAt ?? undefined, content,
+          present: sheet?.data.present, secretary: p?.secretary?.name,
+          proceduralVotes: p ? { secretary: p.secretary?.votesFor, method: p.method?.votesFor, board: p.board?.votesFor } : undefined,
+        }, fonts),
+        filename,
+      };
+    }
     case 'mau-04':
       return {
         pdf: renderHouseholdBallotCount({

@@ -14,6 +14,8 @@ import { atomicWithAudit } from './audit';
 import { forgetPublishedHead } from './public-portal';
 import { auditHead } from '../../db/repositories/audit';
 import { GENESIS_HASH } from '../domain/audit-chain';
+import { DEFAULT_RULES } from '../domain/legal-rules';
+import { themeAnswerGaps, themeGapsMessage } from '../domain/consultation';
 
 export interface Published {
   status: 'published';
@@ -51,6 +53,16 @@ export async function publishResults(deps: AppDeps, actor: Actor, campaignId: st
   }
   const now = deps.clock().toISOString();
   const { snapshot } = await computeResults(deps, c);
+  // Đ28: a consultation's synthesis goes out only with the commune's answer to every theme, and reasons where it departs from the majority
+  if (DEFAULT_RULES.consultationAnswers.value.kinds.includes(c.kind) && snapshot.consultation) {
+    const gaps = themeAnswerGaps(snapshot.consultation.themes, snapshot.consultation.opinions);
+    if (gaps.length > 0) {
+      throw new AppError('INVALID_STATE', themeGapsMessage(gaps), gaps.map((g) => ({
+        path: `themes.${g.themeId}`,
+        message: themeGapsMessage([g]),
+      })));
+    }
+  }
   snapshot.campaign.status = 'published';
   const head = await auditHead(deps.db, c.communeId);
   snapshot.auditAnchor = head ?? { seq: 0, hash: GENESIS_HASH };

@@ -9,9 +9,12 @@ import { castBallot } from './cast-ballot';
 import { submitTally } from './submit-tally';
 import { confirmTally } from './confirm-tally';
 import { publishResults } from './publish-results';
+import { createTheme, groupOpinions, themeBoard } from './manage-themes';
+import { addConsents, createInitiative } from './initiatives';
+import { vietnamToday } from './commune-calendar';
+import { searchHouseholds } from '../../db/repositories/households';
 import { submitAnonymous } from './submit-anonymous';
 import { recordStep } from './campaign-timeline';
-import { vietnamToday } from './commune-calendar';
 import { addDays } from '../domain/calendar/iso-date';
 import { attestCandidate, electionPrep, recordElectionTeam } from './election-prep';
 import { recordRecognition } from './recognition';
@@ -27,6 +30,7 @@ import { recordRecognition } from './recognition';
 // board election's report to the commune is overdue, all counted from the
 // app's clock so a demo run is the same on the same day.
 
+const SECRETARY = 'Vũ Thị Hằng';
 const BOARD = ['Nguyễn Văn Hùng', 'Trần Thị Mai', 'Lê Văn Tâm'];
 const WITNESSES = ['Phạm Văn Lộc', 'Đỗ Thị Hoa'];
 
@@ -116,6 +120,8 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
       counts: { candidates: { [`${v.code}-1`]: first, [`${v.code}-2`]: second } }, board: BOARD, witnesses: WITNESSES,
       // the village meetings were held three weeks ago
       heldOn: day(-21),
+      // the record's procedural votes (Đ18 k4; NĐ 59 Đ3 k5): each chosen by all but a few of those present
+      procedural: { secretary: { name: SECRETARY, votesFor: present - 2 }, method: { votesFor: present }, board: { votesFor: present - 1 } },
     });
     await confirmTally(deps, inspector, sheet.id);
   }
@@ -179,6 +185,7 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
     });
   }
 
+  const ds0 = byCode.get('DS')!;
   // 4. A consultation on the commune's 2027 plan (at least 20 days, Đ28), open now.
   const plan = await createCampaign(deps, staff, {
     title: 'Góp ý dự thảo Kế hoạch phát triển kinh tế – xã hội xã năm 2027',
@@ -201,6 +208,29 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
     }
     await castBallot(deps, { serial: s.serial, answers, client: 'demo' });
   }
+  // its opinions grouped under themes, each answered (tiếp thu / giải trình, Đ28)
+  const synthesis = await themeBoard(deps, staff, plan.id);
+  const ANSWERS: [string, string, boolean, string][] = [
+    [comments[0]!, 'Thủy lợi nội đồng', true, 'UBND xã tiếp thu: bổ sung nạo vét 2,5 km kênh chính trong quý I/2027.'],
+    [comments[1]!, 'Chiếu sáng đường thôn', true, 'UBND xã tiếp thu: lắp 40 bóng đèn năng lượng mặt trời trên các trục thôn.'],
+    [comments[2]!, 'Tiêu thụ nông sản', false, 'UBND xã giải trình: việc kết nối tiêu thụ do Hợp tác xã thực hiện; xã hỗ trợ chứng nhận VietGAP.'],
+    [comments[3]!, 'Trạm y tế', false, 'UBND xã giải trình: biên chế bác sĩ do Trung tâm Y tế khu vực bố trí; xã đã đề nghị tăng cường trực cuối tuần.'],
+  ];
+  for (const [text, title, accepted, response] of ANSWERS) {
+    const theme = await createTheme(deps, staff, plan.id, { title, response, accepted });
+    const mine = synthesis.opinions.filter((o) => o.text === text);
+    for (const question of new Set(mine.map((o) => o.question))) {
+      await groupOpinions(deps, staff, theme.id, { question, ballotIds: mine.filter((o) => o.question === question).map((o) => o.ballotId) });
+    }
+  }
+
+  // 4b. A citizen initiative in Đông Sơn, backed by more than 10% of its households (Đ16); not yet a campaign.
+  const dsHouseholds = await searchHouseholds(deps.db, { communeId, villageId: ds0.id });
+  const initiative = await createInitiative(deps, staff, {
+    matter: 'Làm sân bóng chuyền cho thanh niên thôn Đông Sơn tại khu đất trống cạnh nhà văn hóa', scope: 'village', villageId: ds0.id, proposer: 'Chi đoàn thanh niên thôn Đông Sơn',
+  });
+  const needed = initiative.backing.required + 2;
+  await addConsents(deps, staff, initiative.initiative.id, { householdCodes: dsHouseholds.slice(0, needed).map((h) => h.code), givenOn: vietnamToday(deps) });
 
   // 5. Satisfaction at the one-stop counter (NĐ 61/2018 Đ31) and the SIPAS survey, open, with answers.
   const counter = await createCampaign(deps, staff, {

@@ -10,7 +10,8 @@ import { cleanText } from '../domain/text';
 import { ConstraintViolation } from '../runtime/types';
 import { listCampaignVillages, listCandidates } from '../../db/repositories/campaigns';
 import { insertSheet, type SheetData, type SheetWarning } from '../../db/repositories/tallies';
-import type { SheetChannel, TalliedKindName } from '../domain/legal-rules';
+import { PROCEDURAL_ITEMS, type ProceduralItem, type SheetChannel, type TalliedKindName } from '../domain/legal-rules';
+import type { ProceduralVotes } from '../domain/meeting-record';
 import { campaignOf, requireVillage } from './guards';
 
 const ENTER_OWN_VILLAGE = { vi: 'Trưởng thôn chỉ nhập biên bản của thôn mình.', en: 'A village head enters only their own village’s tally sheet.' };
@@ -29,6 +30,8 @@ export interface SheetInput {
   heldOn?: string;
   place?: string;
   note?: string;
+  /** meeting: the procedural votes of its record (Mẫu 03) */
+  procedural?: Partial<Record<ProceduralItem, { votesFor?: unknown; name?: string }>>;
 }
 
 export interface SubmitInput extends SheetInput {
@@ -107,6 +110,7 @@ export async function checkSheetFor(
     }, 'submit');
   }
   const names = (v: string[] | undefined) => (v ?? []).map(cleanText).filter((s) => s.length > 0);
+  const procedural = channel === 'meeting' ? proceduralOf(input.procedural) : undefined;
   const data: SheetData = {
     ...(channel === 'meeting' ? { method: input.method ?? (secret ? 'secret_ballot' : 'show_of_hands') } : {}),
     ...(typeof input.present === 'number' ? { present: input.present } : {}),
@@ -119,8 +123,24 @@ export async function checkSheetFor(
     ...(input.heldOn ? { heldOn: input.heldOn } : {}),
     ...(input.place && cleanText(input.place) ? { place: cleanText(input.place) } : {}),
     ...(input.note && cleanText(input.note) ? { note: cleanText(input.note) } : {}),
+    ...(procedural ? { procedural } : {}),
   };
   return { data, warnings };
+}
+
+/** The procedural votes as stored: the numbers checked, the secretary's name cleaned, empty entries left out. */
+function proceduralOf(input: SheetInput['procedural']): ProceduralVotes | undefined {
+  if (!input) return undefined;
+  const out: ProceduralVotes = {};
+  for (const item of PROCEDURAL_ITEMS) {
+    const v = input[item];
+    if (!v) continue;
+    const votesFor = typeof v.votesFor === 'number' ? v.votesFor : undefined;
+    const name = item === 'secretary' && v.name ? cleanText(v.name) : '';
+    if (votesFor === undefined && !name) continue;
+    out[item] = { ...(votesFor !== undefined ? { votesFor } : {}), ...(name ? { name } : {}) };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 export function countingOnly(campaign: Campaign, allowed: Campaign['status'][] = COUNTING): void {

@@ -225,6 +225,23 @@ const POLICY: Record<string, Policy> = {
   'GET /staff/calendar': { allow: READERS },
   'POST /staff/calendar': { allow: OFFICE },
   'POST /staff/campaigns/:id/timeline': { allow: OFFICE },
+  // the records after the count (issue 13): office work, the consenting households are personal data
+  'GET /api/v1/campaigns/:id/online-records': { allow: OFFICE },
+  'POST /api/v1/campaigns/:id/online-records': { allow: OFFICE },
+  'GET /api/v1/campaigns/:id/online-record.pdf': { allow: OFFICE },
+  'GET /api/v1/campaigns/:id/hdnd-report.pdf': { allow: OFFICE },
+  'GET /api/v1/initiatives': { allow: OFFICE },
+  'POST /api/v1/initiatives': { allow: OFFICE },
+  'GET /api/v1/initiatives/:id': { allow: OFFICE },
+  'POST /api/v1/initiatives/:id/consents': { allow: OFFICE },
+  'POST /api/v1/initiatives/:id/campaign': { allow: OFFICE },
+  'GET /staff/campaigns/:id/online-records': { allow: OFFICE },
+  'POST /staff/campaigns/:id/online-records': { allow: OFFICE },
+  'GET /staff/initiatives': { allow: OFFICE },
+  'POST /staff/initiatives': { allow: OFFICE },
+  'GET /staff/initiatives/:id': { allow: OFFICE },
+  'POST /staff/initiatives/:id/consents': { allow: OFFICE },
+  'POST /staff/initiatives/:id/campaign': { allow: OFFICE },
 };
 
 // A 1×1 PNG: photo uploads are checked for being images before anything else.
@@ -265,6 +282,7 @@ beforeAll(async () => {
   });
   const tracked = await api(t, 'POST', '/api/v1/feedback', { body: { villageId: villages[0]!.id, text: 'Góp ý trực tuyến' } });
   const dialogue = await api(t, 'POST', '/api/v1/dialogues', { cookie: cookies.staff, body: { title: 'Hội nghị đối thoại 2026', heldAt: '2026-12-20T08:00:00+07:00', place: 'Hội trường', chair: 'Chủ tịch UBND xã' } });
+  const initiative = await api(t, 'POST', '/api/v1/initiatives', { cookie: cookies.staff, body: { matter: 'Sân bóng chuyền', scope: 'village', villageId: villages[0]!.id } });
   const question = await api(t, 'POST', `/api/v1/dialogues/${dialogue.json?.id}/questions`, { cookie: cookies.staff, body: { source: 'paper', text: 'Câu hỏi gửi trước' } });
   params = {
     id, campaignId: id, slug, serial: dsSerial, householdCode: 'DS-0001', code: 'DS-0001', villageId: villages[0]!.id,
@@ -273,6 +291,7 @@ beforeAll(async () => {
     'tallies/:id': tally.json?.id ?? 'no-such-tally', 'tally-sheets/:id': tally.json?.id ?? 'no-such-tally',
     'users/:id': users.json?.[0]?.id ?? 'no-such-user', 'accounts/:id': users.json?.[0]?.id ?? 'no-such-user', 'themes/:id': 'no-such-theme',
     'feedback/:id': item.json?.id ?? 'no-such-item', 'dialogues/:id': dialogue.json?.id ?? 'no-such-dialogue', questionId: question.json?.id ?? 'no-such-question',
+    'initiatives/:id': initiative.json?.initiative?.id ?? 'no-such-initiative',
     'g/:code': tracked.json?.code ?? 'ABCDEFGHJK0', 'gop-y/:slug': 'xa-viet-khe', 'x/:slug': 'xa-viet-khe',
   };
   const dsTally = { villageId: villages[0]!.id, channel: 'meeting', present: 5, counts: { decision: { approve: 3, reject: 2, other: 0 } }, board: ['A', 'B', 'C'], witnesses: ['D', 'E'], reason: 'Sửa số liệu' };

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
 import { seedVillages } from '../support/register';
-import { createCampaign, openCampaign, issueSerials, vote } from '../support/campaigns';
+import { createCampaign, openCampaign, issueSerials, vote, lawfulMeeting } from '../support/campaigns';
 
 const CHOICES = ['approve', 'reject', 'other'] as const;
 type Choice = (typeof CHOICES)[number];
@@ -85,7 +85,7 @@ async function run(p: Plan) {
           const reject = Math.min(s.reject, people - approve);
           const counts = Object.fromEntries(questions.map((q) => [q, { approve, reject, other: 0 }]));
           const body = { ...BOARD, villageId: vs[i]!.id, channel: s.kind, counts, ...(s.kind === 'meeting' ? { present: people } : { returned: people, invalid: 0 }) };
-          const r = await api(t, 'POST', `/api/v1/campaigns/${id}/tallies`, { cookie: staff, body });
+          const r = await api(t, 'POST', `/api/v1/campaigns/${id}/tallies`, { cookie: staff, body: lawfulMeeting(body) });
           expect([201, 409, 422]).toContain(r.status);
           if (r.status === 201 && s.confirm) expect([200, 422]).toContain((await api(t, 'POST', `/api/v1/tallies/${r.json.id}/confirm`, { cookie: inspector })).status);
         } else {

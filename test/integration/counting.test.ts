@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
 import { seedVillages, type SeededVillage } from '../support/register';
-import { createCampaign, openCampaign, issueSerials, vote } from '../support/campaigns';
+import { createCampaign, openCampaign, issueSerials, vote, lawfulMeeting } from '../support/campaigns';
 import { pdfWorkspace, type PdfWorkspace } from '../support/pdf';
 import { loadPrintFonts } from '../../server/runtime/fonts-node';
 
@@ -31,7 +31,7 @@ afterEach(async () => {
 const BOARD = { board: ['Nguyễn Văn Ba', 'Lê Thị Tư', 'Phạm Văn Năm'], witnesses: ['Hoàng Văn Sáu', 'Đỗ Thị Bảy'] };
 const MINUTES = { note: 'Họp thôn ngày 01/11/2026: các hộ đồng ý biểu quyết trực tuyến' };
 
-const submitSheet = (id: string, body: Record<string, unknown>) => api(t, 'POST', `/api/v1/campaigns/${id}/tallies`, { cookie: staff, body: { ...BOARD, ...body } });
+const submitSheet = (id: string, body: Record<string, unknown>) => api(t, 'POST', `/api/v1/campaigns/${id}/tallies`, { cookie: staff, body: lawfulMeeting({ ...BOARD, ...body }) });
 
 async function confirmedSheet(id: string, body: Record<string, unknown>): Promise<string> {
   const s = await submitSheet(id, body);

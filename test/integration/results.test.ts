@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { makeTestApp, addUser, login, api, FIXTURES, type TestEnv } from '../support/app';
 import { seedVillages, type SeededVillage } from '../support/register';
-import { createCampaign, openCampaign, issueSerials, vote } from '../support/campaigns';
+import { createCampaign, openCampaign, issueSerials, vote, lawfulMeeting } from '../support/campaigns';
 import { expectRouteSecured } from '../support/security';
 import { deflateSync } from 'node:zlib';
 import { submitAnonymous } from '../../server/services/submit-anonymous';
@@ -46,7 +46,7 @@ const BOARD = { board: ['Nguyễn Văn Ba', 'Lê Thị Tư', 'Phạm Văn Năm']
 
 /** Submits a sheet as staff and has the inspector confirm it (only confirmed sheets count). */
 async function confirmedSheet(campaignId: string, body: Record<string, unknown>): Promise<string> {
-  const s = await api(t, 'POST', `/api/v1/campaigns/${campaignId}/tallies`, { cookie: staff, body: { ...BOARD, ...body } });
+  const s = await api(t, 'POST', `/api/v1/campaigns/${campaignId}/tallies`, { cookie: staff, body: lawfulMeeting({ ...BOARD, ...body }) });
   if (s.status !== 201) throw new Error(`tally: ${s.status} ${s.text}`);
   const c = await api(t, 'POST', `/api/v1/tallies/${s.json.id}/confirm`, { cookie: inspector });
   if (c.status !== 200) throw new Error(`confirm: ${c.status} ${c.text}`);

@@ -82,6 +82,21 @@ describe('NĐ 59 forms', () => {
     expect(t.match(/Thành viên/g)).toHaveLength(4);
   });
 
+  it('Mẫu 03 holds the procedural votes (secretary, voting method, counting board), blank or filled from the confirmed sheet, still on one page', () => {
+    const blank = text(save(renderMeetingMinutes({ ...ctx, content }, fonts).toBytes())).replace(/\s+/g, ' ');
+    expect(blank).toContain('Biểu quyết thủ tục, đồng ý/dự họp (cần trên 50%, Đ18 k4 Luật 10/2022/QH15; Đ3 k5 NĐ 59/2023/NĐ-CP)');
+    expect(blank).toContain('thư ký ……/……; hình thức biểu quyết ……/……; Ban kiểm phiếu (bỏ phiếu kín) ……/……');
+    const file = save(renderMeetingMinutes({
+      ...ctx, content, present: 300, secretary: 'Trần Thị Thư', proceduralVotes: { secretary: 280, method: 291, board: 270 },
+    }, fonts).toBytes());
+    expect(pages(file)).toBe(1);
+    const filled = text(file).replace(/\s+/g, ' ');
+    expect(filled).toContain('Thư ký: Ông (bà) Trần Thị Thư');
+    expect(filled).toContain('Số người đại diện hộ gia đình có mặt: 300 người');
+    expect(filled).toContain('Số hộ gia đình không có người đại diện tham dự: 112 hộ');
+    expect(filled).toContain('thư ký 280/300; hình thức biểu quyết 291/300; Ban kiểm phiếu (bỏ phiếu kín) 270/300');
+  });
+
   it('Mẫu 03 carries every Đ20 k2 field and the four signatures on one page', () => {
     const file = save(renderMeetingMinutes({ ...ctx, content }, fonts).toBytes());
     expect(pages(file)).toBe(1);

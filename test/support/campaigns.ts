@@ -45,3 +45,17 @@ export async function issueSerials(t: TestEnv, cookie: string, id: string, villa
 export function vote(t: TestEnv, serial: string, answers: unknown, headers: Record<string, string> = {}) {
   return api(t, 'POST', `/api/v1/ballots/${serial}`, { body: { answers }, headers });
 }
+
+/**
+ * A meeting record's procedural votes, each approved by everyone present
+ * (Đ18 k4; NĐ 59 Đ3 k5): without them a meeting sheet is incomplete and its
+ * vote decides nothing.
+ */
+export const proceduralVotes = (present: number) => ({
+  secretary: { name: 'Trần Thị Thư', votesFor: present }, method: { votesFor: present }, board: { votesFor: present },
+});
+
+/** A sheet body with the meeting's procedural votes added when it is a meeting sheet that does not state them. */
+export function lawfulMeeting(body: Record<string, unknown>): Record<string, unknown> {
+  return body.channel === 'meeting' && typeof body.present === 'number' && !('procedural' in body) ? { ...body, procedural: proceduralVotes(body.present) } : body;
+}

@@ -83,6 +83,7 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
       inspector: { vi: 'Theo dõi hội nghị đối thoại: câu hỏi, trả lời, biên bản.', en: 'Follow the dialogue conferences: questions, answers, minutes.' },
     },
   },
+  { href: '/staff/initiatives', roles: ['admin', 'staff'], label: { vi: 'Sáng kiến', en: 'Initiatives' }, description: { vi: 'Sáng kiến của Nhân dân: hộ đồng thuận, đủ 10% thì đưa ra cộng đồng quyết định.', en: 'Citizen initiatives: consenting households; at 10% put to the community.' } },
   { href: '/staff/scorecard', roles: ['admin', 'staff', 'inspector'], label: { vi: 'Kết quả kế hoạch', en: 'Plan scorecard' }, description: { vi: 'Số liệu theo thôn và quý; báo cáo gửi Sở Nội vụ.', en: 'Figures by village and quarter; the report for the provincial Home Affairs department.' } },
   { href: '/staff/accounts', roles: ['admin', 'province_admin'], label: { vi: 'Tài khoản', en: 'Accounts' }, description: { vi: 'Tài khoản cán bộ, trưởng thôn, ban thanh tra.', en: 'Accounts for staff, village heads and inspectors.' } },
   { href: '/staff/calendar', roles: ['admin', 'staff', 'inspector'], label: { vi: 'Lịch làm việc', en: 'Working calendar' }, description: { vi: 'Ngày nghỉ lễ, nghỉ bù, làm bù của năm: mọi hạn chót tính theo lịch này.', en: 'The year’s holidays, substitute and swapped days: every deadline is counted on it.' } },

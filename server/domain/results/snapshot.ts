@@ -84,6 +84,8 @@ export interface SnapshotVillage {
   sources: SnapshotSource[];
   /** k6 online: the households' agreement to vote online, frozen at opening (NĐ 59 Đ5); null where none applies (format 2) */
   onlineAgreement: SnapshotAgreement | null;
+  /** k6 voted online with the agreement on record: whether the online-vote record (NĐ 59 Đ5) is on file; absent otherwise and before issue 13 */
+  onlineRecord?: boolean;
 }
 
 export interface SnapshotHeld {
@@ -187,6 +189,9 @@ export interface SnapshotTheme {
   accepted: boolean | null;
   /** opinions grouped under the theme */
   count: number;
+  /** the commune's decision departs from the majority opinion here: its reasons are published (Đ28); absent before issue 13 */
+  departsFromMajority?: boolean;
+  departureReason?: string;
 }
 
 export interface SnapshotConsultation {

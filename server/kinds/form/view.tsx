@@ -215,6 +215,7 @@ export function ThemesBlock(props: { lang: Lang; texts: number; ungrouped: numbe
               </h4>
               <p class="hint">{num(lang, t.count)} {RT.opinionsCount[lang]}</p>
               {t.response ? <p>{t.response}</p> : null}
+              {t.departureReason ? <p><strong>{lang === 'vi' ? 'Lý do quyết định khác với ý kiến đa số' : 'Why the decision departs from the majority opinion'}:</strong> {t.departureReason}</p> : null}
             </li>
           ))}
         </ol>

@@ -10,6 +10,7 @@ import type { SnapshotCommune, SnapshotQuestion, SnapshotResults, SnapshotVillag
 import { agreementOnRecord, agreementView, parseFrozen } from '../../domain/online-agreement';
 import { channelPolicy } from '../../domain/legal-rules';
 import { seatsFor } from '../../domain/campaign';
+import type { ProceduralVotes } from '../../domain/meeting-record';
 import type { BuiltResults, StoredSheet, TallyInput } from '../kind';
 
 const toNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -43,9 +44,12 @@ export function sheetOf(row: StoredSheet): ConfirmedSheet {
       }
     }
   }
+  const method = d.method === 'secret_ballot' || d.method === 'show_of_hands' ? d.method : undefined;
   return {
     villageId: row.villageId, channel: row.channel, counts,
     present: toNumber(d.present), issued: toNumber(d.issued), returned: toNumber(d.returned), invalid: toNumber(d.invalid),
+    // every stored meeting sheet is judged for its procedural votes (domain/meeting-record.ts)
+    ...(row.channel === 'meeting' ? { record: { method, procedural: (d.procedural ?? undefined) as ProceduralVotes | undefined } } : {}),
   };
 }
 
@@ -114,10 +118,13 @@ export function buildTalliedResults(input: TallyInput, questions: SnapshotQuesti
     undefined,
     aggregateOnlineAnswers(input.paper, tallyQuestions),
   );
-  const villages = tally.villages.map((v) => snapshotVillage(
-    v, input.registeredPaper[v.villageId] ?? 0,
-    agreementApplies ? agreementView(frozen.get(v.villageId) ?? null, v.households) : null,
-  ));
+  const recorded = new Set(input.onlineRecords ?? []);
+  const villages = tally.villages.map((v) => {
+    const agreement = agreementApplies ? agreementView(frozen.get(v.villageId) ?? null, v.households) : null;
+    const out = snapshotVillage(v, input.registeredPaper[v.villageId] ?? 0, agreement);
+    // where online ballots bind, whether the online-vote record is on file (NĐ 59 Đ5)
+    return agreement?.onRecord && input.onlineRecords ? { ...out, onlineRecord: recorded.has(v.villageId) } : out;
+  });
   const sheetById = new Map(sheets.map((s) => [s.id, s]));
   return {
     results: {

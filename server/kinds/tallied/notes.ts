@@ -2,7 +2,7 @@ import { formatDate, formatNumber, type Text } from '../../domain/i18n';
 import type { SnapshotVillage } from '../../domain/results/snapshot';
 
 /** Warnings a villager reads beside the village's result (page and notice): why a tally did not count. */
-const SHOWN = new Set(['paper_without_meeting', 'online_agreement_missing', 'paper_not_counted']);
+const SHOWN = new Set(['paper_without_meeting', 'online_agreement_missing', 'paper_not_counted', 'meeting_record_incomplete']);
 
 const HOW: Record<string, Text> = {
   meeting: { vi: 'họp thôn', en: 'village meeting' },
@@ -36,5 +36,8 @@ export function villageNotes(v: SnapshotVillage): Text[] {
     ...(v.fallback ? [v.fallback] : []),
     ...v.warnings.filter((w) => SHOWN.has(w.code)).map((w) => w.message),
     ...(agreement ? [agreement] : []),
+    ...(v.onlineRecord === undefined ? [] : [v.onlineRecord
+      ? { vi: 'Đã có biên bản biểu quyết trực tuyến.', en: 'The online-vote record is on file.' }
+      : { vi: 'Chưa có biên bản biểu quyết trực tuyến (Đ5 NĐ 59/2023/NĐ-CP).', en: 'No online-vote record on file yet (NĐ 59/2023 Đ5).' }]),
   ];
 }

@@ -29,6 +29,8 @@ import { PrintCentrePage } from '../../../web/views/campaigns/print-centre';
 import { KioskPage } from '../../../web/views/campaigns/kiosk';
 import { campaignOutreach } from '../../services/campaign-outreach';
 import { outreachJson } from '../outreach';
+import { onlineRecordApplies } from '../../services/online-vote-records';
+import { initiativeOfCampaign } from '../../services/initiatives';
 import { NotReturnedPage } from '../../../web/views/campaigns/not-returned';
 import { ballotsNotReturned } from '../../services/ballot-returns';
 import { ballotsReturnByHousehold, villageGlance } from '../../domain/participation';
@@ -252,6 +254,9 @@ async function renderDetail(
       timeline={timelineJson(timeline)} stepValues={extra.step?.values} stepErrors={extra.step?.errors}
       glance={only && started && byBallot ? { village: only.name, glance: villageGlance(d, { households: only.households, tookPart: only.online + only.paper }, deps.clock()) } : undefined}
       notReturned={d.status === 'open' && byBallot ? { villageId: only?.villageId, village: only?.name } : undefined}
+      records={canManage ? {
+        onlineRecords: onlineRecordApplies(d), hdndReport: d.kind === 'consultation' && d.status === 'published', initiative: await initiativeOfCampaign(deps, id),
+      } : undefined}
     />,
     status,
   );

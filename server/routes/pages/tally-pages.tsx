@@ -85,6 +85,11 @@ function sheetFromForm(f: Record<string, string>): SheetInput {
     present: typedNumber(f.present), issued: typedNumber(f.issued), returned: typedNumber(f.returned), invalid: typedNumber(f.invalid),
     counts, board: list('board'), witnesses: list('witnesses'),
     heldOn: f.heldOn || undefined, place: f.place || undefined,
+    procedural: {
+      secretary: { name: f['procedural.secretary.name']?.trim() || undefined, votesFor: typedNumber(f['procedural.secretary.votesFor']) },
+      method: { votesFor: typedNumber(f['procedural.method.votesFor']) },
+      board: { votesFor: typedNumber(f['procedural.board.votesFor']) },
+    },
   };
 }
 
@@ -122,6 +127,10 @@ function valuesOf(sheet: Awaited<ReturnType<typeof sheetOf>>): Record<string, st
   if (d.method) v.method = d.method;
   if (d.heldOn) v.heldOn = d.heldOn;
   if (d.place) v.place = d.place;
+  for (const [item, vote] of Object.entries(d.procedural ?? {})) {
+    if (vote.votesFor !== undefined) v[`procedural.${item}.votesFor`] = String(vote.votesFor);
+    if (vote.name) v[`procedural.${item}.name`] = vote.name;
+  }
   return v;
 }
 

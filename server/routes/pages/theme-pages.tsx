@@ -46,7 +46,9 @@ export const themePages = new Hono<AppEnv>()
   .post('/staff/campaigns/:id/themes/:themeId', staff, async (c) => {
     const f = await formFields(c);
     try {
-      await editTheme(c.get('deps'), currentActor(c), c.req.param('themeId'), { title: f.title, response: f.response, accepted: accepted(f.accepted) });
+      await editTheme(c.get('deps'), currentActor(c), c.req.param('themeId'), {
+        title: f.title, response: f.response, accepted: accepted(f.accepted), departsFromMajority: f.departsFromMajority === '1', departureReason: f.departureReason ?? '',
+      });
     } catch (err) {
       if (err instanceof AppError && err.code === 'VALIDATION_FAILED') return render(c, { error: err.details[0]?.message[c.get('lang')] ?? err.text[c.get('lang')] }, 422);
       throw err;

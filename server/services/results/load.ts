@@ -12,6 +12,7 @@ import { onlineAnswerGroups, type OnlineAnswerGroup } from '../../../db/reposito
 import { ballotsWithSealed, answerGroupsWithSealed } from '../sealed-ballots';
 import { confirmedSheets, listPhotos } from '../../../db/repositories/tallies';
 import { listAssignments, listThemes } from '../../../db/repositories/themes';
+import { listOnlineVoteRecords } from '../../../db/repositories/online-vote-records';
 
 function parseAnswers(text: string): Record<string, unknown> {
   try {
@@ -46,11 +47,12 @@ export async function loadResults(deps: AppDeps, campaign: Campaign, kind: Campa
   const communeName = commune?.name ?? '';
   if (kind.source === 'tally') {
     const questions = kind.questions(campaign, candidates).map((q) => q.name);
-    const [villages, sheets, uses, groups, paperGroups] = await Promise.all([
+    const [villages, sheets, uses, groups, paperGroups, records] = await Promise.all([
       listCampaignVillages(deps.db, id), confirmedSheets(deps.db, id), usesPerVillage(deps.db, id),
       // secret ballots still sealed are opened in memory and counted with the rest
       answerGroupsWithSealed(deps, id, 'online', () => onlineAnswerGroups(deps.db, id, questions, 'online')),
       answerGroupsWithSealed(deps, id, 'paper', () => onlineAnswerGroups(deps.db, id, questions, 'paper')),
+      listOnlineVoteRecords(deps.db, id),
     ]);
     const photos = await listPhotos(deps.db, sheets.map((s) => s.id));
     const registeredPaper: Record<string, number> = {};
@@ -64,6 +66,7 @@ export async function loadResults(deps: AppDeps, campaign: Campaign, kind: Campa
           campaign, candidates, villages: byVillageName(villages), sheets, photos, registeredPaper,
           online: answersOf(groups),
           paper: answersOf(paperGroups),
+          onlineRecords: [...new Set(records.map((r) => r.villageId))],
         },
       },
     };

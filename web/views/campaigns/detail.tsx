@@ -44,6 +44,9 @@ const T = {
   print: { vi: 'In phiếu, biểu mẫu, áp phích', en: 'Print ballots, forms, posters' },
   tallies: { vi: 'Biên bản kiểm phiếu', en: 'Tally sheets' },
   themes: { vi: 'Tổng hợp, giải trình ý kiến', en: 'Group and answer opinions' },
+  onlineRecords: { vi: 'Biên bản biểu quyết trực tuyến', en: 'Online-vote record' },
+  hdndReport: { vi: 'Báo cáo HĐND xã (PDF)', en: 'Report to the People’s Council (PDF)' },
+  fromInitiative: { vi: 'Từ sáng kiến của Nhân dân', en: 'From a citizen initiative' },
   results: { vi: 'Xem trước kết quả', en: 'Preview the results' },
   electionPrep: { vi: 'Người ứng cử, tiêu chuẩn, Tổ bầu cử', en: 'Candidates, eligibility, election team' },
   kiosk: { vi: 'Bật chế độ kiosk tại quầy', en: 'Kiosk mode at the counter' },
@@ -124,6 +127,8 @@ export interface CampaignDetailProps extends StaffFrame {
   timeline?: TimelineView;
   stepValues?: Record<string, string>;
   stepErrors?: { path: string; message: string }[];
+  /** the records after the count (staff): the online-vote record, the HĐND report, the initiative it came from */
+  records?: { onlineRecords: boolean; hdndReport: boolean; initiative: { id: string; matter: string } | null };
 }
 
 const percent = (n: number, d: number) => (d > 0 ? `${formatNumber(Math.round((n / d) * 1000) / 10)} %` : '–');
@@ -172,7 +177,7 @@ function Facts(props: { lang: Lang; c: CampaignDetailView }) {
   );
 }
 
-function Actions(props: { lang: Lang; c: CampaignDetailView; csrfToken: string }) {
+function Actions(props: { lang: Lang; c: CampaignDetailView; csrfToken: string; records?: CampaignDetailProps['records'] }) {
   const { lang, c } = props;
   const base = `/staff/campaigns/${encodeURIComponent(c.id)}`;
   return (
@@ -199,7 +204,12 @@ function Actions(props: { lang: Lang; c: CampaignDetailView; csrfToken: string }
         {c.kind === 'election' ? <LinkButton href={`${base}/election`} variant="secondary">{T.electionPrep[lang]}</LinkButton> : null}
         {withThemes(c.kind) && c.status !== 'draft' ? <LinkButton href={`${base}/themes`} variant="secondary">{T.themes[lang]}</LinkButton> : null}
         {c.kind === 'satisfaction' && c.status === 'open' ? <LinkButton href={`${base}/kiosk`} variant="secondary">{T.kiosk[lang]}</LinkButton> : null}
+        {props.records?.onlineRecords && c.status !== 'draft' ? <LinkButton href={`${base}/online-records`} variant="secondary">{T.onlineRecords[lang]}</LinkButton> : null}
+        {props.records?.hdndReport ? <LinkButton href={`/api/v1/campaigns/${encodeURIComponent(c.id)}/hdnd-report.pdf`} variant="secondary" download>{T.hdndReport[lang]}</LinkButton> : null}
       </div>
+      {props.records?.initiative ? (
+        <p class="from-initiative">{T.fromInitiative[lang]}: <a href={`/staff/initiatives/${encodeURIComponent(props.records.initiative.id)}`}>{props.records.initiative.matter}</a></p>
+      ) : null}
     </section>
   );
 }
@@ -331,7 +341,7 @@ export function CampaignDetailPage(props: CampaignDetailProps) {
           </>
         ) : null}
       </section>
-      {props.canManage ? <Actions lang={lang} c={c} csrfToken={props.csrfToken} /> : null}
+      {props.canManage ? <Actions lang={lang} c={c} csrfToken={props.csrfToken} records={props.records} /> : null}
       {props.timeline ? (
         <TimelineSection lang={lang} campaignId={c.id} timeline={props.timeline} canRecord={props.canManage} csrfToken={props.csrfToken}
           values={props.stepValues} errors={props.stepErrors} />

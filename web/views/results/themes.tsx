@@ -1,6 +1,7 @@
 import { Layout } from '../layout';
-import { Alert, Button, Field, Select } from '../components';
+import { Alert, Badge, Button, Checkbox, Field, Select } from '../components';
 import type { Lang, Text } from '../../../server/domain/i18n';
+import { themeAnswerGaps } from '../../../server/domain/consultation';
 
 // The consultation synthesis (Đ28 Luật 10/2022/QH15): staff group the
 // opinions people wrote under themes and write the commune's answer to each
@@ -11,6 +12,8 @@ export interface ThemeView {
   title: string;
   response: string;
   accepted: boolean | null;
+  departsFromMajority: boolean;
+  departureReason: string;
 }
 
 export interface OpinionView {
@@ -56,6 +59,15 @@ const T = {
   moveTo: { vi: 'Xếp các ý kiến đã chọn vào chủ đề', en: 'Put the selected opinions under' },
   group: { vi: 'Xếp nhóm', en: 'Group' },
   back: { vi: 'Về đợt lấy ý kiến', en: 'Back to the campaign' },
+  majority: { vi: 'Ý kiến đa số', en: 'Majority opinion' },
+  departs: { vi: 'Quyết định khác với ý kiến đa số', en: 'The decision departs from the majority opinion' },
+  departsHint: {
+    vi: 'Giải trình (không tiếp thu) một nhóm ý kiến đa số cũng là quyết định khác với ý kiến đa số.',
+    en: 'Not taking on (explaining) a majority theme also departs from the majority opinion.',
+  },
+  reasons: { vi: 'Lý do quyết định khác với ý kiến đa số', en: 'Reasons for departing from the majority opinion' },
+  missingAnswer: { vi: 'Chưa có nội dung tiếp thu, giải trình: chưa thể công bố.', en: 'No answer yet: cannot be published.' },
+  missingReasons: { vi: 'Chưa nêu lý do quyết định khác với ý kiến đa số: chưa thể công bố.', en: 'No reasons for departing from the majority: cannot be published.' },
 } satisfies Record<string, Text>;
 
 export function ThemesPage(props: ThemesPageProps) {
@@ -67,6 +79,9 @@ export function ThemesPage(props: ThemesPageProps) {
     { value: '', label: T.acceptedOpen[lang] }, { value: 'yes', label: T.acceptedYes[lang] }, { value: 'no', label: T.acceptedNo[lang] },
   ];
   const base = `/staff/campaigns/${props.campaign.id}/themes`;
+  // Đ28: what still keeps the synthesis from publication, theme by theme
+  const gaps = new Map(themeAnswerGaps(props.themes.map((t) => ({ ...t, count: count(t.id) })), props.opinions.length).map((g) => [g.themeId, g]));
+  const majority = (id: string) => props.opinions.length > 0 && count(id) * 2 > props.opinions.length;
   return (
     <Layout lang={lang} title={T.heading[lang]} user={props.user} csrfToken={props.csrfToken} path={base}>
       <p><a href={`/staff/campaigns/${props.campaign.id}`}>← {T.back[lang]}</a></p>
@@ -82,9 +97,13 @@ export function ThemesPage(props: ThemesPageProps) {
         <form method="post" action={`${base}/${t.id}`} class="card stack">
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <Field name="title" id={`title-${t.id}`} label={T.title[lang]} value={t.title} required maxlength={300} />
-          <p class="muted">{count(t.id)} {T.grouped[lang]}</p>
+          <p class="muted">{count(t.id)} {T.grouped[lang]}{majority(t.id) ? <> <Badge tone="warn">{T.majority[lang]}</Badge></> : null}</p>
+          {gaps.get(t.id)?.missing.includes('answer') ? <p class="error-text">{T.missingAnswer[lang]}</p> : null}
+          {gaps.get(t.id)?.missing.includes('reasons') ? <p class="error-text">{T.missingReasons[lang]}</p> : null}
           <Field name="response" id={`response-${t.id}`} label={T.response[lang]} value={t.response} multiline rows={4} maxlength={10000} />
           <Select name="accepted" id={`accepted-${t.id}`} label={T.accepted[lang]} options={outcomes} value={outcome(t.accepted)} />
+          <Checkbox name="departsFromMajority" id={`departs-${t.id}`} label={T.departs[lang]} hint={T.departsHint[lang]} checked={t.departsFromMajority} />
+          <Field name="departureReason" id={`reason-${t.id}`} label={T.reasons[lang]} value={t.departureReason} multiline rows={3} maxlength={10000} />
           <Button type="submit" variant="secondary">{T.save[lang]}</Button>
         </form>
       ))}

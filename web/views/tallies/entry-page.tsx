@@ -38,6 +38,16 @@ const T = {
   countsHint: { vi: 'Số phiếu (hoặc số người giơ tay) cho từng lựa chọn.', en: 'Ballots (or raised hands) for each choice.' },
   candidatesHint: { vi: 'Số phiếu bầu cho từng người ứng cử.', en: 'Votes for each candidate.' },
   households: { vi: 'Tổng số hộ của thôn', en: 'Households of the village' },
+  procedural: { vi: 'Biểu quyết thủ tục của cuộc họp', en: 'The meeting’s procedural votes' },
+  proceduralHint: {
+    vi: 'Số đại diện hộ dự họp giơ tay đồng ý từng việc; mỗi việc cần trên 50% số đại diện dự họp (Điều 18 khoản 4 Luật; Điều 3 khoản 5 Nghị định 59). Thiếu mục nào, biên bản được ghi là chưa đầy đủ và kết quả chưa được tính.',
+    en: 'Representatives present who voted for each item; each needs more than half of those present (Law Art. 18(4); Decree 59 Art. 3(5)). A missing item marks the record incomplete and its vote does not count yet.',
+  },
+  secretaryName: { vi: 'Họ tên thư ký', en: 'Secretary’s name' },
+  secretaryVotes: { vi: 'Số đồng ý chọn thư ký', en: 'Votes for the secretary' },
+  methodVotes: { vi: 'Số đồng ý hình thức biểu quyết', en: 'Votes for the voting method' },
+  boardVotes: { vi: 'Số đồng ý Ban kiểm phiếu', en: 'Votes for the counting board' },
+  boardVotesHint: { vi: 'Khi bỏ phiếu kín.', en: 'With a secret ballot.' },
 } satisfies Record<string, Text>;
 
 export interface EntryPageProps extends PageUser {
@@ -138,6 +148,17 @@ function SheetForm(props: EntryPageProps & { village: EntryPageProps['villages']
         <NumberField name="returned" label={TT.returned[lang]} hint={channel === 'meeting' ? T.ballotsHint[lang] : undefined} value={v.returned} error={err('returned')} lang={lang} />
         <NumberField name="invalid" label={TT.invalid[lang]} hint={channel === 'meeting' ? T.ballotsHint[lang] : undefined} value={v.invalid} error={err('invalid')} lang={lang} />
       </fieldset>
+
+      {channel === 'meeting' ? (
+        <fieldset class="tally-procedural" id={fieldId('procedural')}>
+          <legend>{T.procedural[lang]}</legend>
+          <p class="hint">{T.proceduralHint[lang]}</p>
+          <Field name="procedural.secretary.name" label={T.secretaryName[lang]} value={v['procedural.secretary.name']} error={err('procedural.secretary.name')} maxlength={200} autocomplete="off" lang={lang} />
+          <NumberField name="procedural.secretary.votesFor" label={T.secretaryVotes[lang]} value={v['procedural.secretary.votesFor']} error={err('procedural.secretary.votesFor')} lang={lang} />
+          <NumberField name="procedural.method.votesFor" label={T.methodVotes[lang]} value={v['procedural.method.votesFor']} error={err('procedural.method.votesFor')} lang={lang} />
+          <NumberField name="procedural.board.votesFor" label={T.boardVotes[lang]} hint={T.boardVotesHint[lang]} value={v['procedural.board.votesFor']} error={err('procedural.board.votesFor')} lang={lang} />
+        </fieldset>
+      ) : null}
 
       {village.questions.map((q) => {
         const path = `counts.${q.name}`;

@@ -27,6 +27,8 @@ export interface SheetRow {
   photos: { id: string; url: string; mime: string; size: number }[];
   /** a current paper sheet's numbers that cannot be true beside what the village has counted, each with its gap */
   gaps?: { path: string; gap: number; message: Text }[];
+  /** a meeting sheet's record: complete when it holds every procedural vote, approved (Mẫu 03) */
+  record?: { complete: boolean; message: Text | null } | null;
   /** a current paper sheet beside what its village has counted (web/views/tallies/reconciliation.tsx) */
   reconciliation?: ReconciliationView | null;
 }
@@ -104,6 +106,14 @@ export const TT = {
   ownSheet: { vi: 'Bạn đã nhập biên bản này; cần người khác xác nhận.', en: 'You entered this sheet; someone else must confirm it.' },
   counts: { vi: 'Kết quả', en: 'Results' },
   none: { vi: 'Chưa có biên bản.', en: 'No sheet yet.' },
+  incomplete: { vi: 'Chưa đầy đủ', en: 'Incomplete' },
+  complete: { vi: 'Biên bản đầy đủ', en: 'Record complete' },
+  procedural: { vi: 'Biểu quyết thủ tục (trên 50% đại diện dự họp đồng ý)', en: 'Procedural votes (more than half of those present)' },
+  secretary: { vi: 'Thư ký', en: 'Secretary' },
+  votesFor: { vi: 'đồng ý', en: 'in favour' },
+  procSecretary: { vi: 'Chọn thư ký', en: 'Secretary chosen' },
+  procMethod: { vi: 'Chọn hình thức biểu quyết', en: 'Voting method chosen' },
+  procBoard: { vi: 'Thông qua Ban kiểm phiếu', en: 'Counting board approved' },
 } satisfies Record<string, Text>;
 
 export const statusTone = (s: SheetRow['status']) => (s === 'confirmed' ? 'ok' : s === 'submitted' ? 'warn' : 'neutral') as 'ok' | 'warn' | 'neutral';

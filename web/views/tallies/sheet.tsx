@@ -47,7 +47,14 @@ export function SheetDetails(props: {
       <h3>
         {TT[sheet.channel][lang]} · {TT.version[lang]} {sheet.version}{' '}
         <Badge tone={statusTone(sheet.status)}>{TT[sheet.status][lang]}</Badge>
+        {sheet.record && !sheet.record.complete ? <> <Badge tone="warn">{TT.incomplete[lang]}</Badge></> : null}
       </h3>
+      {sheet.record?.message ? (
+        <div class="alert alert-warn meeting-record-incomplete" role="status">
+          <strong class="alert-title">{TT.incomplete[lang]}</strong>
+          <p>{sheet.record.message[lang]}</p>
+        </div>
+      ) : null}
       {sheet.reason ? <p><strong>{TT.reason[lang]}:</strong> {sheet.reason}</p> : null}
       {d.heldOn || d.place ? <p>{[d.heldOn ? d.heldOn.split('-').reverse().join('/') : '', d.place ?? ''].filter(Boolean).join(' · ')}</p> : null}
       {d.method ? <p>{d.method === 'secret_ballot' ? TT.secretBallot[lang] : TT.showOfHands[lang]}</p> : null}
@@ -72,6 +79,23 @@ export function SheetDetails(props: {
           </tbody>
         </table>
       ))}
+      {sheet.channel === 'meeting' && d.procedural ? (
+        <dl class="tally-figures procedural-votes" aria-label={TT.procedural[lang]}>
+          {([['secretary', TT.procSecretary], ['method', TT.procMethod], ['board', TT.procBoard]] as const).map(([item, label]) => {
+            const vote = d.procedural?.[item];
+            if (!vote) return null;
+            return (
+              <div>
+                <dt>{label[lang]}</dt>
+                <dd>
+                  {vote.name ? <>{vote.name} · </> : null}
+                  {vote.votesFor !== undefined ? <><NumberText value={vote.votesFor} />/{d.present ?? 0} {TT.votesFor[lang]}</> : '—'}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      ) : null}
       {d.board.length ? <p><strong>{TT.board[lang]}:</strong> {d.board.join(', ')}</p> : null}
       {d.witnesses.length ? <p><strong>{TT.witnesses[lang]}:</strong> {d.witnesses.join(', ')}</p> : null}
       {sheet.reconciliation && sheet.status === 'submitted' ? <SheetReconciliationBox lang={lang} r={sheet.reconciliation} /> : null}
