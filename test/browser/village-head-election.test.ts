@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveTestApp, launchBrowser, desktopContext, checkA11y, screenshot, type Browser, type Page, type ServedApp } from '../support/browser';
 import { addUser, login, api } from '../support/app';
 import { seedVillages, type SeededVillage } from '../support/register';
-import { createCampaign } from '../support/campaigns';
+import { createCampaign, proceduralVotes } from '../support/campaigns';
 import { tinyPng } from '../support/images';
 import { loadPrintFonts } from '../../server/runtime/fonts-node';
 
@@ -99,6 +99,8 @@ describe('a village-head election, from the candidate list to recognition', () =
       body: {
         villageId: village.id, channel: 'meeting', present: 9, issued: 9, returned: 9, invalid: 0, counts: { candidates: { c1: 7, c2: 2 } },
         board: ['Hà Văn Tuấn', 'Kiều Thị Loan', 'Tô Văn Phúc'], witnesses: ['Hoàng Văn Sáu', 'Đỗ Thị Bảy'],
+        // the meeting chose its secretary, voting method and counting board (Đ18 k4; NĐ 59 Đ3 k5)
+        procedural: proceduralVotes(9),
       },
     });
     expect(sheet.status, sheet.text).toBe(201);

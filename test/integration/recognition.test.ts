@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
 import { seedVillages, type SeededVillage } from '../support/register';
-import { attestCandidates, createCampaign, openCampaign } from '../support/campaigns';
+import { attestCandidates, createCampaign, openCampaign, proceduralVotes } from '../support/campaigns';
 import { pdfWorkspace } from '../support/pdf';
 import { tinyPng } from '../support/images';
 import { loadPrintFonts } from '../../server/runtime/fonts-node';
@@ -49,6 +49,8 @@ async function countedElection(votes = { c1: 7, c2: 2 }): Promise<{ id: string; 
     body: {
       villageId: village.id, channel: 'meeting', present: 9, issued: 9, returned: 9, invalid: 0, counts: { candidates: votes },
       board: ['Nguyễn Văn Ba', 'Lê Thị Tư', 'Phạm Văn Năm'], witnesses: ['Hoàng Văn Sáu', 'Đỗ Thị Bảy'],
+      // the meeting chose its secretary, voting method and counting board (Đ18 k4; NĐ 59 Đ3 k5)
+      procedural: proceduralVotes(9),
     },
   });
   expect(s.status, s.text).toBe(201);
