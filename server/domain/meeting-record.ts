@@ -2,9 +2,11 @@
 // its vote is the meeting's decision (Đ18 k4 Luật 10/2022/QH15; NĐ 59/2023
 // Đ3 k5): the secretary, the voting method and, for a secret ballot, the
 // counting board, each chosen by more than half of the household
-// representatives present. A record without one, or with one not approved,
-// is incomplete: its numbers are shown but decide nothing until a correction
-// completes it (domain/reconciliation.ts). Pure.
+// representatives present. A record that does not state one is incomplete
+// and says so everywhere (the vote was taken, only the minutes lack it: it
+// counts, flagged, until a correction completes it); a record stating that
+// one was NOT approved shows a meeting without a lawfully chosen secretary,
+// method or board, so its vote decides nothing (domain/reconciliation.ts). Pure.
 import type { LocalizedText } from './i18n';
 import { DEFAULT_RULES, type LegalRules, type ProceduralItem } from './legal-rules';
 import { proceduralVotePasses } from './thresholds';
@@ -27,6 +29,8 @@ export interface RecordGap {
 
 export interface MeetingRecordStatus {
   complete: boolean;
+  /** false only when a procedural vote is recorded as not approved: then the meeting's vote decides nothing */
+  decisive: boolean;
   /** the procedural votes this record must hold */
   required: ProceduralItem[];
   gaps: RecordGap[];
@@ -79,9 +83,13 @@ export function meetingRecordStatus(
     }
   }
   const article = rules.meetingRecordVotes.article;
-  const message = gaps.length === 0 ? null : {
-    vi: `Biên bản cuộc họp chưa đầy đủ: ${gaps.map((g) => g.message.vi).join('; ')} (${article}). Kết quả biểu quyết chưa được tính là quyết định của cuộc họp cho đến khi có bản sửa bổ sung.`,
-    en: `Incomplete meeting record: ${gaps.map((g) => g.message.en).join('; ')} (${article}). The vote does not count as the meeting’s decision until a correction completes it.`,
+  const decisive = !gaps.some((g) => g.reason === 'not_approved');
+  const message = gaps.length === 0 ? null : decisive ? {
+    vi: `Biên bản cuộc họp chưa đầy đủ: ${gaps.map((g) => g.message.vi).join('; ')} (${article}). Cần gửi bản sửa bổ sung vào biên bản.`,
+    en: `Incomplete meeting record: ${gaps.map((g) => g.message.en).join('; ')} (${article}). Send a correction that adds them to the record.`,
+  } : {
+    vi: `Biên bản cuộc họp chưa đầy đủ: ${gaps.map((g) => g.message.vi).join('; ')} (${article}). Kết quả biểu quyết chưa được tính là quyết định của cuộc họp.`,
+    en: `Incomplete meeting record: ${gaps.map((g) => g.message.en).join('; ')} (${article}). The vote does not count as the meeting’s decision.`,
   };
-  return { complete: gaps.length === 0, required, gaps, message };
+  return { complete: gaps.length === 0, decisive, required, gaps, message };
 }

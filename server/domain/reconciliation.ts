@@ -428,15 +428,15 @@ export function reconcileVillage(src: VillageSources, ctx: ReconcileContext, rul
     if (online.ballots > 0) sources.push({ source: 'online', households: online.ballots, role });
   };
 
-  // A meeting that could decide but whose record lacks a procedural vote (or one was not approved)
-  // is not yet the meeting's decision: shown, deciding nothing, until a correction completes it.
+  // A meeting whose record does not state a procedural vote counts, flagged incomplete until a
+  // correction adds it; one whose record shows a procedural vote NOT approved decides nothing.
   const record = meeting?.record ? meetingRecordStatus({ ...meeting.record, present }, rules) : null;
   if (meeting && !meetingFailed) {
     // 2. The meeting decides alone.
     basis = 'meeting';
     addCounts(counts, meeting.counts);
     participated = present;
-    decisive = record === null || record.complete;
+    decisive = record === null || record.decisive;
     if (record && record.message) warnings.push({ code: 'meeting_record_incomplete', message: record.message });
     sources.push({ source: 'meeting', households: present, role: 'counted' });
     if (paperHere || stubs > 0) reportPaper('not_added');

@@ -1,7 +1,8 @@
 // Issue 13: a village head enters a meeting sheet on a phone without the
 // procedural votes; it is marked incomplete on the sheet page and the
-// confirmation screen, confirmed, and decides nothing; a correction adds the
-// votes (secretary, voting method) and, once confirmed, the village passes.
+// confirmation screen, confirmed, and counted with the record flagged; a
+// correction adds the votes (secretary, voting method) and, once confirmed,
+// the flag is gone.
 // The pages this adds (the sheet's procedural votes, the online-vote record,
 // initiatives) have no serious or critical axe violation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,9 +34,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function passed(): Promise<boolean> {
+/** The village's verdict and whether its result carries the incomplete-record flag. */
+async function verdict(): Promise<{ passed: boolean; flagged: boolean }> {
   const r = await api(app, 'GET', `/api/v1/campaigns/${campaignId}/results`, { cookie: await login(app, 'canbo') });
-  return r.json.villages[0].passed;
+  const v = r.json.villages[0];
+  return { passed: v.passed, flagged: v.warnings.some((w: { code: string }) => w.code === 'meeting_record_incomplete') };
 }
 
 describe('a meeting sheet from incomplete to complete', () => {
@@ -57,7 +60,7 @@ describe('a meeting sheet from incomplete to complete', () => {
     await ctx.close();
   });
 
-  it('the inspection board sees it is incomplete where it confirms, confirms it, and it decides nothing', async () => {
+  it('the inspection board sees it is incomplete where it confirms, confirms it, and it counts with the record flagged', async () => {
     const ctx = await desktopContext(browser, { cookie: await login(app, 'thanhtra'), base: app.base, a11y: true });
     const page = await ctx.newPage();
     await page.goto(`${app.base}/staff/tallies`);
@@ -66,11 +69,11 @@ describe('a meeting sheet from incomplete to complete', () => {
     page.on('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Xác nhận biên bản' }).first().click();
     await page.waitForLoadState('load');
-    expect(await passed()).toBe(false);
+    expect(await verdict()).toEqual({ passed: true, flagged: true });
     await ctx.close();
   });
 
-  it('a correction adds the votes; once confirmed the village passes and the first version stays', async () => {
+  it('a correction adds the votes; once confirmed the flag is gone and the first version stays', async () => {
     const head = await phoneContext(browser, { cookie: await login(app, 'truongthon.ds'), base: app.base });
     const page = await head.newPage();
     await page.goto(`${app.base}/staff/tallies/${campaignId}/${village.id}`);
@@ -91,7 +94,7 @@ describe('a meeting sheet from incomplete to complete', () => {
     await confirm.goto(`${app.base}/staff/tallies/${campaignId}/${village.id}`);
     await confirm.getByRole('button', { name: 'Xác nhận biên bản' }).first().click();
     await confirm.waitForLoadState('load');
-    expect(await passed()).toBe(true);
+    expect(await verdict()).toEqual({ passed: true, flagged: false });
     const versions = await app.deps.db.selectFrom('tally_sheets').select(['version', 'status']).orderBy('version').execute();
     expect(versions).toEqual([{ version: 1, status: 'superseded' }, { version: 2, status: 'confirmed' }]);
     await insp.close();

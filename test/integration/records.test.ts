@@ -55,7 +55,7 @@ describe('the meeting record holds its procedural votes (Đ18 k4; NĐ 59 Đ3 k5)
     ...BOARD, villageId: DS.id, channel: 'meeting', method: 'show_of_hands', present: 30, counts: { decision: { approve: 28, reject: 2, other: 0 } }, ...extra,
   });
 
-  it('a sheet without them is stored, marked incomplete everywhere, decides nothing; a correction adding them completes it and keeps the first', async () => {
+  it('a sheet without them is stored and counted, marked incomplete everywhere; a correction adding them completes it and keeps the first', async () => {
     const id = await k6Meeting();
     const s = await api(t, 'POST', `/api/v1/campaigns/${id}/tallies`, { cookie: staff, body: sheet() });
     expect(s.status, s.text).toBe(201);
@@ -72,7 +72,7 @@ describe('the meeting record holds its procedural votes (Đ18 k4; NĐ 59 Đ3 k5)
     expect((await api(t, 'POST', `/api/v1/tallies/${s.json.id}/confirm`, { cookie: inspector })).status).toBe(200);
     let preview = (await api(t, 'GET', `/api/v1/campaigns/${id}/results`, { cookie: staff })).json;
     let village = preview.villages[0];
-    expect(village.passed).toBe(false);
+    expect(village.passed).toBe(true);
     expect(village.questions.decision.counts.approve).toBe(28);
     expect(village.warnings.map((w: any) => w.code)).toContain('meeting_record_incomplete');
     // the results page tells villagers why
@@ -86,11 +86,12 @@ describe('the meeting record holds its procedural votes (Đ18 k4; NĐ 59 Đ3 k5)
     preview = (await api(t, 'GET', `/api/v1/campaigns/${id}/results`, { cookie: staff })).json;
     village = preview.villages[0];
     expect(village.passed).toBe(true);
+    expect(village.warnings.map((w: any) => w.code)).not.toContain('meeting_record_incomplete');
     const versions = (await api(t, 'GET', `/api/v1/campaigns/${id}/tallies`, { cookie: staff })).json.villages[0].sheets;
     expect(versions.map((v: any) => [v.version, v.status, v.record.complete])).toEqual([[2, 'confirmed', true], [1, 'superseded', false]]);
   });
 
-  it('exactly half of those present for the method is not approved', async () => {
+  it('exactly half of those present for the method is not approved: the vote decides nothing', async () => {
     const id = await k6Meeting();
     const s = await api(t, 'POST', `/api/v1/campaigns/${id}/tallies`, { cookie: staff, body: sheet({ procedural: { secretary: { name: 'Lan', votesFor: 30 }, method: { votesFor: 15 } } }) });
     expect(s.status).toBe(201);
@@ -98,6 +99,27 @@ describe('the meeting record holds its procedural votes (Đ18 k4; NĐ 59 Đ3 k5)
     const v = (await api(t, 'GET', `/api/v1/campaigns/${id}/results`, { cookie: staff })).json.villages[0];
     expect(v.passed).toBe(false);
     expect(v.warnings.find((w: any) => w.code === 'meeting_record_incomplete').message.vi).toContain('chọn hình thức biểu quyết chưa được thông qua (15/30');
+  });
+
+  it('an election is voted by secret ballot whatever the sheet says, so its record needs the counting board approved', async () => {
+    const c = await createCampaign(t, staff, {
+      title: 'Bầu Trưởng thôn Đông Sơn', kind: 'election', category: 'k4', board: 'village_head', villageIds: [DS.id], channels: ['meeting'], seats: 1,
+      candidates: [{ id: 'c1', name: 'Lương Văn Hải', villageId: DS.id, birthYear: 1975 }],
+    });
+    await openCampaign(t, staff, c.id);
+    const body = {
+      ...BOARD, villageId: DS.id, channel: 'meeting', method: 'show_of_hands', present: 30, issued: 30, returned: 30, invalid: 0,
+      counts: { candidates: { c1: 28 } }, procedural: { secretary: { name: 'Lan', votesFor: 30 }, method: { votesFor: 30 }, board: { votesFor: 15 } },
+    };
+    const s = await api(t, 'POST', `/api/v1/campaigns/${c.id}/tallies`, { cookie: staff, body });
+    expect(s.status, s.text).toBe(201);
+    const sheet = (await api(t, 'GET', `/api/v1/campaigns/${c.id}/tallies`, { cookie: staff })).json.villages[0].sheets[0];
+    expect(sheet.data.method).toBe('secret_ballot');
+    expect(sheet.record.required).toContain('board');
+    expect(sheet.record.complete).toBe(false);
+    expect((await api(t, 'POST', `/api/v1/tallies/${s.json.id}/confirm`, { cookie: inspector })).status).toBe(200);
+    // the board was approved by exactly half of those present: nobody is elected
+    expect((await api(t, 'GET', `/api/v1/campaigns/${c.id}/results`, { cookie: staff })).json.villages[0].elected).toEqual([]);
   });
 
   it('refuses votes that cannot be true, naming the field, and stores nothing', async () => {

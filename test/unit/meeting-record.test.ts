@@ -63,26 +63,30 @@ describe('the sheet checks refuse procedural votes that cannot be true', () => {
   });
 });
 
-describe('an incomplete meeting record decides nothing until a correction completes it', () => {
+describe('a meeting record: unstated procedural votes flag it incomplete, a procedural vote not approved makes it decide nothing', () => {
   const campaign = { kind: 'decision' as const, category: 'k6' as const, scope: 'village' as const, questions: [{ name: 'q', choices: ['approve', 'reject', 'other'] }] };
   const village = { villageId: 'v1', code: 'T1', name: 'Thôn 1', households: 40 };
   const sheet = (procedural?: ProceduralVotes): ConfirmedSheet => ({
     villageId: 'v1', channel: 'meeting', present: 30, counts: { q: { approve: 28, reject: 2, other: 0 } }, record: { method: 'show_of_hands', procedural },
   });
 
-  it('without the procedural votes: counts shown, not passed, the reason given', () => {
+  it('without the procedural votes: the vote counts, the record is flagged incomplete with what is missing', () => {
     const v = tallyCampaign(campaign, [village], [sheet()]).villages[0]!;
     expect(v.questions.q!.counts.approve).toBe(28);
-    expect(v.passed).toBe(false);
-    expect(v.questions.q!.passed).toBe(false);
-    expect(v.warnings.find((w) => w.code === 'meeting_record_incomplete')!.message.vi).toContain('chưa ghi kết quả biểu quyết chọn thư ký');
+    expect(v.passed).toBe(true);
+    expect(v.questions.q!.passed).toBe(true);
+    const warning = v.warnings.find((w) => w.code === 'meeting_record_incomplete')!.message.vi;
+    expect(warning).toContain('chưa ghi kết quả biểu quyết chọn thư ký');
+    expect(warning).toContain('Cần gửi bản sửa bổ sung');
     // not a meeting that failed for attendance: no household ballot is called for
     expect(v.fallback).toBeNull();
   });
 
-  it('with exactly half for the method: not passed', () => {
+  it('with exactly half for the method: not approved, so the vote decides nothing', () => {
     const v = tallyCampaign(campaign, [village], [sheet({ secretary: { name: 'Lan', votesFor: 30 }, method: { votesFor: 15 } })]).villages[0]!;
     expect(v.passed).toBe(false);
+    expect(v.questions.q!.counts.approve).toBe(28);
+    expect(v.warnings.find((w) => w.code === 'meeting_record_incomplete')!.message.vi).toContain('chưa được tính là quyết định của cuộc họp');
   });
 
   it('completed (each vote more than half of those present): passed', () => {
@@ -91,13 +95,17 @@ describe('an incomplete meeting record decides nothing until a correction comple
     expect(v.warnings.map((w) => w.code)).not.toContain('meeting_record_incomplete');
   });
 
-  it('an election by secret ballot needs the counting board approved too', () => {
+  it('an election by secret ballot needs the counting board approved too (exactly half is not)', () => {
     const election = { kind: 'election' as const, category: 'k4' as const, scope: 'village' as const, seats: 1, candidates: [{ id: 'c1', name: 'A', villageId: 'v1' }], questions: [] };
     const s = (board?: number): ConfirmedSheet => ({
       villageId: 'v1', channel: 'meeting', present: 30, issued: 30, returned: 30, invalid: 0, counts: { candidates: { c1: 25 } },
       record: { method: 'secret_ballot', procedural: { secretary: { name: 'Lan', votesFor: 20 }, method: { votesFor: 20 }, ...(board === undefined ? {} : { board: { votesFor: board } }) } },
     });
-    expect(tallyCampaign(election, [village], [s()]).villages[0]!.elected).toEqual([]);
+    // not stated: elected, the record flagged; stated and not approved (15 of 30): nobody elected
+    const unstated = tallyCampaign(election, [village], [s()]).villages[0]!;
+    expect(unstated.elected).toEqual(['c1']);
+    expect(unstated.warnings.map((w) => w.code)).toContain('meeting_record_incomplete');
+    expect(tallyCampaign(election, [village], [s(15)]).villages[0]!.elected).toEqual([]);
     expect(tallyCampaign(election, [village], [s(16)]).villages[0]!.elected).toEqual(['c1']);
   });
 });
