@@ -127,9 +127,10 @@ export const villageToRecognise = (v: { passed: boolean; elected: readonly strin
 
 /**
  * The status to show beside a result: a result where nothing passed and
- * nobody was elected awaits no recognition (there is nothing to adopt).
+ * nobody was elected awaits no recognition and shows none (there is nothing
+ * to adopt).
  */
 export function shownStatus(status: RecognitionStatus, villages: readonly { passed: boolean; elected: readonly string[] }[]): RecognitionStatus {
-  if (status.state === 'awaiting' && !villages.some(villageToRecognise)) return { state: 'none' };
+  if (status.state !== 'none' && !villages.some(villageToRecognise)) return { state: 'none' };
   return status;
 }

@@ -17,7 +17,7 @@ import { listCampaignVillages } from '../../db/repositories/campaigns';
 import { listStepRecords } from '../../db/repositories/step-records';
 import { listOutreach } from '../../db/repositories/outreach';
 import { listRecognitions } from '../../db/repositories/recognition';
-import { recognitionBodyFor } from '../domain/recognition';
+import { recognitionBodyFor, villageToRecognise } from '../domain/recognition';
 
 const day = (instant: string | null | undefined): IsoDate | null => (instant ? asVietnamDate(instant) : null);
 
@@ -39,7 +39,8 @@ async function outcomeOf(deps: AppDeps, c: Campaign): Promise<CampaignFacts['out
   const p = await latestPublication(deps.db, c.id);
   if (!p) return null;
   const s = readSnapshot(JSON.parse(p.snapshot) as ResultsSnapshot);
-  return s.commune.passed || s.commune.adopted.length > 0 ? 'passed' : 'failed';
+  // passed where any village adopted something or elected someone: those villages' results await recognition
+  return s.commune.passed || s.commune.adopted.length > 0 || s.villages.some(villageToRecognise) ? 'passed' : 'failed';
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Actor } from '../domain/actor';
 import { AppError } from '../domain/errors';
 import { asVietnamDate, type IsoDate } from '../domain/calendar/iso-date';
 import {
-  recognitionBodyFor, recognitionProblems, recognitionStatus,
+  recognitionBodyFor, recognitionProblems, recognitionStatus, villageToRecognise,
   type Recognition, type RecognitionInput, type RecognitionStatus,
 } from '../domain/recognition';
 import { cleanText } from '../domain/text';
@@ -16,6 +16,7 @@ import { ConstraintViolation } from '../runtime/types';
 import { findCampaign } from '../../db/repositories/campaigns';
 import { insertRecognition, listRecognitions } from '../../db/repositories/recognition';
 import { latestPublication } from '../../db/repositories/publications';
+import { readSnapshot, type ResultsSnapshot } from '../domain/results/snapshot';
 import { atomicWithAudit } from './audit';
 import { campaignOf } from './guards';
 import { vietnamToday } from './commune-calendar';
@@ -43,6 +44,26 @@ export async function recognitionOf(deps: AppDeps, campaignId: string): Promise<
   const history = recognitionBodyFor(c.kind, c.category) ? await listRecognitions(deps.db, c.id) : [];
   const latest = history[0] ?? null;
   return { status: recognitionStatus(c.kind, c.category, latest), latest, history, recognizedOn: latest?.decidedOn ?? null };
+}
+
+// The public results page asks on every view: remembered for a second, as the
+// page's latest version is (public-portal.ts), and forgotten at once when this
+// process records a decision, so the page a whole commune opens at once costs
+// no query for it; another instance's record shows within a second.
+const SHOWN_TTL_MS = 1_000;
+const shown = new WeakMap<AppDeps, Map<string, { value: RecognitionOf; until: number }>>();
+
+/** recognitionOf for the public page, remembered for a second. */
+export async function publicRecognitionOf(deps: AppDeps, campaignId: string): Promise<RecognitionOf> {
+  let m = shown.get(deps);
+  if (!m) shown.set(deps, (m = new Map()));
+  const now = Date.now();
+  const hit = m.get(campaignId);
+  if (hit && hit.until > now) return hit.value;
+  const value = await recognitionOf(deps, campaignId);
+  if (m.size > 5000) m.clear();
+  m.set(campaignId, { value, until: now + SHOWN_TTL_MS });
+  return value;
 }
 
 /** The scan of a decision, public once the results are: its URL on the public page. */
@@ -106,6 +127,13 @@ export async function recordRecognition(
       en: 'A recognition is recorded only after the campaign is closed and counted.',
     });
   }
+  const published = await latestPublication(deps.db, c.id);
+  if (published && !readSnapshot(JSON.parse(published.snapshot) as ResultsSnapshot).villages.some(villageToRecognise)) {
+    throw new AppError('INVALID_STATE', {
+      vi: 'Kết quả đã công bố không có nội dung được thông qua hay người trúng cử nên không có gì để công nhận.',
+      en: 'The published result adopted nothing and elected nobody, so there is nothing to recognise.',
+    });
+  }
   const history = await listRecognitions(deps.db, c.id);
   const previous = history[0] ?? null;
   const problems = recognitionProblems(input, { earliest: c.closedAt ? asVietnamDate(c.closedAt) : null, today: vietnamToday(deps), correcting: previous !== null });
@@ -114,7 +142,8 @@ export async function recordRecognition(
   const version = (previous?.version ?? 0) + 1;
   const record: Recognition = {
     campaignId: c.id, version, number: cleanText(input.number!), decidedOn: input.decidedOn as IsoDate, signer: cleanText(input.signer!), body,
-    scan: image ? { key: `recognition-scans/${c.id}/${version}`, mime: image.mime } : previous?.scan ?? null,
+    // a key of its own: two staff recording the same version at once never overwrite each other's scan
+    scan: image ? { key: `recognition-scans/${c.id}/${version}-${deps.newId()}`, mime: image.mime } : previous?.scan ?? null,
     reason: previous ? cleanText(input.reason ?? '').slice(0, 2000) : '', recordedBy: actor.id, recordedAt: deps.clock().toISOString(),
   };
   if (image && record.scan) await deps.blobs.put(record.scan.key, image.bytes, image.mime);
@@ -123,6 +152,7 @@ export async function recordRecognition(
       communeId: c.communeId, actor: actor.id, action: previous ? 'recognition.correct' : 'recognition.record', entity: 'campaign', entityId: c.id,
       data: { version, number: record.number, decidedOn: record.decidedOn, signer: record.signer, body, scan: image !== null, reason: record.reason },
     }]);
+    shown.get(deps)?.delete(c.id);
   } catch (err) {
     if (err instanceof ConstraintViolation && err.kind === 'primary_key') {
       throw new AppError('CONFLICT', {

@@ -271,6 +271,14 @@ describe('recognition (Đ21 k2)', () => {
     const page = await (await t.app.request(`/r/${e.slug}`)).text();
     expect(page).toContain('chưa có người trúng cử');
     expect(page).not.toContain('chờ công nhận');
+    // and nothing can be recognised: the published result elected nobody
+    const refused = await api(t, 'POST', `/api/v1/campaigns/${e.id}/recognition`, {
+      cookie: staff, body: { number: '12/QĐ-UBND', decidedOn: '2026-11-26', signer: 'Nguyễn Quang Vinh' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.message).toContain('không có gì để công nhận');
+    expect(await t.deps.db.selectFrom('recognitions').select('version').execute()).toEqual([]);
+    expect(await (await t.app.request(`/r/${e.slug}`)).text()).not.toContain('12/QĐ-UBND');
   });
 
   it('before publication the scan is for the commune’s staff and inspectors only', async () => {

@@ -30,8 +30,8 @@ export function resultsNoticeModel(v: ResultsView, url: string, now: Date, villa
   // k3–k5: the result says it awaits recognition, or which decision recognised it (Đ21 k2), at the top of each page's notes
   if (recognition.state !== 'none') {
     const line = recognition.state === 'recognised' ? recognisedText(recognition.recognition).vi : awaitingNote(s.campaign.kind, recognition.body).vi;
-    // a village where nothing passed and nobody was elected awaits nothing
-    const applies = (id: string | null) => recognition.state === 'recognised' || s.villages.some((x) => (id === null || x.villageId === id) && villageToRecognise(x));
+    // a village's page carries the line only where something passed or someone was elected there
+    const applies = (id: string | null) => s.villages.some((x) => (id === null || x.villageId === id) && villageToRecognise(x));
     pages = pages.map((p) => (applies(p.village?.id ?? null) ? { ...p, notes: [line, ...(p.notes ?? [])] } : p));
   }
   const posting = postingPeriod(v.publication && !v.preview ? v.publication.publishedAt : now.toISOString());
