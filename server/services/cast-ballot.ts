@@ -137,12 +137,18 @@ export async function castBallot(deps: AppDeps, input: CastInput): Promise<CastR
         return await cast(deps, input, assumed.found, assumed.checks);
       } catch (err) {
         if (!(err instanceof AppError || err instanceof ConstraintViolation)) throw err;
-        if (err instanceof ConstraintViolation && err.detail.includes('ballot_context')) forgetSerial(deps, assumed.found.hash);
+        // whatever refused it (a stale fact, a used or revoked serial, the guess limit: the write
+        // cannot tell them apart), this serial takes the long way from now on
+        forgetSerial(deps, assumed.found.hash);
       }
     }
   }
   const found = input.found ?? (await resolveSerial(deps, input.serial, input.client));
-  await learnCampaign(deps, found.row, takesOnline(found.row));
+  try {
+    await learnCampaign(deps, found.row, takesOnline(found.row));
+  } catch {
+    // holding the campaign only saves time: if loading it fails, this ballot is cast the long way all the same
+  }
   return cast(deps, input, found, []);
 }
 
