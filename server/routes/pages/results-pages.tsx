@@ -17,7 +17,7 @@ import { ResultsContent } from '../../../web/views/results/results-page';
 import { StaffPreview } from '../../../web/views/results/staff-preview';
 import { CommuneListView, CommunePortalView } from '../../../web/views/results/portal';
 import type { Lang, Text } from '../../domain/i18n';
-import { recognitionOf, recognitionScanUrl, staffRecognitionScanUrl } from '../../services/recognition';
+import { publicRecognitionOf, recognitionOf, recognitionScanUrl, staffRecognitionScanUrl } from '../../services/recognition';
 
 // Rendered results pages per app, keyed by (slug, version, hash, language,
 // origin). A published snapshot never changes, so a page is rendered once per
@@ -127,7 +127,7 @@ export const resultsPages = new Hono<AppEnv>()
     const slug = c.req.param('slug');
     const head = await publishedHead(deps, slug);
     // a recognition recorded after publication shows without a new version: its own version is part of the key
-    const recognition = await recognitionOf(deps, head.campaignId);
+    const recognition = await publicRecognitionOf(deps, head.campaignId);
     const recognised = recognition.latest?.version ?? 0;
     const origin = publicOrigin(c);
     const key = `${slug}\u0000${head.version}\u0000${head.hash}\u0000${recognised}\u0000${lang}\u0000${origin}`;
