@@ -131,11 +131,11 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
   // the meetings were announced in time, but nobody has sent the result to the commune yet: overdue
   await recordStep(deps, staff, board.id, { fact: 'notice_sent', doneOn: day(-25), note: 'Giấy mời họp Mẫu 01 đến các hộ' });
 
-  // 2b. Thôn Tân Kiều elects its village head (k4, one seat), published and recognised by the UBND xã.
+  // 2b. Thôn Tây Kiếm elects its village head (k4, one seat), published and recognised by the UBND xã.
   const tk = byCode.get('TK')!;
   const head = await createCampaign(deps, staff, {
-    title: 'Bầu Trưởng thôn Tân Kiều nhiệm kỳ 2026–2031',
-    description: 'Cuộc họp cộng đồng dân cư thôn Tân Kiều bầu Trưởng thôn, bỏ phiếu kín; Ban công tác Mặt trận giới thiệu 02 người ứng cử (Mẫu 05).',
+    title: 'Bầu Trưởng thôn Tây Kiếm nhiệm kỳ 2026–2031',
+    description: 'Cuộc họp cộng đồng dân cư thôn Tây Kiếm bầu Trưởng thôn, bỏ phiếu kín; Ban công tác Mặt trận giới thiệu 02 người ứng cử (Mẫu 05).',
     kind: 'election', category: 'k4', board: 'village_head', villageIds: [tk.id], channels: ['meeting'], seats: 1,
     candidates: [
       { id: 'TK-TT-1', name: 'Lương Văn Hải', villageId: tk.id, birthYear: 1975 },

@@ -43,10 +43,10 @@ describe('the demo commune that npm start serves', () => {
       onlineAgreement: { onRecord: true, households: 268, required: 207, method: 'meeting', date: '2026-11-02' },
     });
   });
-  it('shows one result recognised by the UBND xã (the village head of Tân Kiều) and one awaiting the UBMTTQ xã (the inspection board)', async () => {
+  it('shows one result recognised by the UBND xã (the village head of Tây Kiếm) and one awaiting the UBMTTQ xã (the inspection board)', async () => {
     t = await makeTestApp({ DANBAN_DEMO: '1' });
     const bySlugOf = async (title: string) => t.deps.db.selectFrom('campaigns').select(['id', 'slug']).where('title', '=', title).executeTakeFirstOrThrow();
-    const head = await bySlugOf('Bầu Trưởng thôn Tân Kiều nhiệm kỳ 2026–2031');
+    const head = await bySlugOf('Bầu Trưởng thôn Tây Kiếm nhiệm kỳ 2026–2031');
     expect((await api(t, 'GET', `/api/v1/campaigns/${head.id}/recognition`)).json).toMatchObject({ state: 'recognised', body: 'ubnd_xa', recognition: { number: '128/QĐ-UBND' } });
     expect(await (await t.app.request(`/r/${head.slug}`)).text()).toContain('Đã được UBND xã công nhận theo Quyết định số 128/QĐ-UBND');
     const board = await bySlugOf('Bầu thành viên Ban Thanh tra nhân dân xã nhiệm kỳ 2026–2031');
