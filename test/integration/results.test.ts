@@ -5,29 +5,9 @@ import { makeTestApp, addUser, login, api, FIXTURES, type TestEnv } from '../sup
 import { seedVillages, type SeededVillage } from '../support/register';
 import { createCampaign, openCampaign, issueSerials, vote, lawfulMeeting } from '../support/campaigns';
 import { expectRouteSecured } from '../support/security';
-import { deflateSync } from 'node:zlib';
 import { submitAnonymous } from '../../server/services/submit-anonymous';
-import { crc32 } from '../../server/domain/photo';
+import { tinyPng } from '../support/images';
 
-/** A real 2 × 2 grey PNG, as a phone photo of the signed sheet would arrive (smaller). */
-function png(): Uint8Array {
-  const chunk = (type: string, data: Uint8Array) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, 'latin1');
-    Buffer.from(data).copy(out, 8);
-    out.writeUInt32BE(crc32(out, 4, 8 + data.length), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(2, 0);
-  ihdr.writeUInt32BE(2, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const rows = Buffer.from([0, 0x80, 0x80, 0, 0x80, 0x80]);
-  return new Uint8Array(Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array()),
-  ]));
-}
 
 let t: TestEnv;
 let staff: string;
@@ -222,7 +202,7 @@ describe('the staff preview page', () => {
 describe('photos of the signed tally sheets', () => {
   it('are shown on the published page and served only as part of it', async () => {
     const { id, slug, sheet } = await smallDecision();
-    const photo = await api(t, 'POST', `/api/v1/tallies/${sheet}/photos`, { cookie: staff, body: png(), headers: { 'content-type': 'image/png' } });
+    const photo = await api(t, 'POST', `/api/v1/tallies/${sheet}/photos`, { cookie: staff, body: tinyPng(), headers: { 'content-type': 'image/png' } });
     expect(photo.status).toBe(201);
     await close(id);
     await publish(id);

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deflateSync } from 'node:zlib';
 import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
 import { seedVillages, type SeededVillage } from '../support/register';
 import { createCampaign, openCampaign, issueSerials, vote } from '../support/campaigns';
 import { expectRouteSecured } from '../support/security';
 import { confirmedSheets } from '../../db/repositories/tallies';
-import { crc32 } from '../../server/domain/photo';
+import { greyPng, pngChunk } from '../support/images';
 
 let t: TestEnv;
 let staff: string;
@@ -315,27 +314,9 @@ describe('who may see and change tallies', () => {
 
 // ---- photos ----
 
-function pngChunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  Buffer.from(data).copy(out, 8);
-  out.writeUInt32BE(crc32(out, 4, 8 + data.length), 8 + data.length);
-  return out;
-}
-
 /** A real 4 × 3 grey PNG (zlib-compressed scanlines), with a tEXt chunk naming whoever took it. */
 function photoPng(text = 'Author\u0000Nguyen Van Chup'): Uint8Array {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(4, 0);
-  ihdr.writeUInt32BE(3, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const raw = Buffer.alloc(3 * 5, 0x90);
-  for (let y = 0; y < 3; y++) raw[y * 5] = 0;
-  return new Uint8Array(Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('tEXt', Buffer.from(text, 'latin1')),
-    pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', new Uint8Array()),
-  ]));
+  return greyPng(4, 3, { fill: 0x90, extra: [pngChunk('tEXt', Buffer.from(text, 'latin1'))] });
 }
 
 function photoForm(bytes: Uint8Array, name: string, type: string): FormData {

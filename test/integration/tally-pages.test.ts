@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deflateSync } from 'node:zlib';
 import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
 import { seedVillages, type SeededVillage } from '../support/register';
 import { createCampaign, openCampaign, issueSerials, vote } from '../support/campaigns';
-import { crc32 } from '../../server/domain/photo';
+import { greyPng, pngChunk } from '../support/images';
 
 let t: TestEnv;
 let DS: SeededVillage;
@@ -71,24 +70,9 @@ const goodSheet = (csrf: string): Record<string, string> => ({
   heldOn: '2026-11-25', place: 'Nhà văn hóa thôn Đông Sơn',
 });
 
+/** A phone photo of the signed sheet, still carrying where it was taken (a tEXt chunk the server strips). */
 function png(): File {
-  const chunk = (type: string, data: Uint8Array) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, 'latin1');
-    Buffer.from(data).copy(out, 8);
-    out.writeUInt32BE(crc32(out, 4, 8 + data.length), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(2, 0);
-  ihdr.writeUInt32BE(2, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const bytes = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('tEXt', Buffer.from('GPS\u000020.8N 106.6E')),
-    chunk('IDAT', deflateSync(Buffer.from([0, 1, 2, 0, 3, 4]))), chunk('IEND', new Uint8Array()),
-  ]);
-  return new File([bytes], 'IMG_0001.png', { type: 'image/png' });
+  return new File([greyPng(2, 2, { extra: [pngChunk('tEXt', Buffer.from('GPS\u000020.8N 106.6E'))] })], 'IMG_0001.png', { type: 'image/png' });
 }
 
 describe('the village head’s tally entry form', () => {

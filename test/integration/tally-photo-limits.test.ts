@@ -4,11 +4,11 @@
 // end. Dimensions are read from the image's header and refused before
 // anything is decoded or stored, and a sheet takes at most PHOTOS_PER_SHEET.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deflateSync } from 'node:zlib';
 import { makeTestApp, addUser, login, api, type TestEnv } from '../support/app';
 import { seedVillages, type SeededVillage } from '../support/register';
 import { createCampaign, openCampaign, issueSerials } from '../support/campaigns';
-import { crc32, PHOTOS_PER_SHEET } from '../../server/domain/photo';
+import { PHOTOS_PER_SHEET } from '../../server/domain/photo';
+import { greyPng } from '../support/images';
 
 let t: TestEnv;
 let staff: string;
@@ -42,27 +42,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  Buffer.from(data).copy(out, 8);
-  out.writeUInt32BE(crc32(out, 4, 8 + data.length), 8 + data.length);
-  return out;
-}
-
 /** A real, valid, all-white black-and-white PNG of w × h (1 bit per pixel, every scanline deflated). */
 function blankPng(w: number, h: number): Uint8Array {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([1, 0, 0, 0, 0], 8);
-  const row = 1 + Math.ceil(w / 8);
-  const raw = Buffer.alloc(row * h, 0xff);
-  for (let y = 0; y < h; y++) raw[y * row] = 0;
-  return new Uint8Array(Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', new Uint8Array()),
-  ]));
+  return greyPng(w, h, { bitDepth: 1, fill: 0xff, level: 9 });
 }
 
 function photoForm(bytes: Uint8Array): FormData {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import { cleanImage, crc32, sniffImage } from '../../server/domain/photo';
+import { greyPng, pngChunk } from '../support/images';
 
 // A real 16 × 16 baseline JPEG (JFIF, no metadata), as a camera library writes it.
 const JPEG = new Uint8Array(Buffer.from('/9j/4AAQSkZJRgABAQEAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/2wBDAQMDAwQDBAgEBAgQCwkLEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBD/wAARCAAQABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAABwQF/8QAJBAAAQQBBAICAwAAAAAAAAAAAQIDBAYFBwgSExEiABQJMTL/xAAVAQEBAAAAAAAAAAAAAAAAAAAABv/EACMRAAECBQMFAAAAAAAAAAAAAAECEQMEBQYhABIxFRZhgeH/2gAMAwEAAhEDEQA/ABSm0mobc8HmExLUlRzzEWPkJWW+ulrsaUVAseUgslSlH9LKuPryIKuWPZdskzXmm3fX5m2nF4GlVxx/HOpx4ks51+MiU/Iaad7UcUo4tILoS4kqcWkezS0hO/HvuRp0rO6hWnWO1UisZVuFi4GFeyEpmGepa5S5SWVPuciFKRFLgSrwetnyPIB+Vb4N9mKhQMzo5po9XLdDs9d6ZVix2VEhiL9kuNPxw2gEKcDQ/rs8AuA8VAe0vdl7VOYn+27flGAUgmITjbhSmCg3BYlyeWDkMolvw4KOp1KM6iCNvngZHwetf//Z', 'base64'));
@@ -20,30 +21,8 @@ function jpegWith(extra: Uint8Array[], trailer = new Uint8Array()): Uint8Array {
   return new Uint8Array(Buffer.concat([JPEG.subarray(0, 2), ...extra, JPEG.subarray(2), trailer]));
 }
 
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const v = new DataView(out.buffer);
-  v.setUint32(0, data.length);
-  out.set(ascii(type), 4);
-  out.set(data, 8);
-  v.setUint32(8 + data.length, crc32(out, 4, 8 + data.length));
-  return out;
-}
-
 /** A valid w × h grey PNG built by hand, with extra chunks before IDAT. */
-function png(w: number, h: number, extra: Uint8Array[] = []): Uint8Array {
-  const ihdr = new Uint8Array(13);
-  const v = new DataView(ihdr.buffer);
-  v.setUint32(0, w);
-  v.setUint32(4, h);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const raw = new Uint8Array(h * (w + 1)).fill(0x80);
-  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0;
-  return new Uint8Array(Buffer.concat([
-    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), ...extra,
-    chunk('IDAT', new Uint8Array(deflateSync(raw))), chunk('IEND', new Uint8Array()),
-  ]));
-}
+const png = (w: number, h: number, extra: Uint8Array[] = []): Uint8Array => greyPng(w, h, { extra });
 
 describe('photo checks', () => {
   it('reads a JPEG by its bytes and its size from the frame header', () => {
@@ -72,11 +51,11 @@ describe('photo checks', () => {
 
   it('reads a PNG size from IHDR and removes its text, EXIF and time chunks', () => {
     const dirty = png(3, 2, [
-      chunk('tEXt', ascii('Author\u0000Nguyen Van A')),
-      chunk('iTXt', ascii('Comment\u0000\u0000\u0000\u0000\u0000hidden')),
-      chunk('zTXt', new Uint8Array([...ascii('Note'), 0, 0, ...deflateSync('zipped secret')])),
-      chunk('eXIf', ascii('MM\u0000*GPS')),
-      chunk('tIME', new Uint8Array([7, 234, 11, 26, 9, 0, 0])),
+      pngChunk('tEXt', ascii('Author\u0000Nguyen Van A')),
+      pngChunk('iTXt', ascii('Comment\u0000\u0000\u0000\u0000\u0000hidden')),
+      pngChunk('zTXt', new Uint8Array([...ascii('Note'), 0, 0, ...deflateSync('zipped secret')])),
+      pngChunk('eXIf', ascii('MM\u0000*GPS')),
+      pngChunk('tIME', new Uint8Array([7, 234, 11, 26, 9, 0, 0])),
     ]);
     const r = cleanImage(dirty);
     expect(r).toMatchObject({ ok: true, mime: 'image/png', width: 3, height: 2 });
