@@ -1,4 +1,5 @@
 import type { AppDeps } from './deps';
+import { remembered } from './remembered';
 import { AppError } from '../domain/errors';
 import { listCampaigns } from '../../db/repositories/campaigns';
 import { listCommunes, type Commune } from '../../db/repositories/communes';
@@ -45,26 +46,20 @@ type Head = NonNullable<Awaited<ReturnType<typeof latestVersionBySlug>>>;
 // rendered page is already cached per version. A publication in this process
 // forgets its entry at once; another instance's correction shows within a
 // second, well inside the page's own max-age of 60 s.
-const HEAD_TTL_MS = 1_000;
-const heads = new WeakMap<AppDeps, Map<string, { head: Head; until: number }>>();
+const heads = remembered<Head>(1_000);
 
 /** Forgets the remembered latest version of a campaign's page (called when it is published again). */
 export function forgetPublishedHead(deps: AppDeps, slug: string): void {
-  heads.get(deps)?.delete(slug);
+  heads.forget(deps, slug);
 }
 
 /** The latest publication of the campaign at /r/<slug>: the cheap check a cached page is keyed on. */
-export async function publishedHead(deps: AppDeps, slug: string): Promise<Head> {
-  let m = heads.get(deps);
-  if (!m) heads.set(deps, (m = new Map()));
-  const now = Date.now();
-  const hit = m.get(slug);
-  if (hit && hit.until > now) return hit.head;
-  const head = await latestVersionBySlug(deps.db, slug);
-  if (!head) throw new AppError('NOT_FOUND');
-  if (m.size > 5000) m.clear();
-  m.set(slug, { head, until: now + HEAD_TTL_MS });
-  return head;
+export function publishedHead(deps: AppDeps, slug: string): Promise<Head> {
+  return heads.get(deps, slug, async () => {
+    const head = await latestVersionBySlug(deps.db, slug);
+    if (!head) throw new AppError('NOT_FOUND');
+    return head;
+  });
 }
 
 /** Everything the public results page shows: the latest snapshot and every version's hash. */

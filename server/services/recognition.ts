@@ -4,6 +4,7 @@
 // taken after publication shows on the public page and the notice without
 // republishing the count, and every snapshot ever published still reads.
 import type { AppDeps } from './deps';
+import { remembered } from './remembered';
 import type { Actor } from '../domain/actor';
 import { AppError } from '../domain/errors';
 import { asVietnamDate, type IsoDate } from '../domain/calendar/iso-date';
@@ -48,22 +49,12 @@ export async function recognitionOf(deps: AppDeps, campaignId: string): Promise<
 
 // The public results page asks on every view: remembered for a second, as the
 // page's latest version is (public-portal.ts), and forgotten at once when this
-// process records a decision, so the page a whole commune opens at once costs
-// no query for it; another instance's record shows within a second.
-const SHOWN_TTL_MS = 1_000;
-const shown = new WeakMap<AppDeps, Map<string, { value: RecognitionOf; until: number }>>();
+// process records a decision.
+const shown = remembered<RecognitionOf>(1_000);
 
 /** recognitionOf for the public page, remembered for a second. */
-export async function publicRecognitionOf(deps: AppDeps, campaignId: string): Promise<RecognitionOf> {
-  let m = shown.get(deps);
-  if (!m) shown.set(deps, (m = new Map()));
-  const now = Date.now();
-  const hit = m.get(campaignId);
-  if (hit && hit.until > now) return hit.value;
-  const value = await recognitionOf(deps, campaignId);
-  if (m.size > 5000) m.clear();
-  m.set(campaignId, { value, until: now + SHOWN_TTL_MS });
-  return value;
+export function publicRecognitionOf(deps: AppDeps, campaignId: string): Promise<RecognitionOf> {
+  return shown.get(deps, campaignId, () => recognitionOf(deps, campaignId));
 }
 
 /** The scan of a decision, public once the results are: its URL on the public page. */
@@ -152,7 +143,7 @@ export async function recordRecognition(
       communeId: c.communeId, actor: actor.id, action: previous ? 'recognition.correct' : 'recognition.record', entity: 'campaign', entityId: c.id,
       data: { version, number: record.number, decidedOn: record.decidedOn, signer: record.signer, body, scan: image !== null, reason: record.reason },
     }]);
-    shown.get(deps)?.delete(c.id);
+    shown.forget(deps, c.id);
   } catch (err) {
     if (err instanceof ConstraintViolation && err.kind === 'primary_key') {
       throw new AppError('CONFLICT', {
