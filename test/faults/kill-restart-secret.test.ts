@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedBallotFile } from '../support/seed-file';
-import { serverProcess, postBallot, type ServerProcess } from '../support/server-process';
+import { serverProcess, castUnderKills, type ServerProcess } from '../support/server-process';
 import { loadConfig } from '../../server/config';
 import { createNodeRuntime } from '../../server/runtime/node';
 import { bootstrap } from '../../server/services/bootstrap';
@@ -43,51 +43,13 @@ afterAll(async () => {
 
 describe('sealed secret ballots under SIGKILL and restart', () => {
   it('loses no acknowledged ballot, doubles none, and counts each as cast, before and after they are moved', async () => {
-    const acknowledged = new Map<string, string>();
-    let cut = 0;
-    let next = 0;
-    let kills = 0;
-    let loadDone = false;
-
-    async function submit(serial: string, decision: string): Promise<void> {
-      for (let attempt = 0; attempt < 200; attempt++) {
-        const r = await postBallot(server.base, serial, decision);
-        if (r?.status === 201) {
-          acknowledged.set(serial, decision);
-          return;
-        }
-        if (r) throw new Error(`unexpected ${r.status} ${JSON.stringify(r.body)}`);
-        cut++; // killed mid-request: retry with the same key
-        await new Promise((res) => setTimeout(res, 100));
-      }
-      throw new Error(`gave up on ${serial}`);
-    }
-
-    const clients = Array.from({ length: CONCURRENCY }, async () => {
-      while (next < serials.length) {
-        const i = next++;
-        await submit(serials[i]!, i % 3 === 0 ? 'reject' : 'approve');
-      }
-    });
-    const killer = (async () => {
-      while (kills < KILLS && !loadDone) {
-        await new Promise((r) => setTimeout(r, 300 + Math.random() * 400));
-        if (loadDone) break;
-        await server.kill();
-        kills++;
-        await server.start();
-      }
-    })();
-    await Promise.all(clients);
-    loadDone = true;
-    await killer;
-    await server.kill();
+    const { acknowledged, cut, kills } = await castUnderKills(server, serials, { concurrency: CONCURRENCY, kills: KILLS, pauseMs: 300 });
 
     expect(kills).toBe(KILLS);
     expect(cut).toBeGreaterThan(0);
     expect(acknowledged.size).toBe(serials.length);
     const cast = { approve: 0, reject: 0 };
-    for (const d of acknowledged.values()) cast[d as 'approve' | 'reject']++;
+    for (const a of acknowledged.values()) cast[a.decision as 'approve' | 'reject']++;
 
     let mixed = 0;
     const config = loadConfig({ DANBAN_DB: dbPath, DANBAN_SECRET: SECRET });

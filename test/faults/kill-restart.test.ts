@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { seedBallotFile } from '../support/seed-file';
-import { serverProcess, postBallot, type ServerProcess } from '../support/server-process';
+import { serverProcess, castUnderKills, type ServerProcess } from '../support/server-process';
 import { serialHash } from '../../server/services/serial-codes';
 
 const SECRET = 'fault-secret-'.padEnd(48, 'f');
@@ -38,47 +38,7 @@ afterAll(async () => {
 
 describe('ballots under SIGKILL and restart', () => {
   it('loses no acknowledged ballot, doubles none, and tallies what was acknowledged', async () => {
-    const acknowledged = new Map<string, { receipt: string; decision: string }>();
-    let connectionErrors = 0;
-    let replays = 0;
-    let next = 0;
-    let kills = 0;
-    let loadDone = false;
-
-    async function submit(serial: string, decision: string): Promise<void> {
-      for (let attempt = 0; attempt < 200; attempt++) {
-        const r = await postBallot(server.base, serial, decision);
-        if (r?.status === 201) {
-          if (r.body.replay) replays++;
-          acknowledged.set(serial, { receipt: r.body.receipt, decision });
-          return;
-        }
-        if (r) throw new Error(`unexpected ${r.status} ${JSON.stringify(r.body)}`);
-        connectionErrors++; // killed mid-request: the outcome is unknown, so retry with the same key
-        await new Promise((res) => setTimeout(res, 100));
-      }
-      throw new Error(`gave up on ${serial}`);
-    }
-
-    const clients = Array.from({ length: CONCURRENCY }, async () => {
-      while (next < serials.length) {
-        const i = next++;
-        await submit(serials[i]!, i % 3 === 0 ? 'reject' : 'approve');
-      }
-    });
-    const killer = (async () => {
-      while (kills < KILLS && !loadDone) {
-        await new Promise((r) => setTimeout(r, 400 + Math.random() * 500));
-        if (loadDone) break;
-        await server.kill();
-        kills++;
-        await server.start();
-      }
-    })();
-    await Promise.all(clients);
-    loadDone = true;
-    await killer;
-    await server.kill();
+    const { acknowledged, cut: connectionErrors, replays, kills } = await castUnderKills(server, serials, { concurrency: CONCURRENCY, kills: KILLS, pauseMs: 400 });
 
     expect(kills).toBe(KILLS);
     expect(connectionErrors).toBeGreaterThan(0); // the kills did land while requests were in flight
