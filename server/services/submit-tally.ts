@@ -113,7 +113,7 @@ export async function checkSheetFor(
   const procedural = channel === 'meeting' ? proceduralOf(input.procedural) : undefined;
   const data: SheetData = {
     // an election or a secret campaign is voted by secret ballot whatever the sheet says, so its record needs the counting board too
-    ...(channel === 'meeting' ? { method: campaign.kind === 'election' || campaign.secret ? 'secret_ballot' : input.method ?? (secret ? 'secret_ballot' : 'show_of_hands') } : {}),
+    ...(channel === 'meeting' ? { method: secret ? 'secret_ballot' : 'show_of_hands' } : {}),
     ...(typeof input.present === 'number' ? { present: input.present } : {}),
     ...(typeof input.issued === 'number' ? { issued: input.issued } : {}),
     ...(typeof input.returned === 'number' ? { returned: input.returned } : {}),
