@@ -153,6 +153,7 @@ export async function seedDemoCampaigns(deps: AppDeps, communeId: string): Promi
   const headSheet = await submitTally(deps, tkHead, head.id, {
     villageId: tk.id, channel: 'meeting', method: 'secret_ballot', present: 118, issued: 118, returned: 118, invalid: 2,
     counts: { candidates: { 'TK-TT-1': 89, 'TK-TT-2': 27 } }, board: BOARD, witnesses: WITNESSES,
+    procedural: { secretary: { name: SECRETARY, votesFor: 116 }, method: { votesFor: 118 }, board: { votesFor: 117 } },
   });
   await confirmTally(deps, inspector, headSheet.id);
   await transitionCampaign(deps, staff, head.id, 'close');

@@ -52,6 +52,11 @@ describe('the demo commune that npm start serves', () => {
     const board = await bySlugOf('Bầu thành viên Ban Thanh tra nhân dân xã nhiệm kỳ 2026–2031');
     expect((await api(t, 'GET', `/api/v1/campaigns/${board.id}/recognition`)).json).toMatchObject({ state: 'awaiting', body: 'ubmttq_xa' });
     expect(await (await t.app.request(`/r/${board.slug}`)).text()).toContain('Trúng cử, chờ công nhận');
+    // every demo meeting kept a complete record (secretary, method, counting board): no published result says otherwise
+    for (const c of [head, board]) {
+      const published = (await api(t, 'GET', `/api/v1/campaigns/${c.id}/results`)).json;
+      expect(published.villages.flatMap((v: { warnings: { code: string }[] }) => v.warnings.map((w) => w.code))).not.toContain('meeting_record_incomplete');
+    }
   });
 });
 
